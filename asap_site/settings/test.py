@@ -1,0 +1,15 @@
+"""Test runs: fast hashing, mail kept in memory, tasks run inline, media in a scratch folder."""
+
+import tempfile
+
+from .base import *  # noqa: F403
+from .base import env
+
+SECRET_KEY = "test-only-key"
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+MEDIA_ROOT = tempfile.mkdtemp(prefix="asap-test-media-")
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://testserver")

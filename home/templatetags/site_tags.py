@@ -1,0 +1,76 @@
+"""Template tags for the parts of `base.html` that every page shares."""
+
+from django import template
+from wagtail.models import Site
+
+from home.models import HomePage, NavigationSettings
+
+register = template.Library()
+
+
+def _site_root(context):
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    return site.root_page if site else None
+
+
+def _in_section(item_page, current):
+    """A menu entry is current on its page and below it; the home entry only on the home page."""
+    if item_page is None or current is None:
+        return False
+    if item_page.pk == current.pk:
+        return True
+    return not item_page.is_root() and item_page.depth > 2 and current.path.startswith(item_page.path)
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    request = context.get("request")
+    current = context.get("page")
+    if request is None:
+        return {"entries": []}
+    entries = [
+        {
+            "text": item.text,
+            "url": item.page.get_url(request) if item.page else item.url,
+            "current": _in_section(item.page, current),
+            "exact": bool(item.page and current and item.page.pk == current.pk),
+        }
+        for item in NavigationSettings.for_request(request).menu_items()
+    ]
+    return {"entries": entries}
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page):
+    root = _site_root(context)
+    if root is None or page.depth <= root.depth:
+        return {"ancestors": []}
+    ancestors = page.get_ancestors().filter(depth__gte=root.depth).only("id", "title", "url_path", "depth")
+    return {"ancestors": list(ancestors), "page": page, "request": context.get("request")}
+
+
+@register.inclusion_tag("includes/site_boxes.html", takes_context=True)
+def site_boxes(context):
+    """The "Corsi" and "Progetti" boxes, fed by the site's home page."""
+    request = context.get("request")
+    page = context.get("page")
+    home = page if isinstance(page, HomePage) else None
+    if home is None:
+        root = _site_root(context)
+        home = HomePage.objects.filter(pk=root.pk).first() if root else None
+    if home is None:
+        return {"boxes": []}
+    boxes = [
+        {"id": "box-corsi", "title": home.courses_box_title, "entries": home.course_box_items(request)},
+        {"id": "box-progetti", "title": home.projects_box_title, "entries": home.project_box_items(request)},
+    ]
+    return {"boxes": [box for box in boxes if box["entries"]]}
+
+
+@register.simple_tag(takes_context=True)
+def url_with_page(context, number):
+    """The current URL with `page` replaced, so filters survive pagination."""
+    query = context["request"].GET.copy()
+    query["page"] = number
+    return "?" + query.urlencode()

@@ -1,0 +1,98 @@
+"""Fixtures shared by the whole suite: a site with a home page, and a real Chromium for browser tests."""
+
+import os
+import shutil
+
+import pytest
+from django.conf import settings
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Collection, Locale, Page
+
+from tests.factories import HomePageFactory, make_site
+
+# Playwright's sync API runs an event loop in the test thread; Django must still allow ORM calls there.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+@pytest.fixture
+def wagtail_root(db):
+    """The tree's root page, locale and root collection, recreated if a transactional test flushed them."""
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
+    return root
+
+
+@pytest.fixture
+def home_page(wagtail_root):
+    for child in wagtail_root.get_children():
+        child.delete()
+    wagtail_root.refresh_from_db()
+    home = HomePageFactory(parent=wagtail_root)
+    make_site(home)
+    return home
+
+
+@pytest.fixture
+def superuser(django_user_model):
+    return django_user_model.objects.create_superuser("capo", "capo@asap.example", "una-password-robusta")
+
+
+# --- browser tests -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
+        pytest.fail(f"Browser tests need Debian's Chromium at {CHROMIUM}: apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def tab(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, locale="it-IT", timezone_id="Europe/Rome")
+    tab = context.new_page()
+    tab.set_default_timeout(10_000)
+    yield tab
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+@pytest.fixture
+def assert_accessible(axe):
+    """Run axe-core (WCAG 2.1 A and AA rules) on the open page and fail with the violations listed."""
+
+    def check(tab):
+        results = axe.run(
+            tab,
+            options={
+                "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}
+            },
+        )
+        assert results.violations_count == 0, results.generate_report()
+
+    return check

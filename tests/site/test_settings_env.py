@@ -1,0 +1,98 @@
+"""Configuration comes from the environment; each case runs Django in a fresh process."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PROBE = (
+    "import json, django; from django.conf import settings; django.setup();"
+    "db = settings.DATABASES['default'];"
+    "print(json.dumps({'engine': db['ENGINE'], 'name': str(db['NAME']), 'host': db.get('HOST'),"
+    "'cache': settings.CACHES['default']['BACKEND'], 'debug': settings.DEBUG, 'hosts': settings.ALLOWED_HOSTS,"
+    "'email': settings.EMAIL_BACKEND, 'email_host': settings.EMAIL_HOST, 'media': str(settings.MEDIA_ROOT),"
+    "'lang': settings.LANGUAGE_CODE, 'tz': settings.TIME_ZONE, 'key': settings.SECRET_KEY}))"
+)
+
+
+def run_settings(module, **env):
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "DEBUG", "ALLOWED_HOSTS", "EMAIL_BACKEND"}
+    }
+    clean.update(env, DJANGO_SETTINGS_MODULE=f"asap_site.settings.{module}")
+    return subprocess.run(
+        [sys.executable, "-c", PROBE], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=60
+    )
+
+
+def settings_for(module, **env):
+    result = run_settings(module, **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_defaults_are_sqlite_locmem_italian_and_console_mail_in_development():
+    values = settings_for("dev")
+    assert values["engine"] == "django.db.backends.sqlite3"
+    assert values["name"] == str(ROOT / "db.sqlite3")
+    assert values["cache"].endswith("LocMemCache")
+    assert values["email"] == "django.core.mail.backends.console.EmailBackend"
+    assert (values["lang"], values["tz"]) == ("it", "Europe/Rome")
+    assert values["debug"] is True
+
+
+def test_database_cache_hosts_and_mail_come_from_the_environment():
+    values = settings_for(
+        "production",
+        SECRET_KEY="x" * 60,
+        DATABASE_URL="postgres://asap:segreto@db.internal:5432/asap",
+        REDIS_URL="redis://cache.internal:6379/1",
+        ALLOWED_HOSTS="www.asap.example, asap.example",
+        EMAIL_HOST="smtp.asap.example",
+        MEDIA_ROOT="/srv/media",
+    )
+    assert values["engine"] == "django.db.backends.postgresql"
+    assert (values["name"], values["host"]) == ("asap", "db.internal")
+    assert values["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert values["hosts"] == ["www.asap.example", "asap.example"]
+    assert values["email"] == "django.core.mail.backends.smtp.EmailBackend"
+    assert values["email_host"] == "smtp.asap.example"
+    assert values["media"] == "/srv/media"
+    assert values["debug"] is False
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_settings("production")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_a_malformed_boolean_is_reported_not_guessed():
+    result = run_settings("dev", DEBUG="forse")
+    assert result.returncode != 0
+    assert "DEBUG must be true or false" in result.stderr
+
+
+@pytest.mark.parametrize("module", ["production"])
+def test_production_settings_pass_the_deploy_check(module):
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
+    env.update(
+        DJANGO_SETTINGS_MODULE=f"asap_site.settings.{module}",
+        SECRET_KEY="k3y-" + "abcdefghij" * 6,
+        ALLOWED_HOSTS="asap.example",
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
