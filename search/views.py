@@ -2,6 +2,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Page
 
+from .models import SearchQueryDay
 from .query import clean_query
 
 RESULTS_PER_PAGE = 10
@@ -13,6 +14,8 @@ def search(request):
     if query:
         results = Page.objects.live().public().specific().search(query)
     paginator = Paginator(results, RESULTS_PER_PAGE)
+    if query:
+        SearchQueryDay.record(query, paginator.count)
     try:
         page = paginator.page(request.GET.get("page", 1))
     except PageNotAnInteger:

@@ -1,0 +1,27 @@
+"""Search figures for editors' reports: the public contract other apps (the statistics report) use."""
+
+from django.db.models import Sum
+
+from .models import SearchQueryDay
+
+
+def top_searches(start, end, limit=10):
+    """[(query, searches)] between two dates (inclusive), most searched first."""
+    rows = (
+        SearchQueryDay.objects.filter(day__range=(start, end))
+        .values("query")
+        .annotate(total=Sum("searches"))
+        .order_by("-total", "query")[:limit]
+    )
+    return [(row["query"], row["total"]) for row in rows]
+
+
+def zero_result_searches(start, end, limit=10):
+    """[(query, searches that found nothing)] between two dates (inclusive), most frequent first."""
+    rows = (
+        SearchQueryDay.objects.filter(day__range=(start, end), zero_result_searches__gt=0)
+        .values("query")
+        .annotate(total=Sum("zero_result_searches"))
+        .order_by("-total", "query")[:limit]
+    )
+    return [(row["query"], row["total"]) for row in rows]
