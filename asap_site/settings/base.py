@@ -47,6 +47,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "home",
     "search",
+    "courses",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -204,3 +205,17 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }
+
+# --- Training courses and enquiries (courses app) ---
+# Who receives course enquiries when a course names no contact (comma-separated; empty: the
+# organisation's e-mail from the site settings).
+COURSES_ENQUIRY_RECIPIENTS = env_list("COURSES_ENQUIRY_RECIPIENTS")
+# A mail claimed by a process that died is retried after this many minutes.
+COURSES_MAIL_STALE_MINUTES = env_int("COURSES_MAIL_STALE_MINUTES", 30)
+# Posts per client and window (seconds) on the enquiry and contact forms.
+COURSES_FORM_RATE_LIMIT = env_int("COURSES_FORM_RATE_LIMIT", 5)
+COURSES_FORM_RATE_WINDOW = env_int("COURSES_FORM_RATE_WINDOW", 600)
+# `manage.py purge_course_enquiries` anonymises enquiries older than this.
+COURSES_ENQUIRY_RETENTION_MONTHS = env_int("COURSES_ENQUIRY_RETENTION_MONTHS", 24)
+# Domain in calendar UIDs (default: the host of WAGTAILADMIN_BASE_URL); never change it once published.
+COURSES_CALENDAR_DOMAIN = env("COURSES_CALENDAR_DOMAIN", "")
