@@ -18,11 +18,11 @@ from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
 
 from .blocks import CourseBodyBlock
-from .status import course_status, session_status
 
-# Re-exported so `courses.models` is the one place other modules import models from.
-from .enquiries import CourseEnquiry, EnquiryStatus, OutboundEmail  # noqa: E402,F401  isort: skip
-from .contact import ContactFormField, ContactFormPage  # noqa: E402,F401  isort: skip
+# Enquiry and contact-form models live in their own modules; `courses.models` re-exports them.
+from .contact import ContactFormField, ContactFormPage
+from .enquiries import CourseEnquiry, EnquiryStatus, OutboundEmail
+from .status import course_status, session_status
 
 
 class Area(models.TextChoices):

@@ -75,7 +75,7 @@ def deliver(email_id, connection=None):
         message.attach(email.attachment_name, email.attachment_content, email.attachment_mimetype)
     try:
         message.send()
-    except Exception as exc:  # noqa: BLE001 - any failure (DNS, refused, auth, timeout) means "try later"
+    except Exception as exc:  # any failure (DNS, refused, auth, timeout) means "try later"
         logger.warning("E-mail %s non inviata, resta in coda: %s", email_id, exc)
         OutboundEmail.objects.filter(pk=email_id).update(
             status=OutboundEmail.Status.PENDING, last_error=f"{type(exc).__name__}: {exc}"[:2000]
