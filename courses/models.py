@@ -227,7 +227,11 @@ class CoursePage(BasePage):
     @cached_property
     def sorted_sessions(self):
         """Sessions by start date; uses prefetched sessions when the listing loaded them."""
-        return sorted(self.sessions.all(), key=lambda session: session.start)
+        if "sessions" in getattr(self, "_prefetched_objects_cache", {}):
+            sessions = self.sessions.all()
+        else:
+            sessions = self.sessions.select_related("venue")
+        return sorted(sessions, key=lambda session: session.start)
 
     def status(self, now=None):
         return course_status(self.sorted_sessions, now)
