@@ -51,6 +51,13 @@ class CourseEnquiryForm(HoneypotMixin, forms.ModelForm):
             "max_value": "Per più di 500 partecipanti scrivici direttamente.",
         },
     )
+    message = forms.CharField(
+        label="Messaggio",
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"max_length": "Scrivi al massimo 4000 caratteri (ora sono %(show_value)d)."},
+    )
     privacy = forms.BooleanField(
         label="Ho letto l'informativa privacy",
         error_messages={"required": "Per inviare la richiesta devi dichiarare di aver letto l'informativa privacy."},
@@ -75,7 +82,6 @@ class CourseEnquiryForm(HoneypotMixin, forms.ModelForm):
         ]
         widgets = {
             "request_type": forms.RadioSelect,
-            "message": forms.Textarea(attrs={"rows": 6, "maxlength": 4000}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
             "last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),
@@ -116,8 +122,6 @@ class CourseEnquiryForm(HoneypotMixin, forms.ModelForm):
             # With one session (or none) there is nothing to choose: it is taken automatically.
             del self.fields["session"]
             self.only_session = sessions[0] if sessions else None
-        self.fields["message"].max_length = 4000
-        self.fields["message"].error_messages["max_length"] = "Scrivi al massimo 4000 caratteri."
 
     def clean_first_name(self):
         return self.cleaned_data["first_name"].strip()
