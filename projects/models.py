@@ -25,6 +25,7 @@ from wagtail.admin.panels import (
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
@@ -360,7 +361,7 @@ class Status(models.TextChoices):
     CANCELLED = "annullato", "Annullato"
 
 
-class ProjectPageQuerySet(models.QuerySet):
+class ProjectPageQuerySet(PageQuerySet):
     def with_status(self, today=None):
         """Annotate `effective_start`, `effective_end` and `computed_status`, the same rules as
         `ProjectPage.status`, so the catalogue filters and counts by status in SQL."""
