@@ -96,12 +96,13 @@ def project_context(request, page):
             groups.append({"role": role, "label": plural, "organisations": members})
     programme_chain = []
     if page.programme_id:
-        programme = FundingProgramme.objects.select_related("parent__parent", "responsible_authority").get(
-            pk=page.programme_id
-        )
+        programme = FundingProgramme.objects.select_related(
+            "responsible_authority", "parent__responsible_authority", "parent__parent__responsible_authority"
+        ).get(pk=page.programme_id)
         while programme is not None:
             programme_chain.insert(0, programme)
             programme = programme.parent
+    authorities = [p.responsible_authority for p in reversed(programme_chain) if p.responsible_authority_id]
     index = ProjectIndexPage.objects.ancestor_of(page).live().first()
     related = [
         link.related_project
@@ -111,6 +112,7 @@ def project_context(request, page):
         "catalogue": index,
         "organisation_groups": groups,
         "programme_chain": programme_chain,
+        "responsible_authority": authorities[0] if authorities else None,
         "results": list(page.results.all()),
         "documents": list(page.documents.select_related("document")),
         "related_projects": related,
@@ -178,4 +180,4 @@ def json_ld_script(data):
     """JSON-LD is data, not code: escape what could close the tag or open a comment."""
     text = json.dumps(data, ensure_ascii=False)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')

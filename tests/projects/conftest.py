@@ -78,6 +78,8 @@ def portfolio(catalogue):
     ProjectOrganisationFactory(project=projects["running"], organisation=coop, role=ProjectOrganisation.Role.PARTNER)
     projects["concluded"].asap_services.set(AsapService.objects.filter(code__in=["gestione", "rendicontazione"]))
     projects["running"].asap_services.set(AsapService.objects.filter(code="formazione"))
+    projects["concluded"].save()
+    projects["running"].save()
     return {
         "projects": projects,
         "fei": fei,
