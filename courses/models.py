@@ -16,6 +16,7 @@ from wagtail.snippets.models import register_snippet
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
+from projects.models import ProjectPage
 
 from .blocks import CourseBodyBlock
 
@@ -154,6 +155,15 @@ class CoursePage(BasePage):
     certificate_notes = models.CharField(
         "Note sull'attestato", max_length=255, blank=True, help_text="Ad esempio il numero di crediti formativi."
     )
+    funding_programme = models.ForeignKey(
+        "projects.FundingProgramme",
+        verbose_name="Programma di finanziamento",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="courses",
+        help_text="Se il corso è finanziato: il programma del catalogo progetti.",
+    )
     contact_name = models.CharField("Referente", max_length=120, blank=True)
     contact_email = models.EmailField(
         "E-mail del referente",
@@ -200,6 +210,10 @@ class CoursePage(BasePage):
             heading="Quota",
         ),
         MultiFieldPanel([FieldPanel("certificate"), FieldPanel("certificate_notes")], heading="Attestato"),
+        MultiFieldPanel(
+            [FieldPanel("funding_programme"), InlinePanel("related_projects", label="Progetto collegato")],
+            heading="Finanziamento e progetti collegati",
+        ),
         InlinePanel("sessions", label="Edizione", heading="Edizioni e date"),
         MultiFieldPanel(
             [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
@@ -262,9 +276,36 @@ class CoursePage(BasePage):
         from .structured_data import course_json_ld
 
         context["course_status"] = self.status()
+        context["funding_programme"] = (
+            type(self.funding_programme).objects.select_related("fund").get(pk=self.funding_programme_id)
+            if self.funding_programme_id
+            else None
+        )
+        context["related_projects"] = list(
+            ProjectPage.objects.live()
+            .public()
+            .filter(related_courses__course=self)
+            .order_by("related_courses__sort_order")
+            .defer_streamfields()
+        )
         context["sessions"] = [(session, session_status(session)) for session in self.sorted_sessions]
-        context["json_ld"] = course_json_ld(self, request)
+        context["json_ld"] = course_json_ld(self, request, context["funding_programme"])
         return context
+
+
+class CourseRelatedProject(Orderable):
+    """A project from the project catalogue that this course belongs to or grew out of."""
+
+    course = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="related_projects")
+    project = models.ForeignKey(
+        "projects.ProjectPage", verbose_name="Progetto", on_delete=models.CASCADE, related_name="related_courses"
+    )
+
+    panels = [FieldPanel("project")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Progetto collegato"
+        verbose_name_plural = "Progetti collegati"
 
 
 class CourseSession(Orderable):
@@ -364,6 +405,7 @@ __all__ = [
     "CourseEnquiry",
     "CourseIndexPage",
     "CoursePage",
+    "CourseRelatedProject",
     "CourseSession",
     "DeliveryMode",
     "EnquiryStatus",

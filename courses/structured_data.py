@@ -23,7 +23,7 @@ def _place(session):
     return {"@type": "VirtualLocation", "name": session.online_platform or "Online"}
 
 
-def course_data(course, url):
+def course_data(course, url, funding_programme=None):
     mode = SCHEMA_COURSE_MODE.get(course.delivery_mode, "Onsite")
     instances = []
     for session in course.sorted_sessions:
@@ -66,13 +66,20 @@ def course_data(course, url):
     }
     if course.prerequisites:
         data["coursePrerequisites"] = course.prerequisites
+    if funding_programme is not None:
+        fund = funding_programme.fund
+        data["funding"] = {
+            "@type": "MonetaryGrant",
+            "name": str(funding_programme),
+            "funder": {"@type": "Organization", "name": f"{fund.name} ({fund.acronym})"},
+        }
     if course.certificate:
         data["educationalCredentialAwarded"] = course.get_certificate_display()
     return data
 
 
-def course_json_ld(course, request):
+def course_json_ld(course, request, funding_programme=None):
     """JSON safe to put inside <script type="application/ld+json"> (no `</script>` can close it)."""
     url = course.get_full_url(request)
-    text = json.dumps(course_data(course, url), ensure_ascii=False)
+    text = json.dumps(course_data(course, url, funding_programme), ensure_ascii=False)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
