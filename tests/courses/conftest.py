@@ -1,4 +1,5 @@
 import pytest
+from django.db import connections
 
 from tests.factories.courses import CourseIndexPageFactory
 
@@ -15,3 +16,13 @@ def clear_rate_limits():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(params=[False, True], ids=["autocommit", "atomic-requests"])
+def atomic_requests(request):
+    """Run a test with ATOMIC_REQUESTS off and on."""
+    settings_dict = connections["default"].settings_dict
+    previous = settings_dict["ATOMIC_REQUESTS"]
+    settings_dict["ATOMIC_REQUESTS"] = request.param
+    yield request.param
+    settings_dict["ATOMIC_REQUESTS"] = previous

@@ -5,7 +5,6 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.db import connections
 from django.utils import timezone
 from icalendar import Calendar
 
@@ -14,7 +13,7 @@ from home.models import OrganisationSettings
 from tests.factories import ContentPageFactory
 from tests.factories.courses import CoursePageFactory, CourseSessionFactory
 
-from .smtp_server import SMTPServer, closed_port
+from .smtp_server import SMTPServer, closed_port, use_smtp
 
 
 @pytest.fixture
@@ -193,22 +192,6 @@ def test_a_content_page_with_that_slug_is_still_served(client, home_page):
 
 
 # --- the mail server is down, then back ------------------------------------------------------------
-
-
-@pytest.fixture(params=[False, True], ids=["autocommit", "atomic-requests"])
-def atomic_requests(request):
-    settings_dict = connections["default"].settings_dict
-    previous = settings_dict["ATOMIC_REQUESTS"]
-    settings_dict["ATOMIC_REQUESTS"] = request.param
-    yield request.param
-    settings_dict["ATOMIC_REQUESTS"] = previous
-
-
-def use_smtp(settings, port):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = port
-    settings.EMAIL_TIMEOUT = 3
 
 
 @pytest.mark.django_db(transaction=True)
