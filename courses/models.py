@@ -16,7 +16,7 @@ from wagtail.snippets.models import register_snippet
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
-from projects.models import ProjectPage
+from projects.models import FundingProgramme, ProjectPage
 
 from .blocks import CourseBodyBlock
 
@@ -277,7 +277,7 @@ class CoursePage(BasePage):
 
         context["course_status"] = self.status()
         context["funding_programme"] = (
-            type(self.funding_programme).objects.select_related("fund").get(pk=self.funding_programme_id)
+            FundingProgramme.objects.select_related("fund").filter(pk=self.funding_programme_id).first()
             if self.funding_programme_id
             else None
         )

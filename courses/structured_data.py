@@ -2,6 +2,8 @@
 
 import json
 
+from home.models import OrganisationSettings
+
 from .models import SCHEMA_COURSE_MODE
 
 
@@ -23,7 +25,7 @@ def _place(session):
     return {"@type": "VirtualLocation", "name": session.online_platform or "Online"}
 
 
-def course_data(course, url, funding_programme=None):
+def course_data(course, url, funding_programme=None, provider="ASAP"):
     mode = SCHEMA_COURSE_MODE.get(course.delivery_mode, "Onsite")
     instances = []
     for session in course.sorted_sessions:
@@ -60,7 +62,7 @@ def course_data(course, url, funding_programme=None):
         "educationalLevel": course.get_level_display(),
         "about": course.get_area_display(),
         "audience": {"@type": "Audience", "audienceType": course.target_audience},
-        "provider": {"@type": "Organization", "name": "ASAP"},
+        "provider": {"@type": "Organization", "name": provider},
         "offers": [offer],
         "hasCourseInstance": instances,
     }
@@ -81,5 +83,6 @@ def course_data(course, url, funding_programme=None):
 def course_json_ld(course, request, funding_programme=None):
     """JSON safe to put inside <script type="application/ld+json"> (no `</script>` can close it)."""
     url = course.get_full_url(request)
-    text = json.dumps(course_data(course, url, funding_programme), ensure_ascii=False)
+    provider = OrganisationSettings.for_request(request).name
+    text = json.dumps(course_data(course, url, funding_programme, provider), ensure_ascii=False)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

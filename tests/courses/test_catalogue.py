@@ -4,6 +4,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -188,3 +190,18 @@ def test_session_deadline_shown(client, catalogue):
     course = CoursePageFactory(parent=catalogue)
     CourseSessionFactory(course=course, enrolment_deadline=date.today() + timedelta(days=3))
     assert "Iscrizioni entro" in client.get(course.url).content.decode()
+
+
+PARAMETERS = ["q", "area", "modalita", "citta", "mese", "quota", "aperte", "archivio", "page"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    params=st.lists(
+        st.tuples(st.sampled_from(PARAMETERS), st.text(max_size=30)),
+        max_size=6,
+    )
+)
+def test_any_query_string_gives_a_page(client, catalogue, params):
+    response = client.get("/corsi/", params)
+    assert response.status_code == 200
