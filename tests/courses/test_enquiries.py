@@ -242,3 +242,21 @@ def test_database_task_backend_sends_from_the_worker_once(client, course, settin
         call_command("send_pending_enquiry_mail")
     assert len(server.messages) == 2
     assert set(OutboundEmail.objects.values_list("status", flat=True)) == {OutboundEmail.Status.SENT}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_enquiry_is_committed_in_its_own_transaction_even_if_the_request_fails_later(
+    client, course, monkeypatch, atomic_requests
+):
+    """With ATOMIC_REQUESTS on, a failure after the enquiry is stored would roll back a savepoint;
+    the view commits its own transaction instead, so the enquiry and its pending e-mails survive."""
+    from courses import views
+
+    def broken_redirect(*args, **kwargs):
+        raise RuntimeError("something after the save went wrong")
+
+    monkeypatch.setattr(views, "redirect", broken_redirect)
+    client.raise_request_exception = False
+    assert client.post(URL, valid_post()).status_code == 500
+    assert CourseEnquiry.objects.count() == 1
+    assert OutboundEmail.objects.filter(enquiry__isnull=False).count() == 2
