@@ -4,12 +4,15 @@ The enquiry form and the calendar files have their own URLs under the course's a
 plain Django views, so that the course page stays identical for every visitor (no CSRF token) and
 the enquiry is committed in its own transaction even when ATOMIC_REQUESTS is on."""
 
+from datetime import timedelta
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Site
@@ -27,6 +30,7 @@ from .ratelimit import hit
 
 COURSES_PER_PAGE = 10
 CALENDAR_CACHE_SECONDS = 15 * 60
+CATALOGUE_FEED_PAST = timedelta(days=180)
 
 
 def with_sessions(courses):
@@ -88,7 +92,17 @@ def calendar_file(request, page_path):
     index_page = find_page(request, page_path, CourseIndexPage)
     if index_page is None:
         raise Http404("Calendario non trovato")
-    courses = with_sessions(CoursePage.objects.live().public().child_of(index_page).order_by("title"))
+    # The catalogue feed keeps recent and future sessions; a course's own file keeps all of them.
+    recent = CourseSession.objects.filter(end__gte=timezone.now() - CATALOGUE_FEED_PAST)
+    courses = (
+        CoursePage.objects.live()
+        .public()
+        .child_of(index_page)
+        .filter(Exists(recent.filter(course=OuterRef("pk"))))
+        .defer_streamfields()
+        .order_by("title")
+        .prefetch_related(Prefetch("sessions", queryset=recent.select_related("venue").order_by("start")))
+    )
     content = build_calendar(index_page.title, courses, lambda c: c.get_full_url(request))
     return _calendar_response(content, "corsi.ics")
 

@@ -6,6 +6,7 @@ Runs in a throw-away test database (never the development data):
 
     .venv/bin/python scripts/bench_courses.py                    # 500 courses on SQLite
     DATABASE_URL=postgres://postgres@127.0.0.1:54330/asap_courses .venv/bin/python scripts/bench_courses.py
+    BENCH_SLOWEST=1 ...                                          # also list the three slowest queries
 """
 
 import argparse
@@ -33,6 +34,9 @@ def measure(client, url, repeat):
             response = client.get(url)
             timings.append(time.perf_counter() - start)
         assert response.status_code == 200, (url, response.status_code)
+    if os.environ.get("BENCH_SLOWEST"):
+        for query in sorted(queries.captured_queries, key=lambda q: -float(q["time"]))[:3]:
+            print(f"    {float(query['time']) * 1000:6.0f} ms  {query['sql'][:400]}")
     return len(queries), statistics.median(timings), len(response.content)
 
 

@@ -150,3 +150,14 @@ def test_free_online_course_offer(client, catalogue):
     assert data["offers"][0]["price"] == "0"
     assert data["offers"][0]["category"] == "Free"
     assert data["hasCourseInstance"][0]["courseMode"] == "Online"
+
+
+def test_catalogue_feed_leaves_out_sessions_over_six_months_ago(client, catalogue, course):
+    old = CoursePageFactory(parent=catalogue, title="Corso del 2020")
+    CourseSessionFactory(
+        course=old, start=datetime(2020, 3, 2, 9, tzinfo=ROME), end=datetime(2020, 3, 2, 17, tzinfo=ROME)
+    )
+    _, events = events_of(client.get("/corsi/calendario.ics"))
+    assert "Corso del 2020" not in {str(e["SUMMARY"]).split(" (")[0] for e in events}
+    _, own = events_of(client.get(old.url + "calendario.ics"))
+    assert len(own) == 1
