@@ -192,7 +192,7 @@ def courses(v):
             "level": Level.BASE,
             "total_hours": Decimal("20"),
             "is_free": True,
-            "fee_notes": "Gratuito grazie al finanziamento FAMI.",
+            "fee_notes": "Grazie al finanziamento FAMI.",
             "certificate": Certificate.ATTENDANCE,
             "funding": "FAMI",
             "related_projects": ["fei-regione-lazio-2011", "fei-sportelli-2010"],
