@@ -335,19 +335,19 @@ class ProjectIndexPage(RoutablePageMixin, BasePage):
 
         return views.catalogue(request, self, organisation_id=organisation_id)
 
-    @path("dati.csv")
+    @path("dati/csv/")
     def export_csv(self, request):
         from . import exports
 
         return exports.csv_response(request, self)
 
-    @path("dati.json")
+    @path("dati/json/")
     def export_json(self, request):
         from . import exports
 
         return exports.json_response(request, self)
 
-    @path("feed.xml")
+    @path("feed/")
     def feed(self, request):
         from . import exports
 
