@@ -33,6 +33,9 @@ def measure(client, url, repeat):
             response = client.get(url)
             timings.append(time.perf_counter() - start)
         assert response.status_code == 200, (url, response.status_code)
+    if os.environ.get("BENCH_SLOWEST"):
+        for query in sorted(queries.captured_queries, key=lambda q: -float(q["time"]))[:3]:
+            print(f"    {float(query['time']) * 1000:6.0f} ms  {query['sql'][:300]}")
     return len(queries), statistics.median(timings), len(response.content)
 
 
