@@ -58,3 +58,49 @@ def test_editor_sees_italian_tabs_and_validation(client, superuser, catalogue, p
     )
     for model in ["organisation", "fund", "fundingprogramme", "theme", "territory"]:
         assert client.get(reverse(f"wagtailsnippets_projects_{model}:add")).status_code == 200
+
+
+def test_editor_gets_italian_errors_when_saving_a_bad_project(client, superuser, catalogue, portfolio):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+    client.force_login(superuser)
+    data = nested_form_data(
+        {
+            "title": "Progetto sbagliato",
+            "slug": "progetto-sbagliato",
+            "summary": "Una sintesi.",
+            "cup": "abc 123",
+            "body": streamfield([]),
+            "fund": portfolio["fei"].pk,
+            "total_cost": "1000",
+            "eu_contribution": "2000",
+            "national_cofinancing": "-5",
+            "planned_start": "2024-05-01",
+            "planned_end": "2024-04-01",
+            "organisation_roles": inline_formset([]),
+            "results": inline_formset([]),
+            "documents": inline_formset([]),
+            "related_links": inline_formset([]),
+        }
+    )
+    url = reverse("wagtailadmin_pages:add", args=["projects", "projectpage", catalogue.pk])
+    response = client.post(url, data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert not ProjectPage.objects.filter(slug="progetto-sbagliato").exists()
+    for message in [
+        "Il CUP è formato da 15 caratteri",
+        "L&#x27;importo non può essere negativo.",
+    ]:
+        assert message in html, message
+
+    data["national_cofinancing"] = "0"
+    data["cup"] = "F89E11000160007"
+    html = client.post(url, data).content.decode()
+    assert "La fine prevista non può precedere l&#x27;inizio previsto." in html
+    assert "Il contributo dell&#x27;Unione europea non può superare il costo totale." in html
+
+    data.update({"planned_end": "2025-04-01", "eu_contribution": "750"})
+    response = client.post(url, data)
+    assert response.status_code == 302
+    assert ProjectPage.objects.get(slug="progetto-sbagliato").cup == "F89E11000160007"
