@@ -99,3 +99,15 @@ def test_project_page_query_count_does_not_grow_with_partners(client, portfolio)
         ProjectOrganisation.objects.create(project=project, organisation=OrganisationFactory(logo=ImageFactory()))
         ProjectResultFactory(project=project)
     assert count() == few
+
+
+def test_documents_are_listed_with_their_type(client, portfolio):
+    import wagtail_factories
+
+    from projects.models import ProjectDocument
+
+    project = portfolio["projects"]["running"]
+    document = wagtail_factories.DocumentFactory(title="Relazione finale")
+    ProjectDocument.objects.create(project=project, document=document, title="")
+    html = client.get(project.url).content.decode()
+    assert f'<a href="{document.url}">Relazione finale</a>' in html
