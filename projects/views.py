@@ -81,7 +81,7 @@ def catalogue(request, index, organisation_id=None):
     )
 
 
-ROLE_ORDER = [role for role, _ in ProjectOrganisation.Role.choices]
+ROLE_PLURALS = {"finanziatore": "Finanziatori", "attuatore": "Soggetti attuatori"}
 
 
 def project_context(request, page):
@@ -92,8 +92,9 @@ def project_context(request, page):
     for role, label in ProjectOrganisation.Role.choices:
         members = [entry.organisation for entry in roles if entry.role == role]
         if members:
-            plural = {"partner": "Partner", "capofila": "Capofila"}.get(role, label)
-            groups.append({"role": role, "label": plural, "organisations": members})
+            if len(members) > 1:
+                label = ROLE_PLURALS.get(role, label)
+            groups.append({"role": role, "label": label, "organisations": members})
     programme_chain = []
     if page.programme_id:
         programme = FundingProgramme.objects.select_related(

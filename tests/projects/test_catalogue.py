@@ -1,8 +1,11 @@
 import re
+from urllib.parse import urlencode
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.factories.projects import (
     FundFactory,
@@ -139,12 +142,21 @@ def test_repeated_parameters_take_the_last_value(client, catalogue, portfolio):
 def test_unknown_organisation_page_is_404_and_known_one_lists_its_projects(client, catalogue, portfolio):
     assert client.get(f"{catalogue.url}ente/999999/").status_code == 404
     assert client.get(f"{catalogue.url}ente/abc/").status_code == 404
+    assert client.get(f"{catalogue.url}ente/{10**30}/").status_code == 404
     response = client.get(f"{catalogue.url}ente/{portfolio['regione'].pk}/")
     assert response.status_code == 200
     html = response.content.decode()
     assert "<h1>Regione Lazio</h1>" in html
     assert titles(response) == ["Sportelli per l&#x27;integrazione"]
     assert 'id="filtro-ente"' not in html
+
+
+def test_filtered_states_are_not_indexed_but_the_catalogue_is(client, catalogue, portfolio):
+    assert "noindex" not in client.get(catalogue.url).content.decode()
+    assert (
+        '<meta name="robots" content="noindex, follow">'
+        in client.get(catalogue.url, {"stato": "concluso"}).content.decode()
+    )
 
 
 def test_catalogue_html_is_the_same_for_every_anonymous_visitor(client, catalogue, portfolio):
@@ -175,3 +187,19 @@ def test_query_count_does_not_grow_with_the_number_of_projects(client, catalogue
     many = catalogue_queries(client, catalogue.url), catalogue_queries(client, url)
     assert "200 progetti" in client.get(catalogue.url).content.decode()
     assert few == many
+
+
+PARAMETERS = ["q", "fondo", "programma", "stato", "tema", "territorio", "ente", "servizio", "anno", "ordine", "page"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(PARAMETERS), st.text(max_size=30) | st.integers().map(str)),
+        max_size=6,
+    )
+)
+def test_any_query_string_gives_a_page_not_an_error(client, catalogue, portfolio, pairs):
+    url = f"{catalogue.url}?{urlencode(pairs)}"
+    assert client.get(url).status_code == 200
+    assert client.get(f"{catalogue.url}dati/json/?{urlencode(pairs)}").status_code == 200
