@@ -80,13 +80,13 @@ class CourseEnquiryViewSet(ModelViewSet):
     inspect_view_enabled = True
     index_view_class = EnquiryIndexView
     filterset_class = EnquiryFilterSet
-    search_fields = ["first_name", "last_name", "email", "organisation", "message", "course__title"]
+    search_fields = ["first_name", "last_name", "email", "organisation", "message", "course_title", "course_code"]
     search_backend_name = None
     ordering = ["-created_at"]
     list_per_page = 25
     list_display = [
         TitleColumn("full_name", label="Nome", url_name="course_enquiries:edit"),
-        Column("course", label="Corso"),
+        Column("course_label", label="Corso"),
         Column("request_type", label="Tipo", accessor="get_request_type_display"),
         Column("status", label="Stato", accessor="get_status_display"),
         PendingEmailsColumn("pending_emails", label="E-mail da inviare"),
@@ -94,8 +94,8 @@ class CourseEnquiryViewSet(ModelViewSet):
     ]
     list_export = [
         "created_at",
-        "course.title",
-        "course.code",
+        "course_title",
+        "course_code",
         "session",
         "get_request_type_display",
         "first_name",
@@ -111,8 +111,8 @@ class CourseEnquiryViewSet(ModelViewSet):
     ]
     export_headings = {
         "created_at": "Ricevuta il",
-        "course.title": "Corso",
-        "course.code": "Codice corso",
+        "course_title": "Corso",
+        "course_code": "Codice corso",
         "session": "Edizione",
         "get_request_type_display": "Tipo di richiesta",
         "first_name": "Nome",
@@ -129,7 +129,7 @@ class CourseEnquiryViewSet(ModelViewSet):
     export_filename = "richieste-corsi"
     inspect_view_fields = [
         "created_at",
-        "course",
+        "course_title",
         "session",
         "request_type",
         "first_name",
@@ -148,7 +148,7 @@ class CourseEnquiryViewSet(ModelViewSet):
         [
             MultiFieldPanel(
                 [
-                    FieldPanel("course", read_only=True),
+                    FieldPanel("course_title", read_only=True),
                     FieldPanel("session", read_only=True),
                     FieldPanel("request_type", read_only=True),
                     FieldPanel("created_at", read_only=True),

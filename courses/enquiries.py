@@ -22,9 +22,17 @@ class RequestType(models.TextChoices):
 
 
 class CourseEnquiry(models.Model):
+    # Enquiries outlive their course page: deleting the page keeps them, with the title and code
+    # copied here when the enquiry arrived.
     course = models.ForeignKey(
-        "courses.CoursePage", verbose_name="Corso", on_delete=models.PROTECT, related_name="enquiries"
+        "courses.CoursePage",
+        verbose_name="Corso",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="enquiries",
     )
+    course_title = models.CharField("Titolo del corso", max_length=255, default="", editable=False)
+    course_code = models.CharField("Codice del corso", max_length=30, default="", editable=False)
     session = models.ForeignKey(
         "courses.CourseSession",
         verbose_name="Edizione",
@@ -56,7 +64,18 @@ class CourseEnquiry(models.Model):
         indexes = [models.Index(fields=["status", "-created_at"])]
 
     def __str__(self):
-        return f"{self.first_name} {self.last_name}: {self.course.title}"
+        return f"{self.first_name} {self.last_name}: {self.course_label}"
+
+    def save(self, *args, **kwargs):
+        if self.course is not None and not self.course_title:
+            self.course_title, self.course_code = self.course.title, self.course.code
+        super().save(*args, **kwargs)
+
+    @property
+    def course_label(self):
+        if self.course is None:
+            return f"{self.course_title} (pagina eliminata)"
+        return self.course.title
 
     @property
     def full_name(self):

@@ -148,3 +148,13 @@ def test_retention_anonymises_old_enquiries_and_their_emails(course):
 
     call_command("purge_course_enquiries", mesi=1, elimina=True, stdout=io.StringIO())
     assert not CourseEnquiry.objects.exists()
+
+
+def test_enquiries_survive_the_deletion_of_their_course(admin_client, course, enquiry):
+    course.delete()
+    enquiry.refresh_from_db()
+    assert enquiry.course is None
+    assert enquiry.course_title == "Appalti pubblici"
+    html = admin_client.get(INDEX).content.decode()
+    assert "Appalti pubblici (pagina eliminata)" in html
+    assert admin_client.get(f"{INDEX}edit/{enquiry.pk}/").status_code == 200

@@ -205,3 +205,12 @@ PARAMETERS = ["q", "area", "modalita", "citta", "mese", "quota", "aperte", "arch
 def test_any_query_string_gives_a_page(client, catalogue, params):
     response = client.get("/corsi/", params)
     assert response.status_code == 200
+
+
+def test_cards_say_when_a_course_is_cancelled_or_full(client, catalogue, courses):
+    course_with_session(catalogue, 15, title="Corso annullato", session={"cancelled": True})
+    html = client.get("/corsi/").content.decode()
+    card = html.split("Corso annullato")[1].split("</li>")[0]
+    assert "Annullato" in card and "Tutte le edizioni sono annullate." in card
+    full = html.split("Corso pieno")[1].split("</li>")[0]
+    assert "Posti esauriti" in full
