@@ -58,3 +58,32 @@ class DailyPageViewFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = DailyPageView
+
+
+def make_registry(site, provider="first_party", **analytics_fields):
+    """The demo's shape: necessary cookies, statistics, third-party videos; analytics switched on."""
+    from cookie_consent.cache import delete_cache
+
+    from consent.models import AnalyticsSettings, CookieBannerSettings
+
+    delete_cache()
+    necessary = CookieGroupFactory(varname="necessari", name="Necessari", is_required=True, is_deletable=False)
+    statistics = CookieGroupFactory(varname="statistiche", name="Statistiche", ordering=10)
+    videos = CookieGroupFactory(varname="video", name="Video di terze parti", ordering=20)
+    CookieDetailsFactory(cookie=CookieFactory(cookiegroup=necessary, name="cookie_consent"), duration="6 mesi")
+    CookieDetailsFactory(
+        cookie=CookieFactory(cookiegroup=videos, name="YSC", domain=".youtube.com"),
+        provider="Google Ireland (YouTube)",
+        duration="Sessione",
+        is_third_party=True,
+    )
+    analytics = AnalyticsSettings.for_site(site)
+    analytics.provider = provider
+    analytics.cookie_group = statistics
+    for name, value in analytics_fields.items():
+        setattr(analytics, name, value)
+    analytics.save()
+    banner = CookieBannerSettings.for_site(site)
+    banner.embed_group = videos
+    banner.save()
+    return {"necessary": necessary, "statistics": statistics, "videos": videos, "site": site}
