@@ -45,7 +45,8 @@ class StatisticsReportView(WagtailAdminTemplateMixin, TemplateView):
         return [*self.breadcrumbs_items, {"url": "", "label": "Statistiche"}]
 
     def get(self, request, *args, **kwargs):
-        self.form = DateRangeForm(request.GET or None)
+        default_start, default_end = stats.default_range()
+        self.form = DateRangeForm(request.GET or None, initial={"start": default_start, "end": default_end})
         if self.form.is_bound and not self.form.is_valid():
             start, end = stats.default_range()
             self.valid = False

@@ -3,6 +3,7 @@ answered locally (a fake Matomo on matomo.analytics.test), so the tests see exac
 hosts the page contacts, and when."""
 
 import datetime
+import re
 import time
 
 import pytest
@@ -11,8 +12,8 @@ from django.utils import timezone
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 
-from consent.models import ConsentRecord, DailyPageView
-from home.models import NavigationItem, NavigationSettings
+from consent.models import ConsentRecord, CookiePolicyPage, DailyPageView
+from home.models import HomePage, NavigationItem, NavigationSettings
 from tests.factories import ContentPageFactory
 from tests.factories.consent import CookieFactory, make_registry
 
@@ -221,3 +222,48 @@ def test_who_accepted_is_asked_again_after_the_registry_changes(tab, site, outsi
     open_page(tab, "/chi-siamo/")
     assert banner(tab).is_visible()
     assert [url for url in outside[hits:] if "analytics.test" in url] == []  # they wait for the new answer
+
+
+def test_policy_and_preferences_pages_are_accessible_and_the_policy_link_reopens_the_choices(
+    tab, site, outside, assert_accessible
+):
+    policy = CookiePolicyPage(title="Cookie policy", slug="cookie-policy", intro="Come usiamo i cookie.")
+    HomePage.objects.get().add_child(instance=policy)
+    open_page(tab, policy.url)
+    decide(tab, "Rifiuta")
+    assert tab.get_by_role("cell", name="Google Ireland (YouTube)").is_visible()
+    assert_accessible(tab)
+
+    tab.get_by_role("link", name="Modifica le tue preferenze sui cookie").click()
+    banner(tab).wait_for(state="visible")
+    assert tab.get_by_role("checkbox", name="Statistiche").is_visible()
+
+    open_page(tab, "/cookie/preferenze/")
+    assert_accessible(tab)
+    tab.locator("main").get_by_label("Statistiche").check()
+    tab.locator("main").get_by_role("button", name="Salva le scelte").click()
+    tab.get_by_text("Le tue preferenze sono state salvate").wait_for()
+    assert ConsentRecord.objects.order_by("-pk").first().choices == {"statistiche": True, "video": False}
+
+
+def test_editor_picks_a_date_range_in_the_statistics_report(tab, site, superuser, live_server):
+    today = timezone.localdate()
+    DailyPageView.objects.create(day=today, page=HomePage.objects.get(), device_class="desktop", views=9)
+    DailyPageView.objects.create(
+        day=today - datetime.timedelta(days=40), page=HomePage.objects.get(), device_class="mobile", views=4
+    )
+    tab.goto("/admin/login/")
+    tab.get_by_label("Nome utente").fill("capo")
+    tab.get_by_label("Password").fill("una-password-robusta")
+    tab.get_by_role("button", name="Accedi").click()
+    tab.get_by_text("Visite negli ultimi 30 giorni").wait_for()
+    tab.get_by_role("link", name="Apri le statistiche").click()
+    tab.get_by_role("heading", name=re.compile(r"Visite dal .*: 9$")).wait_for()
+
+    tab.get_by_label("Dal").fill((today - datetime.timedelta(days=60)).isoformat())
+    tab.get_by_role("button", name="Aggiorna").click()
+    tab.get_by_role("heading", name=re.compile(r"Visite dal .*: 13$")).wait_for()
+    assert tab.locator(".stats-report__chart rect").count() == 61
+    with tab.expect_download() as download:
+        tab.get_by_role("link", name="Esporta CSV").click()
+    assert download.value.suggested_filename.startswith("statistiche-")
