@@ -2,6 +2,8 @@
 with the demo content (or DATABASE_URL). Run: .venv/bin/python scripts/consent_figures.py"""
 
 import datetime
+import io
+import json
 import os
 import statistics
 import sys
@@ -51,7 +53,7 @@ def main():
     signals.request_started.disconnect(close_old_connections)
     signals.request_finished.disconnect(close_old_connections)
     call_command("migrate", verbosity=0)
-    call_command("seed_demo", stdout=open(os.devnull, "w"))
+    call_command("seed_demo", stdout=io.StringIO())
     from wagtail.models import Page
 
     from consent.models import CookiePolicyPage, DailyPageView
@@ -73,7 +75,7 @@ def main():
     measure(visitor, "cookie policy page", "get", CookiePolicyPage.objects.get().url)
     measure(visitor, "GET /cookie/stato/", "get", "/cookie/stato/")
     measure(visitor, "POST /cookie/scelta/ (accept_all)", "post", "/cookie/scelta/", data={"action": "accept_all"})
-    body = '{"page": %d, "device": "desktop", "referrer": "https://www.google.com/"}' % pages[0].pk
+    body = json.dumps({"page": pages[0].pk, "device": "desktop", "referrer": "https://www.google.com/"})
     measure(visitor, "POST beacon", "post", "/cookie/statistiche/visita/", data=body, content_type="text/plain")
     editor = Client()
     editor.force_login(admin)
