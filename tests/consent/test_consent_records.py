@@ -170,7 +170,9 @@ def test_preferences_page_works_without_javascript(client, registry):
 
 
 def test_pages_are_the_same_html_whatever_the_visitor_decided(client, registry, home_page):
-    before = client.get("/").content
+    first = client.get("/")
+    assert not first.cookies and "Cookie" not in first.get("Vary", "")
+    before = first.content
     decide(client, "accept_all")
     other = Client()
     decide(other, "reject_all")
