@@ -9,7 +9,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def site(home_page):
-    ContentPageFactory(parent=home_page, title="Formazione per gli enti", slug="formazione-enti", intro="Corsi su misura.")
+    ContentPageFactory(
+        parent=home_page, title="Formazione per gli enti", slug="formazione-enti", intro="Corsi su misura."
+    )
     ContentPageFactory(parent=home_page, title="Chi siamo", slug="chi-siamo", intro="Progettazione e formazione.")
     return home_page
 
