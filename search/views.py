@@ -28,7 +28,6 @@ def _describe(page, query):
     return {
         "page": page,
         "type": result_type,
-        "title": highlight(page.title, query),
         "summary": highlight(excerpt(summary_texts(page), query), query),
         "detail": result_detail(page),
     }

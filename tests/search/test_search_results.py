@@ -89,7 +89,8 @@ def test_result_shows_type_date_and_highlighted_summary(home_page, search_page):
 def test_highlighting_escapes_page_text(home_page, search_page):
     ContentPageFactory(parent=home_page, title="Fondo <b>nuovo</b>", intro='Il fondo "<script>alert(1)</script>"')
     _, html = search_page(q="fondo")
-    assert "<mark>Fondo</mark> &lt;b&gt;nuovo&lt;/b&gt;" in html
+    assert "Fondo &lt;b&gt;nuovo&lt;/b&gt;</a>" in html
+    assert "Il <mark>fondo</mark> &quot;&lt;script&gt;" in html
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
