@@ -18,7 +18,10 @@ class ResultType:
     label: str  # plural, for the filters: "Corsi"
     singular: str  # for each result: "Corso"
     models: tuple[str, ...]  # "app_label.ModelName", or "app_label" for every page model of an app
-    order: int = field(default=0, compare=False)
+    # Relations a result's detail line reads, prefetched for the whole results page at once.
+    prefetch: tuple[str, ...] = field(default=(), compare=False)
+    # page -> the date or status line; None uses `result_detail`'s default.
+    detail: object = field(default=None, compare=False)
 
     def page_models(self):
         found = []
@@ -38,9 +41,33 @@ class ResultType:
         return found
 
 
+def _date(value):
+    return f"{value:%d/%m/%Y}" if value else ""
+
+
+def project_detail(project):
+    """"In corso · dal 01/03/2024 al 28/02/2026"."""
+    parts = [project.status_label]
+    start, end = project.start_date, project.end_date
+    if start and end:
+        parts.append(f"dal {_date(start)} al {_date(end)}")
+    elif start:
+        parts.append(f"dal {_date(start)}")
+    return " · ".join(parts)
+
+
+def course_detail(course):
+    """"Iscrizioni aperte · prossima edizione dal 12/03/2027"."""
+    parts = [course.status().label]
+    upcoming = course.next_session()
+    if upcoming is not None:
+        parts.append(f"prossima edizione dal {_date(timezone.localtime(upcoming.start))}")
+    return " · ".join(parts)
+
+
 RESULT_TYPES = (
-    ResultType("progetti", "Progetti", "Progetto", ("projects.ProjectPage",)),
-    ResultType("corsi", "Corsi", "Corso", ("courses.CoursePage",)),
+    ResultType("progetti", "Progetti", "Progetto", ("projects.ProjectPage",), detail=project_detail),
+    ResultType("corsi", "Corsi", "Corso", ("courses.CoursePage",), ("sessions__venue",), detail=course_detail),
     ResultType("pagine", "Pagine", "Pagina", ("home",)),
 )
 
@@ -88,13 +115,10 @@ def summary_texts(page):
     return texts
 
 
-def result_detail(page):
-    """A short line with the date or status of a result ("In corso", "Aggiornata il 3/2/2026").
-
-    A page model can say it better itself with a `search_result_detail()` method."""
-    own = getattr(page, "search_result_detail", None)
-    if callable(own):
-        return own()
+def result_detail(page, result_type=None):
+    """A short line with the date or status of a result ("In corso", "Aggiornata il 03/02/2026")."""
+    if result_type is not None and result_type.detail is not None:
+        return result_type.detail(page)
     if page.last_published_at:
         return f"Aggiornata il {timezone.localtime(page.last_published_at):%d/%m/%Y}"
     return ""
