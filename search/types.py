@@ -46,7 +46,7 @@ def _date(value):
 
 
 def project_detail(project):
-    """"In corso · dal 01/03/2024 al 28/02/2026"."""
+    """The status and dates, e.g. «In corso · dal 01/03/2024 al 28/02/2026»."""
     parts = [project.status_label]
     start, end = project.start_date, project.end_date
     if start and end:
@@ -57,7 +57,7 @@ def project_detail(project):
 
 
 def course_detail(course):
-    """"Iscrizioni aperte · prossima edizione dal 12/03/2027"."""
+    """The status and next edition, e.g. «Iscrizioni aperte · prossima edizione dal 12/03/2027»."""
     parts = [course.status().label]
     upcoming = course.next_session()
     if upcoming is not None:

@@ -193,3 +193,13 @@ def test_editors_see_the_search_log(home_page, client, superuser):
 
 def test_anonymous_visitors_cannot_see_the_search_log(client):
     assert client.get("/admin/reports/ricerche/").status_code == 302
+
+
+def test_moderators_manage_editors_picks(client, django_user_model):
+    from django.contrib.auth.models import Group
+
+    moderator = django_user_model.objects.create_user("moderatrice", "m@asap.example", "una-password-robusta")
+    moderator.groups.add(Group.objects.get(name="Moderatori"))
+    client.force_login(moderator)
+    assert client.get("/admin/searchpicks/").status_code == 200
+    assert client.get("/admin/searchpicks/add/").status_code == 200
