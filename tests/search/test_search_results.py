@@ -203,3 +203,11 @@ def test_moderators_manage_editors_picks(client, django_user_model):
     client.force_login(moderator)
     assert client.get("/admin/searchpicks/").status_code == 200
     assert client.get("/admin/searchpicks/add/").status_code == 200
+
+
+def test_every_word_must_match_but_anywhere_in_the_page(home_page, search_page):
+    ContentPageFactory(parent=home_page, title="Formazione", intro="Per i giovani del territorio.")
+    ContentPageFactory(parent=home_page, title="Formazione", intro="Per gli anziani.")
+    ContentPageFactory(parent=home_page, title="Giovani e sport", intro="Attività all'aperto.")
+    found = titles(search_page(q="formazione giovani")[1])
+    assert found == ["Formazione"]
