@@ -34,3 +34,19 @@ def test_types_of_apps_not_installed_are_left_out(home_page):
     assert "eventi" not in available and "pagine" in available
     assert registry.get("pagine").page_models() == [HomePage, ContentPage]
     assert registry.get("eventi") is None and registry.get("") is None
+
+
+def test_demo_picks_are_seeded_once(home_page):
+    from io import StringIO
+
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+
+    from search.demo import seed
+
+    contacts = ContentPageFactory(parent=home_page, title="Contatti", slug="contatti")
+    seed(StringIO())
+    seed(StringIO())
+    assert sorted(SearchPromotion.objects.values_list("query__query_string", "page")) == [
+        ("contatti", contacts.pk),
+        ("sede", contacts.pk),
+    ]
