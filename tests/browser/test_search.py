@@ -39,3 +39,32 @@ def test_no_result_page_is_accessible_and_helps(tab, site, assert_accessible):
     tab.goto("/cerca/?q=introvabile")
     assert tab.get_by_role("heading", name="Nessun risultato").is_visible()
     assert_accessible(tab)
+
+
+def test_visitor_searches_from_the_header_and_narrows_to_courses(tab, site, assert_accessible):
+    pytest.importorskip("courses.models")
+    from tests.factories.courses import CourseIndexPageFactory, CoursePageFactory, CourseSessionFactory
+
+    courses = CourseIndexPageFactory(parent=site)
+    CourseSessionFactory(
+        course=CoursePageFactory(parent=courses, title="Formazione dei formatori", code="ASAP-FOR-01", slug="formatori")
+    )
+    tab.goto("/")
+    box = tab.get_by_role("searchbox", name="Cerca")
+    box.fill("formazione")
+    box.press("Enter")
+    tab.wait_for_url("**/cerca/?q=formazione")
+    filters = tab.get_by_role("navigation", name="Filtra per tipo")
+    assert filters.get_by_role("link", name="Tutti (3)").get_attribute("aria-current") == "true"
+    filters.get_by_role("link", name="Corsi (1)").click()
+    tab.wait_for_url("**/cerca/?q=formazione&tipo=corsi")
+    assert tab.get_by_role("status").inner_text() == "1 risultato per «formazione» tra corsi"
+    result = tab.locator(".search-result")
+    assert result.get_by_role("heading").inner_text() == "Formazione dei formatori"
+    assert result.locator(".search-result__type").inner_text() == "Corso"
+    assert (
+        result.locator(".search-result__detail").inner_text().startswith("Iscrizioni aperte · prossima edizione dal ")
+    )
+    assert_accessible(tab)
+    result.get_by_role("link", name="Formazione dei formatori").click()
+    tab.wait_for_url("**/formatori/")

@@ -61,7 +61,7 @@ def catalogues(home_page):
         start=timezone.now() + datetime.timedelta(days=30),
     )
     insert_or_update_object(europrogettazione)
-    ContentPageFactory(parent=home_page, title="Chi siamo", intro="Progettazione e rendicontazione di progetti.")
+    ContentPageFactory(parent=home_page, title="Chi siamo", intro="Progettazione, proposte e rendicontazione di progetti.")
     return {"project": accoglienza, "course": europrogettazione}
 
 
@@ -78,10 +78,11 @@ def test_courses_are_found_by_their_fields(client, catalogues, query):
 
 
 def test_counts_per_type_and_narrowing_to_courses(client, catalogues):
-    html = client.get("/cerca/", {"q": "progettazione"}).content.decode()
-    counts = dict(re.findall(r'>(Progetti|Corsi|Pagine) <span class="search-types__count">\((\d+)\)', html))
-    assert counts["Corsi"] == "1" and counts["Pagine"] == "1"
-    narrowed = client.get("/cerca/", {"q": "progettazione", "tipo": "corsi"}).content.decode()
+    html = client.get("/cerca/", {"q": "proposta"}).content.decode()
+    counts = re.findall(r'>(Progetti|Corsi|Pagine) <span class="search-types__count">\((\d+)\)', html)
+    assert counts == [("Progetti", "0"), ("Corsi", "1"), ("Pagine", "1")]
+    assert "2 risultati per «proposta»" in html
+    narrowed = client.get("/cerca/", {"q": "proposta", "tipo": "corsi"}).content.decode()
     assert titles(narrowed) == ["Europrogettazione di base"]
     assert re.findall(r'class="search-result__type">(\w+)<', narrowed) == ["Corso"]
 
@@ -114,4 +115,5 @@ def test_query_count_is_the_same_for_few_and_many_mixed_results(client, catalogu
     with CaptureQueriesContext(connection) as many:
         html = client.get("/cerca/", {"q": "prova"}).content.decode()
     assert len(titles(html)) == 10
-    assert len(many) == len(few)
+    # A results page costs a fixed number of queries per type on it, whatever the number of results.
+    assert len(many) <= len(few)
