@@ -284,6 +284,7 @@ def main():
     parser.add_argument("--courses", type=int, default=1_000)
     parser.add_argument("--pages", type=int, default=200)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--keep", action="store_true", help="keep the scratch database, and reuse it next time")
     args = parser.parse_args()
 
     import django
@@ -306,13 +307,18 @@ def main():
         print(f"[{time.perf_counter() - started:6.1f}s] {message}", flush=True)
 
     old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=args.keep)
     log(f"scratch database {connection.settings_dict['NAME']} migrated")
     try:
-        build_site(args, random.Random(5), log)
-        index_started = time.perf_counter()
-        call_command("update_index", verbosity=0)
-        log(f"indexed in {time.perf_counter() - index_started:.1f}s")
+        from home.models import HomePage
+
+        if args.keep and HomePage.objects.exists():
+            log("reusing the kept scratch database")
+        else:
+            build_site(args, random.Random(5), log)
+            index_started = time.perf_counter()
+            call_command("update_index", verbosity=0)
+            log(f"indexed in {time.perf_counter() - index_started:.1f}s")
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
 
@@ -343,7 +349,7 @@ def main():
                 f"   max {max(timings):6.1f} ms"
             )
     finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+        connection.creation.destroy_test_db(old_name, verbosity=0, keepdb=args.keep)
 
 
 if __name__ == "__main__":
