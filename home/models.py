@@ -7,7 +7,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .blocks import RICH_TEXT_FEATURES, BodyStreamBlock
-from .boxes import entries_from_picks
+from .boxes import BoxEntry, entries_from_picks
 from .site_settings import NavigationItem, NavigationSettings, OrganisationSettings
 
 __all__ = [
@@ -113,8 +113,30 @@ class HomePage(BasePage):
     def course_box_items(self, request=None):
         return entries_from_picks(self.course_picks.select_related("page"), request)
 
-    def project_box_items(self, request=None):
-        return entries_from_picks(self.project_picks.select_related("page"), request)
+    def project_box_items(self, request=None, limit=3):
+        """Editor picks first; without picks, the latest published projects (a constant number of queries)."""
+        picks = entries_from_picks(self.project_picks.select_related("page"), request)
+        if picks:
+            return picks
+        from projects.models import ProjectPage
+
+        latest = (
+            ProjectPage.objects.descendant_of(self)
+            .live()
+            .public()
+            .defer_streamfields()
+            .select_related("fund")
+            .order_by("-first_published_at", "-pk")[:limit]
+        )
+        return [
+            BoxEntry(
+                title=project.title,
+                url=project.get_url(request),
+                description=project.summary,
+                meta=project.fund.acronym if project.fund_id else "",
+            )
+            for project in latest
+        ]
 
 
 class ContentPage(BasePage):

@@ -1,0 +1,153 @@
+"""Open data: the filtered catalogue as CSV and JSON, and new projects as an Atom feed.
+
+The CSV/JSON column names are a public interface (documented in the README): add columns at the
+end, never rename or reorder them."""
+
+import csv
+import json
+
+from django.http import HttpResponse
+from django.utils import feedgenerator
+
+from .filters import apply_filters, sort_order
+from .views import catalogue_base, filtered_projects
+
+COLUMNS = [
+    "id",
+    "titolo",
+    "acronimo",
+    "cup",
+    "url",
+    "stato",
+    "fondo",
+    "fondo_sigla",
+    "programma",
+    "programma_codice",
+    "capofila",
+    "partner",
+    "finanziatori",
+    "costo_totale",
+    "contributo_ue",
+    "cofinanziamento_nazionale",
+    "tasso_cofinanziamento_ue",
+    "inizio_previsto",
+    "fine_prevista",
+    "inizio_effettivo",
+    "fine_effettiva",
+    "territori",
+    "temi",
+    "ruoli_asap",
+]
+LIST_SEPARATOR = "; "
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+FEED_LENGTH = 20
+
+
+def export_queryset(request, index):
+    base, values = filtered_projects(request, index)
+    return (
+        apply_filters(base, values)
+        .order_by(*sort_order(values))
+        .select_related("fund", "programme")
+        .prefetch_related("organisation_roles__organisation", "territories", "themes", "asap_services")
+    )
+
+
+def _date(value):
+    return value.isoformat() if value else None
+
+
+def _amount(value):
+    return float(value) if value is not None else None
+
+
+def project_record(request, project):
+    """One project as plain values; lists stay lists (the CSV joins them)."""
+    roles = list(project.organisation_roles.all())
+
+    def names(*wanted):
+        return [r.organisation.name for r in roles if r.role in wanted]
+
+    return {
+        "id": project.pk,
+        "titolo": project.title,
+        "acronimo": project.acronym,
+        "cup": project.cup,
+        "url": project.get_full_url(request),
+        "stato": project.status,
+        "fondo": project.fund.name if project.fund else None,
+        "fondo_sigla": project.fund.acronym if project.fund else None,
+        "programma": project.programme.name if project.programme else None,
+        "programma_codice": project.programme.code if project.programme else None,
+        "capofila": names("capofila"),
+        "partner": names("partner", "attuatore"),
+        "finanziatori": names("finanziatore", "autorita"),
+        "costo_totale": _amount(project.total_cost),
+        "contributo_ue": _amount(project.eu_contribution),
+        "cofinanziamento_nazionale": _amount(project.national_cofinancing),
+        "tasso_cofinanziamento_ue": _amount(project.cofinancing_rate),
+        "inizio_previsto": _date(project.planned_start),
+        "fine_prevista": _date(project.planned_end),
+        "inizio_effettivo": _date(project.actual_start),
+        "fine_effettiva": _date(project.actual_end),
+        "territori": [t.name for t in project.territories.all()],
+        "temi": [t.name for t in project.themes.all()],
+        "ruoli_asap": [s.code for s in project.asap_services.all()],
+    }
+
+
+def csv_cell(value):
+    """Text a spreadsheet would run as a formula gets a leading apostrophe."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        value = LIST_SEPARATOR.join(value)
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    value = str(value)
+    if value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def csv_response(request, index):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="progetti.csv"'
+    writer = csv.writer(response)
+    writer.writerow(COLUMNS)
+    for project in export_queryset(request, index).iterator(chunk_size=500):
+        record = project_record(request, project)
+        writer.writerow([csv_cell(record[column]) for column in COLUMNS])
+    return response
+
+
+def json_response(request, index):
+    projects = [project_record(request, p) for p in export_queryset(request, index).iterator(chunk_size=500)]
+    body = json.dumps({"conteggio": len(projects), "progetti": projects}, ensure_ascii=False)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="progetti.json"'
+    return response
+
+
+def atom_feed(request, index):
+    projects = catalogue_base(index).select_related("fund").order_by("-first_published_at")[:FEED_LENGTH]
+    feed = feedgenerator.Atom1Feed(
+        title=f"{index.title}: nuovi progetti",
+        link=index.get_full_url(request),
+        description=index.intro or "I progetti più recenti pubblicati nel catalogo.",
+        language="it",
+        feed_url=request.build_absolute_uri(),
+    )
+    for project in projects:
+        feed.add_item(
+            title=project.title,
+            link=project.get_full_url(request),
+            description=project.summary,
+            unique_id=project.get_full_url(request),
+            pubdate=project.first_published_at,
+            updateddate=project.last_published_at,
+            categories=[project.fund.acronym] if project.fund_id else None,
+        )
+    response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
+    feed.write(response, "utf-8")
+    return response

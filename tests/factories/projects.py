@@ -1,0 +1,207 @@
+"""Factories for the project catalogue."""
+
+import datetime
+from decimal import Decimal
+
+import factory
+import wagtail_factories
+
+from projects.models import (
+    Fund,
+    FundingProgramme,
+    Organisation,
+    ProjectIndexPage,
+    ProjectOrganisation,
+    ProjectPage,
+    ProjectResult,
+    Territory,
+    Theme,
+)
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Organizzazione {n}")
+    kind = Organisation.Kind.NON_PROFIT
+    city = "Roma"
+
+    class Meta:
+        model = Organisation
+
+
+class FundFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Fondo {n}")
+    acronym = factory.Sequence(lambda n: f"F{n}")
+    level = Fund.Level.EU
+    period_start = 2021
+    period_end = 2027
+
+    class Meta:
+        model = Fund
+
+
+class FundingProgrammeFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Programma {n}")
+    code = factory.Sequence(lambda n: f"P{n}")
+    fund = factory.SubFactory(FundFactory)
+
+    class Meta:
+        model = FundingProgramme
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Tema {n}")
+    slug = factory.Sequence(lambda n: f"tema-{n}")
+
+    class Meta:
+        model = Theme
+
+
+class TerritoryFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Territorio {n}")
+    level = Territory.Level.REGION
+
+    class Meta:
+        model = Territory
+
+
+class ProjectIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Progetti"
+    slug = "progetti"
+    intro = "Il catalogo dei progetti."
+
+    class Meta:
+        model = ProjectIndexPage
+
+
+class ProjectPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Progetto {n}")
+    slug = factory.Sequence(lambda n: f"progetto-{n}")
+    summary = "Un progetto di prova."
+    fund = factory.SubFactory(FundFactory)
+    total_cost = Decimal("100000.00")
+    eu_contribution = Decimal("75000.00")
+    national_cofinancing = Decimal("25000.00")
+    planned_start = datetime.date(2020, 1, 1)
+    planned_end = datetime.date(2022, 12, 31)
+
+    class Meta:
+        model = ProjectPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.themes.set(extracted)
+            self.save()
+
+    @factory.post_generation
+    def territories(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.territories.set(extracted)
+            self.save()
+
+
+class ProjectOrganisationFactory(factory.django.DjangoModelFactory):
+    project = factory.SubFactory(ProjectPageFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = ProjectOrganisation.Role.PARTNER
+
+    class Meta:
+        model = ProjectOrganisation
+
+
+class ProjectResultFactory(factory.django.DjangoModelFactory):
+    project = factory.SubFactory(ProjectPageFactory)
+    name = "Persone formate"
+    unit = "persone"
+    target = Decimal("100")
+    achieved = Decimal("80")
+
+    class Meta:
+        model = ProjectResult
+
+
+def bulk_projects(parent, count, funds=(), themes=(), territories=(), organisations=(), start_year=2008):
+    """Create `count` live project pages under `parent` quickly, for query-count tests and benchmarks.
+
+    Treebeard's `add_child` costs several queries per page, so the `Page` rows are bulk-inserted with
+    their tree paths computed here, and each `ProjectPage` row is saved alone with `raw=True` (Django
+    cannot bulk-insert multi-table children). These pages are not in the search index."""
+    import uuid
+
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import transaction
+    from django.utils import timezone
+    from wagtail.models import Page
+
+    content_type = ContentType.objects.get_for_model(ProjectPage)
+    parent = Page.objects.get(pk=parent.pk)
+    last = parent.get_children().order_by("-path").first()
+    first_step = Page._str2int(last.path[-Page.steplen :]) + 1 if last else 1
+    now = timezone.now()
+    with transaction.atomic():
+        pages = Page.objects.bulk_create(
+            [
+                Page(
+                    title=f"Progetto di prova {i}",
+                    draft_title=f"Progetto di prova {i}",
+                    slug=f"progetto-di-prova-{i}",
+                    path=Page._get_path(parent.path, parent.depth + 1, first_step + i),
+                    depth=parent.depth + 1,
+                    numchild=0,
+                    url_path=f"{parent.url_path}progetto-di-prova-{i}/",
+                    content_type=content_type,
+                    live=True,
+                    has_unpublished_changes=False,
+                    first_published_at=now - datetime.timedelta(minutes=i),
+                    last_published_at=now - datetime.timedelta(minutes=i),
+                    locale_id=parent.locale_id,
+                    translation_key=uuid.uuid4(),
+                )
+                for i in range(count)
+            ]
+        )
+        if not pages or pages[0].pk is None:  # backends that do not return ids from bulk inserts
+            pages = list(
+                Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1).order_by("-pk")[:count]
+            )
+        for i, page in enumerate(pages):
+            year = start_year + i % 18
+            project = ProjectPage(
+                page_ptr_id=page.pk,
+                summary=f"Sintesi del progetto di prova numero {i}.",
+                fund=funds[i % len(funds)] if funds else None,
+                total_cost=Decimal(10000 + (i * 7919) % 990000),
+                eu_contribution=Decimal(5000 + (i * 7919) % 495000),
+                planned_start=datetime.date(year, 1 + i % 12, 1),
+                planned_end=datetime.date(year + 2, 1 + i % 12, 1),
+            )
+            project.save_base(raw=True)
+        through_rows = []
+        for index_in_batch, page in enumerate(pages):
+            if themes:
+                through_rows.append(
+                    ProjectPage.themes.through(projectpage_id=page.pk, theme=themes[index_in_batch % len(themes)])
+                )
+        ProjectPage.themes.through.objects.bulk_create(through_rows)
+        ProjectPage.territories.through.objects.bulk_create(
+            [
+                ProjectPage.territories.through(projectpage_id=page.pk, territory=territories[i % len(territories)])
+                for i, page in enumerate(pages)
+                if territories
+            ]
+        )
+        ProjectOrganisation.objects.bulk_create(
+            [
+                ProjectOrganisation(
+                    project_id=page.pk,
+                    organisation=organisations[i % len(organisations)],
+                    role=ProjectOrganisation.Role.LEAD if i % 2 else ProjectOrganisation.Role.PARTNER,
+                    sort_order=0,
+                )
+                for i, page in enumerate(pages)
+                if organisations
+            ]
+        )
+        Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild + count)
+    return pages

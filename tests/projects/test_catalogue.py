@@ -1,0 +1,205 @@
+import re
+from urllib.parse import urlencode
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.factories.projects import (
+    FundFactory,
+    OrganisationFactory,
+    ProjectPageFactory,
+    TerritoryFactory,
+    ThemeFactory,
+    bulk_projects,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(response):
+    return re.findall(r'class="project-card__title"><a href="[^"]+">([^<]+)</a>', response.content.decode())
+
+
+def option_text(response, name):
+    """The visible options of one facet's <select>, e.g. ["Tutti", "FEI 2007-2013 (1)"]."""
+    html = response.content.decode()
+    select = re.search(rf'<select id="filtro-{name}" name="{name}">(.*?)</select>', html, re.S).group(1)
+    return [text.strip() for text in re.findall(r">([^<]+)</option>", select)]
+
+
+def test_catalogue_lists_published_projects_newest_start_first(client, catalogue, portfolio):
+    draft = ProjectPageFactory(parent=catalogue, title="Bozza non pubblicata", live=False)
+    response = client.get(catalogue.url)
+    assert response.status_code == 200
+    assert titles(response) == ["Accoglienza diffusa", "Italiano per il lavoro", "Sportelli per l&#x27;integrazione"]
+    assert draft.title not in response.content.decode()
+    assert "3 progetti" in response.content.decode()
+
+
+def test_facets_show_counts_and_combine(client, catalogue, portfolio):
+    response = client.get(catalogue.url)
+    assert option_text(response, "fondo") == ["Tutti", "FAMI 2014-2020 (2)", "FEI 2007-2013 (1)"]
+    assert option_text(response, "stato") == ["Tutti", "Programmato (1)", "In corso (1)", "Concluso (1)"]
+    assert "Integrazione (2)" in option_text(response, "tema")
+    assert "Cooperativa Sociale Ponte (2)" in option_text(response, "ente")
+    assert "Gestione (1)" in option_text(response, "servizio")
+    assert "2011 (1)" in option_text(response, "anno")
+
+    fami = portfolio["fami"]
+    response = client.get(catalogue.url, {"fondo": fami.pk})
+    assert titles(response) == ["Accoglienza diffusa", "Italiano per il lavoro"]
+    # Other facets count within the chosen fund; the fund facet itself still offers the other fund.
+    assert option_text(response, "stato") == ["Tutti", "Programmato (1)", "In corso (1)"]
+    assert option_text(response, "fondo") == ["Tutti", "FAMI 2014-2020 (2)", "FEI 2007-2013 (1)"]
+    assert "Fondo: FAMI 2014-2020" in response.content.decode()
+
+    response = client.get(catalogue.url, {"fondo": fami.pk, "stato": "in-corso"})
+    assert titles(response) == ["Italiano per il lavoro"]
+    response = client.get(catalogue.url, {"fondo": fami.pk, "territorio": portfolio["lazio"].pk})
+    assert titles(response) == ["Accoglienza diffusa"]
+    response = client.get(catalogue.url, {"tema": "integrazione", "ente": portfolio["coop"].pk})
+    assert titles(response) == ["Italiano per il lavoro", "Sportelli per l&#x27;integrazione"]
+    response = client.get(catalogue.url, {"servizio": "formazione"})
+    assert titles(response) == ["Italiano per il lavoro"]
+    response = client.get(catalogue.url, {"anno": 2011})
+    assert titles(response) == ["Sportelli per l&#x27;integrazione"]
+
+
+def test_programme_facet_includes_annual_programmes_and_actions(client, catalogue, portfolio):
+    from tests.factories.projects import FundingProgrammeFactory
+
+    parent = FundingProgrammeFactory(fund=portfolio["fei"], name="Programma pluriennale", code="PP")
+    portfolio["programme"].parent = parent
+    portfolio["programme"].save()
+    response = client.get(catalogue.url, {"programma": parent.pk})
+    assert titles(response) == ["Sportelli per l&#x27;integrazione"]
+    assert "FEI · PP Programma pluriennale (1)" in option_text(response, "programma")
+
+
+def test_text_facet_uses_site_search(client, catalogue, portfolio):
+    response = client.get(catalogue.url, {"q": "italiano"})
+    assert titles(response) == ["Italiano per il lavoro"]
+    response = client.get(catalogue.url, {"q": '"SPIN*'})
+    assert titles(response) == ["Sportelli per l&#x27;integrazione"]
+    response = client.get(catalogue.url, {"q": "parolainesistente"})
+    assert "Nessun progetto corrisponde" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("order", "expected"),
+    [
+        ("titolo", ["Accoglienza diffusa", "Italiano per il lavoro", "Sportelli per l&#x27;integrazione"]),
+        ("budget", ["Italiano per il lavoro", "Sportelli per l&#x27;integrazione", "Accoglienza diffusa"]),
+        ("fine", ["Accoglienza diffusa", "Italiano per il lavoro", "Sportelli per l&#x27;integrazione"]),
+    ],
+)
+def test_sorting(client, catalogue, portfolio, order, expected):
+    assert titles(client.get(catalogue.url, {"ordine": order})) == expected
+
+
+def test_pagination_keeps_filters(client, catalogue, portfolio):
+    catalogue.projects_per_page = 2
+    catalogue.save()
+    response = client.get(catalogue.url, {"ordine": "titolo"})
+    assert titles(response) == ["Accoglienza diffusa", "Italiano per il lavoro"]
+    assert 'href="?ordine=titolo&amp;page=2"' in response.content.decode()
+    assert titles(client.get(catalogue.url, {"ordine": "titolo", "page": 2})) == ["Sportelli per l&#x27;integrazione"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"fondo": "abc"},
+        {"fondo": "999999"},
+        {"fondo": str(10**30)},
+        {"fondo": "-1"},
+        {"programma": "1; DROP TABLE"},
+        {"stato": "sconosciuto"},
+        {"tema": "<script>"},
+        {"anno": "duemila"},
+        {"anno": "99999"},
+        {"ordine": "password"},
+        {"page": str(10**9)},
+        {"page": "x"},
+        {"page": "9" * 5000},
+        {"q": "\x00" + '"' * 300},
+        {"ente": "0"},
+    ],
+)
+def test_bad_input_gives_a_normal_page(client, catalogue, portfolio, query):
+    response = client.get(catalogue.url, query)
+    assert response.status_code == 200
+
+
+def test_repeated_parameters_take_the_last_value(client, catalogue, portfolio):
+    url = f"{catalogue.url}?fondo=abc&fondo={portfolio['fami'].pk}&stato=x&stato=in-corso"
+    assert titles(client.get(url)) == ["Italiano per il lavoro"]
+
+
+def test_unknown_organisation_page_is_404_and_known_one_lists_its_projects(client, catalogue, portfolio):
+    assert client.get(f"{catalogue.url}ente/999999/").status_code == 404
+    assert client.get(f"{catalogue.url}ente/abc/").status_code == 404
+    assert client.get(f"{catalogue.url}ente/{10**30}/").status_code == 404
+    response = client.get(f"{catalogue.url}ente/{portfolio['regione'].pk}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>Regione Lazio</h1>" in html
+    assert titles(response) == ["Sportelli per l&#x27;integrazione"]
+    assert 'id="filtro-ente"' not in html
+
+
+def test_filtered_states_are_not_indexed_but_the_catalogue_is(client, catalogue, portfolio):
+    assert "noindex" not in client.get(catalogue.url).content.decode()
+    assert (
+        '<meta name="robots" content="noindex, follow">'
+        in client.get(catalogue.url, {"stato": "concluso"}).content.decode()
+    )
+
+
+def test_catalogue_html_is_the_same_for_every_anonymous_visitor(client, catalogue, portfolio):
+    first = client.get(catalogue.url)
+    assert "csrfmiddlewaretoken" not in first.content.decode()
+    assert "<script>" not in first.content.decode()
+    assert not first.cookies
+
+
+def catalogue_queries(client, url):
+    client.get(url)  # warm caches (site root paths, renditions)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_query_count_does_not_grow_with_the_number_of_projects(client, catalogue):
+    funds = [FundFactory(), FundFactory()]
+    themes = [ThemeFactory(), ThemeFactory()]
+    territories = [TerritoryFactory()]
+    organisations = [OrganisationFactory(), OrganisationFactory(), OrganisationFactory()]
+    kwargs = {"funds": funds, "themes": themes, "territories": territories, "organisations": organisations}
+    bulk_projects(catalogue, 5, **kwargs)
+    url = f"{catalogue.url}?tema={themes[0].slug}&ordine=budget"
+    few = catalogue_queries(client, catalogue.url), catalogue_queries(client, url)
+    bulk_projects(catalogue, 195, **kwargs)
+    many = catalogue_queries(client, catalogue.url), catalogue_queries(client, url)
+    assert "200 progetti" in client.get(catalogue.url).content.decode()
+    assert few == many
+
+
+PARAMETERS = ["q", "fondo", "programma", "stato", "tema", "territorio", "ente", "servizio", "anno", "ordine", "page"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(PARAMETERS), st.text(max_size=30) | st.integers().map(str)),
+        max_size=6,
+    )
+)
+def test_any_query_string_gives_a_page_not_an_error(client, catalogue, portfolio, pairs):
+    url = f"{catalogue.url}?{urlencode(pairs)}"
+    assert client.get(url).status_code == 200
+    assert client.get(f"{catalogue.url}dati/json/?{urlencode(pairs)}").status_code == 200
