@@ -69,12 +69,17 @@ class SiteSearch:
         ]
 
 
-def matching_ids(model, raw_query):
-    """Primary keys of `model` objects matching the visitor's text, best match first."""
+def matching_ids(model_or_queryset, raw_query, limit=None, ranked=True):
+    """Primary keys of the objects (of a model, or within a queryset) matching the visitor's text,
+    best match first unless `ranked=False`; at most `limit`."""
     query = clean_query(raw_query)
     if not query:
         return []
-    return [obj.pk for obj in model._default_manager.all().search(query)]
+    queryset = getattr(model_or_queryset, "_default_manager", model_or_queryset)
+    results = queryset.all().search(query, order_by_relevance=ranked)
+    if hasattr(results, "get_queryset"):  # database backends: only the ids, in one query
+        return list(results.get_queryset().values_list("pk", flat=True)[:limit])
+    return [obj.pk for obj in results[:limit]]
 
 
 def filter_by_text(queryset, raw_query):
