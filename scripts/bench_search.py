@@ -3,7 +3,7 @@ content pages) in a scratch database, then time searches and print p50/p95.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:54330/asap_search .venv/bin/python scripts/bench_search.py
 
-Options: --projects N --courses N --pages N --runs N. The scratch database (`test_<name>`) is created
+Options: --projects N --courses N --pages N --runs N. The scratch database (`<name>_bench`) is created
 with Django's test machinery and dropped at the end. Without the projects or courses apps, the same
 number of content pages stands in for them (the output says so). Two figures per query set: the
 search service alone (counts per type + first results page) and the whole `/cerca/` response.
@@ -307,6 +307,8 @@ def main():
         print(f"[{time.perf_counter() - started:6.1f}s] {message}", flush=True)
 
     old_name = connection.settings_dict["NAME"]
+    # Not pytest's test_<name>: a test run must not drop a kept benchmark database, nor the reverse.
+    connection.settings_dict.setdefault("TEST", {})["NAME"] = f"{old_name}_bench"
     connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=args.keep)
     log(f"scratch database {connection.settings_dict['NAME']} migrated")
     try:

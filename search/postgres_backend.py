@@ -3,8 +3,11 @@
 The stock backend filters on `(title || body) @@ query`: a concatenation no index covers, so every
 search scans and re-concatenates every index entry. Here that exact condition is kept, behind a
 pre-filter the two GIN indexes answer: `title @@ any_word OR body @@ any_word`, where `any_word` is
-the query's words joined with OR. A one-word query is then answered from the indexes alone.
+the query's words joined with OR. A one-word query is answered from the indexes alone (the
+concatenation is not even computed).
 """
+
+import re
 
 from django.db.models import F, Q
 from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend, PostgresSearchQueryCompiler
@@ -24,10 +27,12 @@ class IndexedPostgresQueryCompiler(PostgresSearchQueryCompiler):
         combined_vector = vectors[0][0]
         for vector, _boost in vectors[1:]:
             combined_vector = combined_vector._combine(vector, "||", False)
-        # Annotations (not filter() lookups) so the three conditions share one join to the index.
-        queryset = self.queryset.annotate(
-            _title_=F("index_entries__title"), _body_=F("index_entries__body"), _vector_=combined_vector
-        ).filter(Q(_title_=any_word) | Q(_body_=any_word), _vector_=search_query)
+        # Annotations (not filter() lookups) so the conditions share one join to the index.
+        queryset = self.queryset.annotate(_title_=F("index_entries__title"), _body_=F("index_entries__body"))
+        queryset = queryset.filter(Q(_title_=any_word) | Q(_body_=any_word))
+        if len(re.split(r"[\s\-]+", self.query.query_string.strip())) > 1:
+            # Several words may be split between title and body: only the concatenation tells.
+            queryset = queryset.annotate(_vector_=combined_vector).filter(_vector_=search_query)
         return self._apply_ordering_and_scoring(queryset, rank_expression, start, stop, score_field)
 
 
