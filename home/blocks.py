@@ -117,8 +117,8 @@ class CaptionedTableBlock(blocks.StructBlock):
 
 
 class ConsentEmbedBlock(blocks.StructBlock):
-    """A video or map from a third party. It is rendered inert (a link and a placeholder) so that
-    nothing is requested from the provider before the visitor agrees."""
+    """A video or map from a third party. It is rendered inert (a link and a click-to-load placeholder)
+    so that nothing is requested from the provider before the visitor agrees."""
 
     embed = EmbedBlock(label="Indirizzo del video o della mappa", help_text="Ad esempio un link YouTube o Vimeo.")
     title = blocks.CharBlock(label="Titolo", max_length=200, help_text="Descrive il contenuto incorporato.")
@@ -132,6 +132,8 @@ class ConsentEmbedBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context)
         host = urlparse(value["embed"].url).hostname or ""
         context["provider"] = host.removeprefix("www.")
+        # the provider's HTML (from Wagtail's embed cache), shown only after a click or consent
+        context["embed_html"] = value["embed"].html if value["embed"] else ""
         return context
 
 

@@ -164,7 +164,6 @@ def seed(stdout):
             "ASAP: progettazione, gestione, monitoraggio e rendicontazione di progetti finanziati."
         )
         organisation.privacy_page = pages["privacy"]
-        organisation.cookie_policy_page = pages["cookie-policy"]
         organisation.accessibility_page = pages["dichiarazione-di-accessibilita"]
         organisation.legal_notes_page = pages["note-legali"]
         organisation.save()
@@ -318,17 +317,6 @@ def demo_pages(team_image, lazio_image):
                 paragraph(
                     "<p>Puoi chiedere accesso, rettifica, cancellazione o limitazione dei tuoi dati e proporre "
                     "reclamo al Garante per la protezione dei dati personali.</p>"
-                ),
-            ],
-        },
-        "cookie-policy": {
-            "title": "Cookie policy",
-            "intro": "Quali cookie usa il sito e come puoi scegliere.",
-            "search_description": "I cookie tecnici e, con il tuo consenso, di statistica usati dal sito di ASAP.",
-            "body": [
-                paragraph(
-                    "<p>Il sito usa solo cookie tecnici necessari al funzionamento. Altri cookie sono usati "
-                    "soltanto dopo il tuo consenso, che puoi revocare in ogni momento.</p>"
                 ),
             ],
         },

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.db.models.functions import Coalesce
@@ -310,7 +310,7 @@ class ProjectIndexPage(RoutablePageMixin, BasePage):
 
     intro = models.TextField("Introduzione", blank=True)
     projects_per_page = models.PositiveSmallIntegerField(
-        "Progetti per pagina", default=12, validators=[MinValueValidator(1)]
+        "Progetti per pagina", default=12, validators=[MinValueValidator(1), MaxValueValidator(100)]
     )
 
     parent_page_types = ["home.HomePage"]

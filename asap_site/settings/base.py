@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "home",
     "search",
     "projects",
+    "consent",
+    "cookie_consent",
     "wagtail.contrib.forms",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.redirects",
@@ -236,3 +238,16 @@ else:
         # Italian stemming with accents ignored: created by search/migrations/0002_italian_text_search.
         WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "asap_italian"
 WAGTAILSEARCH_HITS_MAX_AGE = 365
+
+# --- Cookie consent and statistics (consent app) ---------------------------------------------------
+# django-cookie-consent keeps the decision in this cookie: 183 days (at least 6 months), SameSite=Lax,
+# HttpOnly (consent.js reads the state from the uncached status endpoint), Secure on every HTTPS
+# request (production redirects to HTTPS) or always with COOKIE_CONSENT_SECURE=true.
+COOKIE_CONSENT_NAME = "cookie_consent"
+COOKIE_CONSENT_MAX_AGE = 60 * 60 * 24 * 183
+COOKIE_CONSENT_SAMESITE = "Lax"
+COOKIE_CONSENT_HTTPONLY = True
+COOKIE_CONSENT_SECURE = env_bool("COOKIE_CONSENT_SECURE", False)
+# Our ConsentRecord (consent id, choice per group, policy version) replaces the package's LogItem.
+COOKIE_CONSENT_LOG_ENABLED = False
+CONSENT_RECORD_RETENTION_DAYS = env_int("CONSENT_RECORD_RETENTION_DAYS", 730)

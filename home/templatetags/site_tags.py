@@ -1,6 +1,8 @@
 """Template tags for the parts of `base.html` that every page shares."""
 
 from django import template
+from django.conf import settings
+from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Site
 
 from home.models import HomePage, NavigationSettings
@@ -74,3 +76,14 @@ def url_with_page(context, number):
     query = context["request"].GET.copy()
     query["page"] = number
     return "?" + query.urlencode()
+
+
+@register.simple_tag(takes_context=True)
+def editor_userbar(context):
+    """Wagtail's userbar, for signed-in editors only. Asking `request.user` reads the session and
+    makes every response `Vary: Cookie`; without a session cookie there is no editor to show it to,
+    so anonymous pages stay identical and cacheable."""
+    request = context.get("request")
+    if request is None or settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return ""
+    return wagtailuserbar(context)

@@ -147,5 +147,12 @@ def test_public_pages_set_no_cookie_and_are_identical_for_anonymous_visitors(cli
     second = client.get("/chi-siamo/")
     assert not first.cookies and not second.cookies
     assert first.content == second.content
+    assert "Cookie" not in first.get("Vary", ""), "anonymous pages must not vary on cookies (CDN caching)"
     assert b"csrfmiddlewaretoken" not in first.content
     assert b"<script>" not in first.content and b"<script " not in first.content.replace(b"<script src=", b"")
+
+
+def test_signed_in_editors_still_get_the_wagtail_userbar(client, superuser, furnished_home):
+    assert b"wagtail-userbar" not in client.get("/chi-siamo/").content
+    client.force_login(superuser)
+    assert b"wagtail-userbar" in client.get("/chi-siamo/").content

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ConsentConfig(AppConfig):
+    name = "consent"
+    verbose_name = "Cookie e statistiche"
+    default_auto_field = "django.db.models.BigAutoField"

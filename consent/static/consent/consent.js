@@ -1,0 +1,213 @@
+/* Cookie banner, consent-gated analytics and click-to-load embeds.
+ * The page HTML is the same for everyone: this script asks the uncached status endpoint what this
+ * visitor decided, shows the banner if needed and switches on only what was accepted. Nothing here
+ * treats scrolling, clicks elsewhere or key presses as consent: only the banner's buttons decide. */
+(function () {
+  "use strict";
+
+  var banner = document.getElementById("consent-banner");
+  var started = { external: false, beacon: false };
+  var analyticsOn = false;
+  var opener = null;
+  var status = null;
+
+  /* --- third-party embeds: click to load, or load when their group is accepted --- */
+  function loadEmbed(figure) {
+    if (!figure || figure.getAttribute("data-embed-loaded")) return;
+    var frame = figure.querySelector("[data-embed-frame]");
+    var html = figure.getAttribute("data-embed-html");
+    if (!frame || !html) return;
+    frame.innerHTML = html;
+    frame.hidden = false;
+    figure.setAttribute("data-embed-loaded", "1");
+    var placeholder = figure.querySelector(".block-embed__placeholder");
+    if (placeholder) placeholder.hidden = true;
+  }
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-consent-embed-load]");
+    if (button) loadEmbed(button.closest("[data-embed-html]"));
+  });
+
+  if (!banner || !window.fetch) return;
+  var cfg = banner.dataset;
+  var groupCookies = {};
+  try { groupCookies = JSON.parse(cfg.groupCookies || "{}"); } catch (e) { groupCookies = {}; }
+  var choices = document.getElementById("consent-choices");
+  var toggle = banner.querySelector("[data-consent-toggle]");
+  var live = banner.querySelector(".consent-banner__status");
+
+  function fetchStatus() {
+    return window.fetch(cfg.statusUrl, {
+      credentials: "same-origin",
+      cache: "no-store",
+      headers: { Accept: "application/json" }
+    }).then(function (response) { return response.json(); })
+      .then(function (data) { status = data; return data; });
+  }
+
+  /* --- cookies of refused groups: delete them for this host and its parent domains --- */
+  function matches(name, pattern) {
+    return pattern.slice(-1) === "*" ? name.indexOf(pattern.slice(0, -1)) === 0 : name === pattern;
+  }
+  function deleteCookies(patterns) {
+    var names = document.cookie.split(";").map(function (part) { return part.split("=")[0].trim(); });
+    var host = window.location.hostname.split(".");
+    var domains = [""];
+    for (var i = 0; i < host.length - 1; i++) domains.push("; domain=." + host.slice(i).join("."));
+    names.forEach(function (name) {
+      if (!name || !patterns.some(function (pattern) { return matches(name, pattern); })) return;
+      domains.forEach(function (domain) {
+        document.cookie = name + "=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/" + domain;
+      });
+    });
+  }
+
+  /* --- analytics, only after consent --- */
+  function addScript(src, attributes) {
+    var script = document.createElement("script");
+    script.async = true;
+    script.src = src;
+    Object.keys(attributes || {}).forEach(function (key) { script.setAttribute(key, attributes[key]); });
+    document.head.appendChild(script);
+  }
+  function startExternal() {
+    if (started.external) return;
+    started.external = true;
+    var provider = cfg.analyticsProvider;
+    if (provider === "matomo" && cfg.matomoUrl) {
+      var base = cfg.matomoUrl.replace(/\/?$/, "/");
+      var paq = (window._paq = window._paq || []);
+      paq.push(["setTrackerUrl", base + "matomo.php"]);
+      paq.push(["setSiteId", cfg.matomoSite]);
+      paq.push(["trackPageView"]);
+      addScript(base + "matomo.js");
+    } else if (provider === "plausible" && cfg.plausibleHost) {
+      addScript(cfg.plausibleHost.replace(/\/$/, "") + "/js/script.js", { "data-domain": cfg.plausibleDomain });
+    } else if (provider === "ga4" && cfg.ga4Id) {
+      window.dataLayer = window.dataLayer || [];
+      window.gtag = function () { window.dataLayer.push(arguments); };
+      window.gtag("js", new Date());
+      window.gtag("config", cfg.ga4Id);
+      addScript("https://www.googletagmanager.com/gtag/js?id=" + encodeURIComponent(cfg.ga4Id));
+    }
+  }
+  function deviceClass() {
+    var width = window.innerWidth || document.documentElement.clientWidth;
+    return width < 768 ? "mobile" : width < 1024 ? "tablet" : "desktop";
+  }
+  function sendBeacon() {
+    if (started.beacon || !cfg.pageId || !cfg.beaconUrl) return;
+    started.beacon = true;
+    var body = JSON.stringify({ page: Number(cfg.pageId), referrer: document.referrer, device: deviceClass() });
+    var blob = new Blob([body], { type: "text/plain" });
+    if (!(navigator.sendBeacon && navigator.sendBeacon(cfg.beaconUrl, blob))) {
+      window.fetch(cfg.beaconUrl, { method: "POST", body: body, credentials: "same-origin", keepalive: true });
+    }
+  }
+  function startAnalytics() {
+    if (analyticsOn) return;
+    analyticsOn = true;
+    if (cfg.ga4Id) window["ga-disable-" + cfg.ga4Id] = false;
+    startExternal();
+    sendBeacon();
+  }
+  function stopAnalytics() {
+    if (!analyticsOn) return;
+    analyticsOn = false;
+    if (window._paq && window._paq.push) window._paq.push(["disableCookies"]);
+    if (cfg.ga4Id) window["ga-disable-" + cfg.ga4Id] = true;
+    window.dispatchEvent(new CustomEvent("consent:analytics-stopped"));
+  }
+
+  function apply(accepted) {
+    Object.keys(groupCookies).forEach(function (group) {
+      if (accepted.indexOf(group) === -1) deleteCookies(groupCookies[group]);
+    });
+    if (cfg.analyticsGroup) {
+      if (accepted.indexOf(cfg.analyticsGroup) !== -1) startAnalytics(); else stopAnalytics();
+    }
+    if (cfg.embedGroup && accepted.indexOf(cfg.embedGroup) !== -1) {
+      Array.prototype.forEach.call(document.querySelectorAll("[data-embed-html]"), loadEmbed);
+    }
+    document.documentElement.setAttribute("data-consent", accepted.join(" ") || "none");
+  }
+
+  /* --- the banner --- */
+  function setChoicesOpen(open) {
+    choices.hidden = !open;
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    if (open) {
+      var first = choices.querySelector("input:not([disabled])");
+      if (first) first.focus();
+    }
+  }
+  function syncChoices() {
+    var accepted = (status && status.acceptedCookieGroups) || [];
+    Array.prototype.forEach.call(choices.querySelectorAll("input[name=cookie_groups]"), function (box) {
+      box.checked = accepted.indexOf(box.value) !== -1;
+    });
+  }
+  function show(withChoices) {
+    syncChoices();
+    banner.hidden = false;
+    setChoicesOpen(!!withChoices);
+    if (opener) banner.focus();
+  }
+  function hide() {
+    banner.hidden = true;
+    if (opener) { opener.focus(); opener = null; }
+  }
+  function decide(action, groups) {
+    live.textContent = "";
+    return fetchStatus().then(function (current) {
+      var body = new FormData();
+      body.append("action", action);
+      groups.forEach(function (group) { body.append("cookie_groups", group); });
+      return window.fetch(current.decisionUrl, {
+        method: "POST",
+        body: body,
+        credentials: "same-origin",
+        headers: { "X-CSRFToken": current.csrftoken, Accept: "application/json" }
+      });
+    }).then(function (response) {
+      if (!response.ok) throw new Error("decision " + response.status);
+      return response.json();
+    }).then(function (result) {
+      status.acceptedCookieGroups = result.accepted;
+      status.ask = false;
+      apply(result.accepted);
+      hide();
+    }).catch(function () {
+      live.textContent = "Non è stato possibile salvare la scelta. Riprova.";
+    });
+  }
+
+  banner.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-consent-action]");
+    if (button) {
+      event.preventDefault();
+      decide(button.getAttribute("data-consent-action"), []);
+    } else if (event.target.closest("[data-consent-toggle]")) {
+      setChoicesOpen(choices.hidden);
+    }
+  });
+  choices.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var ticked = Array.prototype.filter.call(choices.querySelectorAll("input[name=cookie_groups]"), function (box) {
+      return box.checked;
+    }).map(function (box) { return box.value; });
+    decide("custom", ticked);
+  });
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("[data-consent-open]");
+    if (!link) return;
+    event.preventDefault();
+    opener = link;
+    fetchStatus().then(function () { show(true); });
+  });
+
+  fetchStatus().then(function (data) {
+    apply(data.acceptedCookieGroups || []);
+    if (data.ask) show(false);
+  });
+})();

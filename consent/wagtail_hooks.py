@@ -1,0 +1,136 @@
+"""Admin for the cookie registry (django-cookie-consent's models as snippets), the consent records
+(read-only, searchable), the "Statistiche" report and its dashboard panel."""
+
+from cookie_consent.models import Cookie, CookieGroup
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.auth import permission_required
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.components import Component
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .admin_forms import CookieForm
+from .admin_views import REPORT_PERMISSION, StatisticsReportView, thirty_day_total
+from .models import ConsentRecord
+
+
+class CookieGroupViewSet(SnippetViewSet):
+    model = CookieGroup
+    icon = "folder-open-inverse"
+    menu_label = "Categorie di cookie"
+    list_display = ["name", "varname", "is_required", "ordering"]
+    search_fields = ["name", "varname", "description"]
+    search_backend_name = None
+    ordering = ["ordering", "name"]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("varname"),
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("is_required"), FieldPanel("is_deletable"), FieldPanel("ordering")]),
+    ]
+
+
+class CookieViewSet(SnippetViewSet):
+    model = Cookie
+    icon = "form"
+    menu_label = "Cookie"
+    list_display = ["name", "cookiegroup", "domain"]
+    list_filter = ["cookiegroup"]
+    search_fields = ["name", "domain", "description"]
+    search_backend_name = None
+    edit_handler = ObjectList(
+        [
+            FieldPanel("cookiegroup"),
+            FieldPanel("name"),
+            FieldPanel("description"),
+            FieldRowPanel([FieldPanel("domain"), FieldPanel("path")]),
+            MultiFieldPanel(
+                [FieldPanel("provider"), FieldPanel("duration"), FieldPanel("is_third_party")],
+                heading="Per la cookie policy",
+            ),
+        ],
+        base_form_class=CookieForm,
+    )
+
+
+class CookieRegistryGroup(SnippetViewSetGroup):
+    items = (CookieGroupViewSet, CookieViewSet)
+    menu_icon = "doc-full"
+    menu_label = "Registro dei cookie"
+    menu_name = "registro-cookie"
+    menu_order = 800
+
+
+register_snippet(CookieRegistryGroup)
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Consent records are evidence: nobody adds, edits or deletes them in the admin (the prune
+    command removes old ones)."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return "view" in actions and super().user_has_permission(user, "view")
+
+
+class ConsentRecordViewSet(ModelViewSet):
+    model = ConsentRecord
+    icon = "tick-inverse"
+    menu_label = "Registro dei consensi"
+    add_to_admin_menu = True
+    menu_order = 810
+    list_display = ["consent_id", "action", "policy_version", "created_at"]
+    list_filter = ["action", "policy_version", "created_at"]
+    search_fields = ["consent_id"]
+    search_backend_name = None
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    form_fields = ["consent_id"]
+
+
+register_permission_policy(ConsentRecord, ReadOnlyPermissionPolicy(ConsentRecord))
+
+
+@hooks.register("register_admin_viewset")
+def register_consent_records():
+    return ConsentRecordViewSet("registro-consensi")
+
+
+@hooks.register("register_admin_urls")
+def register_statistics_url():
+    view = permission_required(REPORT_PERMISSION)(StatisticsReportView.as_view())
+    return [path("statistiche/", view, name="consent_statistics")]
+
+
+class StatisticsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(REPORT_PERMISSION)
+
+
+@hooks.register("register_reports_menu_item")
+def register_statistics_menu_item():
+    return StatisticsMenuItem(
+        "Statistiche", reverse("consent_statistics"), name="statistiche", icon_name="table", order=50
+    )
+
+
+class StatisticsPanel(Component):
+    name = "consent_statistics"
+    order = 150
+    template_name = "consent/admin/dashboard_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        return {"total": thirty_day_total()}
+
+
+@hooks.register("construct_homepage_panels")
+def add_statistics_panel(request, panels):
+    if request.user.has_perm(REPORT_PERMISSION):
+        panels.append(StatisticsPanel())
