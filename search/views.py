@@ -64,6 +64,6 @@ def search(request):
         "page_obj": page,
         "paginator": paginator,
         "promotions": search.promotions() if page.number == 1 else [],
-        "popular_searches": popular_searches() if search.query and not search.count else [],
+        "popular_searches": popular_searches() if not search.count else [],
     }
     return TemplateResponse(request, "search/search.html", context)

@@ -211,3 +211,10 @@ def test_every_word_must_match_but_anywhere_in_the_page(home_page, search_page):
     ContentPageFactory(parent=home_page, title="Giovani e sport", intro="Attività all'aperto.")
     found = titles(search_page(q="formazione giovani")[1])
     assert found == ["Formazione"]
+
+
+def test_the_empty_search_page_suggests_popular_searches(home_page, search_page):
+    SearchQueryDayFactory(query="formazione", searches=5)
+    _, html = search_page()
+    assert "Ricerche frequenti" in html and '<a href="/cerca/?q=formazione">formazione</a>' in html
+    assert "search-count" not in html
