@@ -1,5 +1,6 @@
 """Site search: one place that turns a visitor's text into results, counts per type and editors'
-picks. The catalogues' text boxes use `filter_by_text` so they match exactly like `/cerca/`."""
+picks. The catalogues' text boxes use `matching_ids` / `filter_by_text`, so they match exactly like
+`/cerca/`."""
 
 from dataclasses import dataclass, field
 

@@ -59,7 +59,6 @@ def search(request):
     context = {
         "search": search,
         "search_query": search.query,
-        "result_types": registry.available,
         "results": _describe(list(page.object_list), search.query),
         "page_obj": page,
         "paginator": paginator,
