@@ -20,6 +20,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
     path("favicon.ico", lambda request: redirect(static("img/favicon.ico"), permanent=True)),
+    path("", include("courses.urls")),
 ]
 
 if settings.DEBUG:

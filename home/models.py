@@ -110,8 +110,15 @@ class HomePage(BasePage):
     def get_social_image(self):
         return self.social_image or self.hero_image
 
-    def course_box_items(self, request=None):
-        return entries_from_picks(self.course_picks.select_related("page"), request)
+    def course_box_items(self, request=None, size=4):
+        """Editor picks first, then the next courses open for enrolment (two queries in all)."""
+        from courses.boxes import next_open_courses
+
+        picks = list(self.course_picks.select_related("page"))
+        picked = [pick.page_id for pick in picks if pick.page_id]
+        upcoming = next_open_courses(request, limit=size, exclude_ids=picked)
+        entries = entries_from_picks(picks, request)
+        return entries + upcoming[: max(size - len(entries), 0)]
 
     def project_box_items(self, request=None, limit=3):
         """Editor picks first; without picks, the latest published projects (a constant number of queries)."""

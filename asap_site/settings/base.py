@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "projects",
     "consent",
     "cookie_consent",
+    "courses",
     "wagtail.contrib.forms",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.redirects",
@@ -238,6 +239,20 @@ else:
         # Italian stemming with accents ignored: created by search/migrations/0002_italian_text_search.
         WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "asap_italian"
 WAGTAILSEARCH_HITS_MAX_AGE = 365
+
+# --- Training courses and enquiries (courses app) ---
+# Who receives course enquiries when a course names no contact (comma-separated; empty: the
+# organisation's e-mail from the site settings).
+COURSES_ENQUIRY_RECIPIENTS = env_list("COURSES_ENQUIRY_RECIPIENTS")
+# A mail claimed by a process that died is retried after this many minutes.
+COURSES_MAIL_STALE_MINUTES = env_int("COURSES_MAIL_STALE_MINUTES", 30)
+# Posts per client and window (seconds) on the enquiry and contact forms.
+COURSES_FORM_RATE_LIMIT = env_int("COURSES_FORM_RATE_LIMIT", 5)
+COURSES_FORM_RATE_WINDOW = env_int("COURSES_FORM_RATE_WINDOW", 600)
+# `manage.py purge_course_enquiries` anonymises enquiries older than this.
+COURSES_ENQUIRY_RETENTION_MONTHS = env_int("COURSES_ENQUIRY_RETENTION_MONTHS", 24)
+# Domain in calendar UIDs (default: the host of WAGTAILADMIN_BASE_URL); never change it once published.
+COURSES_CALENDAR_DOMAIN = env("COURSES_CALENDAR_DOMAIN", "")
 
 # --- Cookie consent and statistics (consent app) ---------------------------------------------------
 # django-cookie-consent keeps the decision in this cookie: 183 days (at least 6 months), SameSite=Lax,

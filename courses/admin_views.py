@@ -1,0 +1,196 @@
+"""The staff's side of enquiries: a Wagtail viewset (list, filters, search, detail, status and
+notes, CSV/XLSX export) and the "Nuove richieste" dashboard panel."""
+
+import django_filters
+from django.db.models import Count, Q
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from .enquiries import CourseEnquiry, EnquiryStatus, OutboundEmail, RequestType
+from .models import CoursePage
+
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "|", "%")
+
+
+def neutralise_formula(value):
+    """Spreadsheet apps run a cell that starts with = + - @ as a formula (CSV injection): a leading
+    apostrophe makes it plain text."""
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+class EnquiryPermissionPolicy(ModelPermissionPolicy):
+    """Enquiries come from the public form only: nobody adds them in the admin."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class EnquiryFilterSet(WagtailFilterSet):
+    course = django_filters.ModelChoiceFilter(
+        label="Corso", queryset=CoursePage.objects.order_by("title"), empty_label="Tutti"
+    )
+    status = django_filters.ChoiceFilter(label="Stato", choices=EnquiryStatus.choices, empty_label="Tutti")
+    request_type = django_filters.ChoiceFilter(
+        label="Tipo di richiesta", choices=RequestType.choices, empty_label="Tutti"
+    )
+    created_at = django_filters.DateFromToRangeFilter(label="Ricevuta tra", widget=DateRangePickerWidget)
+
+    class Meta:
+        model = CourseEnquiry
+        fields = ["course", "status", "request_type", "created_at"]
+
+
+class EnquiryIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("course", "session")
+            .annotate(
+                pending_emails=Count("emails", filter=~Q(emails__status=OutboundEmail.Status.SENT)),
+            )
+        )
+
+    def preprocess_field_value(self, field, value, export_format):
+        return neutralise_formula(super().preprocess_field_value(field, value, export_format))
+
+
+class PendingEmailsColumn(Column):
+    cell_template_name = "courses/admin/pending_emails_cell.html"
+
+
+class CourseEnquiryViewSet(ModelViewSet):
+    model = CourseEnquiry
+    icon = "mail"
+    menu_label = "Richieste corsi"
+    menu_order = 250
+    add_to_admin_menu = True
+    name = "course_enquiries"
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    index_view_class = EnquiryIndexView
+    filterset_class = EnquiryFilterSet
+    search_fields = ["first_name", "last_name", "email", "organisation", "message", "course_title", "course_code"]
+    search_backend_name = None
+    ordering = ["-created_at"]
+    list_per_page = 25
+    list_display = [
+        TitleColumn("full_name", label="Nome", url_name="course_enquiries:edit"),
+        Column("course_label", label="Corso"),
+        Column("request_type", label="Tipo", accessor="get_request_type_display"),
+        Column("status", label="Stato", accessor="get_status_display"),
+        PendingEmailsColumn("pending_emails", label="E-mail da inviare"),
+        DateColumn("created_at", label="Ricevuta il"),
+    ]
+    list_export = [
+        "created_at",
+        "course_title",
+        "course_code",
+        "session",
+        "get_request_type_display",
+        "first_name",
+        "last_name",
+        "email",
+        "phone",
+        "organisation",
+        "participants",
+        "message",
+        "marketing_consent",
+        "get_status_display",
+        "internal_notes",
+    ]
+    export_headings = {
+        "created_at": "Ricevuta il",
+        "course_title": "Corso",
+        "course_code": "Codice corso",
+        "session": "Edizione",
+        "get_request_type_display": "Tipo di richiesta",
+        "first_name": "Nome",
+        "last_name": "Cognome",
+        "email": "E-mail",
+        "phone": "Telefono",
+        "organisation": "Ente",
+        "participants": "Partecipanti",
+        "message": "Messaggio",
+        "marketing_consent": "Consenso comunicazioni",
+        "get_status_display": "Stato",
+        "internal_notes": "Note interne",
+    }
+    export_filename = "richieste-corsi"
+    inspect_view_fields = [
+        "created_at",
+        "course_title",
+        "session",
+        "request_type",
+        "first_name",
+        "last_name",
+        "email",
+        "phone",
+        "organisation",
+        "participants",
+        "message",
+        "privacy_acknowledged_at",
+        "marketing_consent",
+        "status",
+        "internal_notes",
+    ]
+    edit_handler = ObjectList(
+        [
+            MultiFieldPanel(
+                [
+                    FieldPanel("course_title", read_only=True),
+                    FieldPanel("session", read_only=True),
+                    FieldPanel("request_type", read_only=True),
+                    FieldPanel("created_at", read_only=True),
+                    FieldPanel("first_name", read_only=True),
+                    FieldPanel("last_name", read_only=True),
+                    FieldPanel("email", read_only=True),
+                    FieldPanel("phone", read_only=True),
+                    FieldPanel("organisation", read_only=True),
+                    FieldPanel("participants", read_only=True),
+                    FieldPanel("message", read_only=True),
+                    FieldPanel("marketing_consent", read_only=True),
+                ],
+                heading="Richiesta",
+            ),
+            FieldPanel("status"),
+            FieldPanel("internal_notes"),
+        ]
+    )
+
+
+enquiry_permission_policy = EnquiryPermissionPolicy(CourseEnquiry)
+enquiry_viewset = CourseEnquiryViewSet()
+
+
+class NewEnquiriesPanel(Component):
+    name = "new_course_enquiries"
+    template_name = "courses/admin/new_enquiries_panel.html"
+    order = 90
+    shown = 5
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        new = CourseEnquiry.objects.filter(status=EnquiryStatus.NEW)
+        context["count"] = new.count()
+        context["enquiries"] = new.select_related("course").order_by("-created_at")[: self.shown]
+        context["pending_emails"] = OutboundEmail.objects.exclude(status=OutboundEmail.Status.SENT).count()
+        return context
+
+    def render_html(self, parent_context=None):
+        if not enquiry_permission_policy.user_has_any_permission(self.request.user, ["view", "change"]):
+            return ""
+        return super().render_html(parent_context)

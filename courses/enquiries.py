@@ -1,0 +1,146 @@
+"""What visitors send: course enquiries, and the e-mails they cause.
+
+Every e-mail is first written to `OutboundEmail` in the same transaction as the enquiry it belongs
+to, and only then sent (by a task after commit, or by `send_pending_enquiry_mail`). The row is the
+proof of what still has to go out, so a mail server outage delays e-mails but never loses them, and
+a row marked as sent is never sent again."""
+
+from django.db import models
+from django.utils import timezone
+
+
+class EnquiryStatus(models.TextChoices):
+    NEW = "nuova", "Nuova"
+    IN_PROGRESS = "in_lavorazione", "In lavorazione"
+    CLOSED = "chiusa", "Chiusa"
+
+
+class RequestType(models.TextChoices):
+    INFORMATION = "informazioni", "Informazioni"
+    PRE_ENROLMENT = "preiscrizione", "Pre-iscrizione"
+    DEDICATED_EDITION = "edizione_dedicata", "Edizione dedicata per un ente"
+
+
+class CourseEnquiry(models.Model):
+    # Enquiries outlive their course page: deleting the page keeps them, with the title and code
+    # copied here when the enquiry arrived.
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        verbose_name="Corso",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="enquiries",
+    )
+    course_title = models.CharField("Titolo del corso", max_length=255, default="", editable=False)
+    course_code = models.CharField("Codice del corso", max_length=30, default="", editable=False)
+    session = models.ForeignKey(
+        "courses.CourseSession",
+        verbose_name="Edizione",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="enquiries",
+    )
+    created_at = models.DateTimeField("Ricevuta il", default=timezone.now, db_index=True)
+    first_name = models.CharField("Nome", max_length=100)
+    last_name = models.CharField("Cognome", max_length=100)
+    email = models.EmailField("E-mail")
+    phone = models.CharField("Telefono", max_length=40, blank=True)
+    organisation = models.CharField("Ente o organizzazione", max_length=200, blank=True)
+    request_type = models.CharField("Tipo di richiesta", max_length=20, choices=RequestType.choices)
+    participants = models.PositiveIntegerField("Numero di partecipanti", default=1)
+    message = models.TextField("Messaggio", blank=True)
+    privacy_acknowledged_at = models.DateTimeField("Presa visione dell'informativa privacy")
+    marketing_consent = models.BooleanField("Consenso alle comunicazioni promozionali", default=False)
+
+    status = models.CharField("Stato", max_length=20, choices=EnquiryStatus.choices, default=EnquiryStatus.NEW)
+    internal_notes = models.TextField("Note interne", blank=True, help_text="Visibili solo allo staff.")
+    anonymised_at = models.DateTimeField("Anonimizzata il", null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = "Richiesta di informazioni sui corsi"
+        verbose_name_plural = "Richieste di informazioni sui corsi"
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "-created_at"])]
+
+    def __str__(self):
+        return f"{self.first_name} {self.last_name}: {self.course_label}"
+
+    def save(self, *args, **kwargs):
+        if self.course is not None and not self.course_title:
+            self.course_title, self.course_code = self.course.title, self.course.code
+        super().save(*args, **kwargs)
+
+    @property
+    def course_label(self):
+        if self.course is None:
+            return f"{self.course_title} (pagina eliminata)"
+        return self.course.title
+
+    @property
+    def full_name(self):
+        return f"{self.first_name} {self.last_name}"
+
+    def anonymise(self):
+        """Keep the numbers (course, date, type, participants) and drop everything personal."""
+        self.first_name = "Anonimo"
+        self.last_name = ""
+        self.email = "anonimo@invalid"
+        self.phone = ""
+        self.organisation = ""
+        self.message = ""
+        self.internal_notes = ""
+        self.marketing_consent = False
+        self.anonymised_at = timezone.now()
+        self.save()
+        self.emails.all().delete()
+
+
+class OutboundEmail(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", "Da inviare"
+        SENDING = "sending", "In invio"
+        SENT = "sent", "Inviata"
+
+    class Kind(models.TextChoices):
+        STAFF = "staff", "Notifica allo staff"
+        VISITOR = "visitor", "Conferma al visitatore"
+
+    enquiry = models.ForeignKey(
+        CourseEnquiry, null=True, blank=True, on_delete=models.CASCADE, related_name="emails", verbose_name="Richiesta"
+    )
+    form_submission = models.ForeignKey(
+        "wagtailforms.FormSubmission",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name="Messaggio dal modulo contatti",
+    )
+    kind = models.CharField("Tipo", max_length=10, choices=Kind.choices)
+    to = models.TextField("Destinatari", help_text="Indirizzi separati da virgole.")
+    reply_to = models.CharField("Rispondi a", max_length=254, blank=True)
+    subject = models.CharField("Oggetto", max_length=255)
+    body = models.TextField("Testo")
+    attachment_name = models.CharField(max_length=100, blank=True)
+    attachment_content = models.TextField(blank=True)
+    attachment_mimetype = models.CharField(max_length=100, blank=True)
+
+    status = models.CharField("Stato", max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
+    created_at = models.DateTimeField("Creata il", default=timezone.now)
+    claimed_at = models.DateTimeField("Invio iniziato il", null=True, blank=True)
+    sent_at = models.DateTimeField("Inviata il", null=True, blank=True)
+    attempts = models.PositiveIntegerField("Tentativi", default=0)
+    last_error = models.TextField("Ultimo errore", blank=True)
+
+    class Meta:
+        verbose_name = "E-mail in uscita"
+        verbose_name_plural = "E-mail in uscita"
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.subject} → {self.to} ({self.get_status_display()})"
+
+    @property
+    def recipients(self):
+        return [address.strip() for address in self.to.split(",") if address.strip()]

@@ -1,0 +1,65 @@
+"""iCalendar (RFC 5545) files: one per course and one for the whole catalogue.
+
+UIDs are built from database ids and a fixed domain, so a calendar that subscribed to the feed
+updates events instead of duplicating them; times carry TZID=Europe/Rome with its VTIMEZONE."""
+
+from urllib.parse import urlparse
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.utils import timezone
+from icalendar import Calendar, Event
+
+ROME = ZoneInfo("Europe/Rome")
+
+
+def uid_domain():
+    return settings.COURSES_CALENDAR_DOMAIN or urlparse(settings.WAGTAILADMIN_BASE_URL).hostname or "localhost"
+
+
+def session_uid(session):
+    return f"corso-{session.course_id}-edizione-{session.pk}@{uid_domain()}"
+
+
+def new_calendar(name):
+    calendar = Calendar()
+    calendar.add("prodid", "-//ASAP//Corsi di formazione//IT")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", "Europe/Rome")
+    return calendar
+
+
+def session_event(course, session, course_url):
+    event = Event()
+    event.add("uid", session_uid(session))
+    event.add("dtstamp", (course.last_published_at or timezone.now()).astimezone(ZoneInfo("UTC")))
+    event.add("dtstart", session.start.astimezone(ROME))
+    event.add("dtend", session.end.astimezone(ROME))
+    event.add("summary", f"{course.title} ({session.edition})")
+    description = [course.summary]
+    if session.schedule:
+        description.append(f"Calendario: {session.schedule}")
+    description.append(f"Dettagli e richieste di informazioni: {course_url}")
+    event.add("description", "\n\n".join(description))
+    if session.venue:
+        event.add("location", f"{session.venue.name}, {session.venue.full_address}")
+    elif session.is_online:
+        event.add("location", session.place_label)
+    event.add("url", course_url)
+    event.add("status", "CANCELLED" if session.cancelled else "CONFIRMED")
+    event.add("categories", [course.get_area_display()])
+    return event
+
+
+def build_calendar(name, courses, url_for, sessions_of=lambda course: course.sorted_sessions):
+    """`courses` with sessions (and venues) prefetched; `url_for(course)` gives its absolute URL."""
+    calendar = new_calendar(name)
+    for course in courses:
+        course_url = url_for(course)
+        for session in sessions_of(course):
+            calendar.add_component(session_event(course, session, course_url))
+    calendar.add_missing_timezones()
+    return calendar.to_ical()

@@ -1,0 +1,146 @@
+"""The course enquiry form. Labels and errors are Italian and shown next to their fields."""
+
+from django import forms
+from django.utils import timezone
+
+from .enquiries import CourseEnquiry, RequestType
+
+HONEYPOT_FIELD = "sito_web"
+
+
+class ErrorsDescribedMixin:
+    """Point each invalid input at its error message, so screen readers read it with the field."""
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                widget = self.fields[name].widget
+                widget.attrs["aria-describedby"] = f"{self[name].auto_id}-errore"
+
+
+class HoneypotMixin(ErrorsDescribedMixin, forms.Form):
+    """A field people never see or fill in; automated spam usually does."""
+
+    sito_web = forms.CharField(
+        label="Non compilare questo campo",
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def is_spam(self):
+        return bool(self.data.get(HONEYPOT_FIELD, "").strip())
+
+
+class SessionChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, session):
+        start, end = session.local_start, session.local_end
+        return f"{session.edition}: dal {start:%d/%m/%Y} al {end:%d/%m/%Y}, {session.place_label}"
+
+
+class CourseEnquiryForm(HoneypotMixin, forms.ModelForm):
+    session = SessionChoiceField(label="Edizione", queryset=None, required=False, empty_label="Nessuna in particolare")
+    participants = forms.IntegerField(
+        label="Numero di partecipanti",
+        min_value=1,
+        max_value=500,
+        initial=1,
+        error_messages={
+            "invalid": "Scrivi un numero intero, ad esempio 1.",
+            "min_value": "Indica almeno un partecipante.",
+            "max_value": "Per più di 500 partecipanti scrivici direttamente.",
+        },
+    )
+    message = forms.CharField(
+        label="Messaggio",
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"max_length": "Scrivi al massimo 4000 caratteri (ora sono %(show_value)d)."},
+    )
+    privacy = forms.BooleanField(
+        label="Ho letto l'informativa privacy",
+        error_messages={"required": "Per inviare la richiesta devi dichiarare di aver letto l'informativa privacy."},
+    )
+    marketing_consent = forms.BooleanField(
+        label="Voglio ricevere per e-mail notizie sui prossimi corsi (facoltativo)", required=False
+    )
+
+    class Meta:
+        model = CourseEnquiry
+        fields = [
+            "first_name",
+            "last_name",
+            "email",
+            "phone",
+            "organisation",
+            "request_type",
+            "session",
+            "participants",
+            "message",
+            "marketing_consent",
+        ]
+        widgets = {
+            "request_type": forms.RadioSelect,
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
+            "last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+            "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
+        }
+        error_messages = {
+            "email": {"invalid": "Scrivi un indirizzo e-mail valido, ad esempio nome@esempio.it."},
+            "request_type": {"invalid_choice": "Scegli uno dei tipi di richiesta proposti."},
+        }
+
+    field_order = [
+        "request_type",
+        "session",
+        "first_name",
+        "last_name",
+        "email",
+        "phone",
+        "organisation",
+        "participants",
+        "message",
+        "privacy",
+        "marketing_consent",
+        "sito_web",
+    ]
+
+    def __init__(self, *args, course, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.course = course
+        self.fields["request_type"].choices = RequestType.choices
+        self.fields["request_type"].initial = RequestType.INFORMATION
+        sessions = course.enquirable_sessions()
+        self.fields["session"].queryset = course.sessions.filter(pk__in=[s.pk for s in sessions]).select_related(
+            "venue"
+        )
+        self.fields["session"].error_messages["invalid_choice"] = "Scegli una delle edizioni proposte."
+        if len(sessions) < 2:
+            # With one session (or none) there is nothing to choose: it is taken automatically.
+            del self.fields["session"]
+            self.only_session = sessions[0] if sessions else None
+
+    def clean_first_name(self):
+        return self.cleaned_data["first_name"].strip()
+
+    def clean_last_name(self):
+        return self.cleaned_data["last_name"].strip()
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("request_type") == RequestType.DEDICATED_EDITION and not cleaned.get("organisation"):
+            self.add_error("organisation", "Per un'edizione dedicata indica l'ente o l'organizzazione.")
+        return cleaned
+
+    def save(self, commit=True):
+        enquiry = super().save(commit=False)
+        enquiry.course = self.course
+        if "session" not in self.fields:
+            enquiry.session = self.only_session
+        enquiry.privacy_acknowledged_at = timezone.now()
+        if commit:
+            enquiry.save()
+        return enquiry

@@ -1,0 +1,44 @@
+from dateutil.relativedelta import relativedelta
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+from wagtail.contrib.forms.models import FormSubmission
+
+from courses.enquiries import CourseEnquiry
+from courses.models import ContactFormPage
+
+
+class Command(BaseCommand):
+    help = (
+        "Anonimizza (o con --elimina cancella) le richieste sui corsi e i messaggi del modulo contatti "
+        "più vecchi del periodo di conservazione (COURSES_ENQUIRY_RETENTION_MONTHS)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--mesi", type=int, default=None, help="Periodo di conservazione in mesi.")
+        parser.add_argument("--elimina", action="store_true", help="Cancella invece di anonimizzare.")
+
+    def handle(self, *args, mesi=None, elimina=False, **options):
+        months = settings.COURSES_ENQUIRY_RETENTION_MONTHS if mesi is None else mesi
+        if months < 1:
+            raise CommandError("Il periodo di conservazione deve essere di almeno un mese.")
+        cutoff = timezone.now() - relativedelta(months=months)
+        old = CourseEnquiry.objects.filter(created_at__lt=cutoff)
+        with transaction.atomic():
+            if elimina:
+                _, per_model = old.delete()
+                count = per_model.get(CourseEnquiry._meta.label, 0)
+                done = "eliminate"
+            else:
+                enquiries = list(old.filter(anonymised_at__isnull=True))
+                for enquiry in enquiries:
+                    enquiry.anonymise()
+                count = len(enquiries)
+                done = "anonimizzate"
+            contact_pages = ContactFormPage.objects.values("pk")
+            _, per_model = FormSubmission.objects.filter(page__in=contact_pages, submit_time__lt=cutoff).delete()
+            messages = per_model.get(FormSubmission._meta.label, 0)
+        self.stdout.write(
+            f"Richieste più vecchie di {months} mesi {done}: {count}. Messaggi del modulo contatti eliminati: {messages}."
+        )

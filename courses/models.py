@@ -1,0 +1,415 @@
+"""Course catalogue: venues, the catalogue page, course pages and their sessions (editions)."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from home.blocks import RICH_TEXT_FEATURES
+from home.models import BasePage
+from projects.models import FundingProgramme, ProjectPage
+
+from .blocks import CourseBodyBlock
+
+# Enquiry and contact-form models live in their own modules; `courses.models` re-exports them.
+from .contact import ContactFormField, ContactFormPage
+from .enquiries import CourseEnquiry, EnquiryStatus, OutboundEmail
+from .status import course_status, session_status
+
+
+class Area(models.TextChoices):
+    EUROPEAN_DESIGN = "progettazione", "Progettazione europea"
+    MANAGEMENT = "gestione", "Gestione e rendicontazione"
+    PROCUREMENT = "appalti", "Appalti e contratti pubblici"
+    MONITORING = "monitoraggio", "Monitoraggio e valutazione"
+    INCLUSION = "inclusione", "Inclusione sociale e immigrazione"
+    DIGITAL = "digitale", "Competenze digitali"
+    SAFETY = "sicurezza", "Salute e sicurezza sul lavoro"
+
+
+class DeliveryMode(models.TextChoices):
+    IN_PERSON = "presenza", "In presenza"
+    ONLINE_LIVE = "online", "Online live"
+    E_LEARNING = "elearning", "E-learning"
+    BLENDED = "blended", "Blended"
+
+
+class Level(models.TextChoices):
+    BASE = "base", "Base"
+    INTERMEDIATE = "intermedio", "Intermedio"
+    ADVANCED = "avanzato", "Avanzato"
+
+
+class Certificate(models.TextChoices):
+    NONE = "", "Nessuno"
+    ATTENDANCE = "frequenza", "Attestato di frequenza"
+    ASSESSMENT = "verifica", "Attestato con verifica dell'apprendimento"
+    BADGE = "badge", "Open badge"
+    CREDITS = "crediti", "Crediti formativi"
+
+
+# schema.org courseMode for each delivery mode.
+SCHEMA_COURSE_MODE = {
+    DeliveryMode.IN_PERSON: "Onsite",
+    DeliveryMode.ONLINE_LIVE: "Online",
+    DeliveryMode.E_LEARNING: "Online",
+    DeliveryMode.BLENDED: "Blended",
+}
+
+
+@register_snippet
+class Venue(index.Indexed, models.Model):
+    """Where sessions take place; a snippet so that one venue serves many courses."""
+
+    name = models.CharField("Nome", max_length=200)
+    address = models.CharField("Indirizzo", max_length=255)
+    postal_code = models.CharField("CAP", max_length=5, blank=True)
+    city = models.CharField("Comune", max_length=100)
+    province = models.CharField("Provincia (sigla)", max_length=2, blank=True)
+    accessibility_notes = models.TextField(
+        "Note sull'accessibilità", blank=True, help_text="Ingresso, ascensori, servizi, parcheggi riservati."
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("address"),
+        FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city"), FieldPanel("province")]),
+        FieldPanel("accessibility_notes"),
+    ]
+    search_fields = [index.SearchField("name"), index.SearchField("city"), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = "Sede dei corsi"
+        verbose_name_plural = "Sedi dei corsi"
+        ordering = ["city", "name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.city})"
+
+    @property
+    def full_address(self):
+        place = " ".join(part for part in [self.postal_code, self.city] if part)
+        if self.province:
+            place = f"{place} ({self.province})"
+        return f"{self.address}, {place}"
+
+
+class CourseIndexPage(BasePage):
+    """The catalogue: upcoming courses first, filters, and an archive of past courses."""
+
+    intro = models.TextField("Introduzione", blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+    max_count = 1
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = "Catalogo dei corsi"
+        verbose_name_plural = "Cataloghi dei corsi"
+
+    def serve(self, request, *args, **kwargs):
+        from .views import catalogue
+
+        return catalogue(request, self)
+
+
+class CoursePage(BasePage):
+    code = models.CharField("Codice", max_length=30, help_text="Ad esempio ASAP-FSE-01.")
+    summary = models.TextField("Sommario", max_length=500, help_text="Due o tre frasi per il catalogo.")
+    body = StreamField(CourseBodyBlock(), verbose_name="Descrizione", blank=True)
+    area = models.CharField("Area tematica", max_length=20, choices=Area.choices)
+    target_audience = models.TextField("Destinatari")
+    prerequisites = models.TextField("Prerequisiti", blank=True)
+    learning_outcomes = RichTextField("Risultati di apprendimento", blank=True, features=RICH_TEXT_FEATURES)
+    level = models.CharField("Livello", max_length=20, choices=Level.choices, default=Level.BASE)
+    delivery_mode = models.CharField("Modalità di erogazione", max_length=20, choices=DeliveryMode.choices)
+    language = models.CharField("Lingua", max_length=50, default="Italiano")
+    total_hours = models.DecimalField(
+        "Durata complessiva (ore)", max_digits=6, decimal_places=1, validators=[MinValueValidator(Decimal("0.5"))]
+    )
+    is_free = models.BooleanField("Gratuito", default=False)
+    fee = models.DecimalField(
+        "Quota di iscrizione (euro)",
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    fee_notes = models.CharField(
+        "Note sulla quota", max_length=255, blank=True, help_text="Ad esempio: IVA esente, sconti per enti soci."
+    )
+    certificate = models.CharField("Attestato", max_length=20, choices=Certificate.choices, blank=True)
+    certificate_notes = models.CharField(
+        "Note sull'attestato", max_length=255, blank=True, help_text="Ad esempio il numero di crediti formativi."
+    )
+    funding_programme = models.ForeignKey(
+        "projects.FundingProgramme",
+        verbose_name="Programma di finanziamento",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="courses",
+        help_text="Se il corso è finanziato: il programma del catalogo progetti.",
+    )
+    contact_name = models.CharField("Referente", max_length=120, blank=True)
+    contact_email = models.EmailField(
+        "E-mail del referente",
+        blank=True,
+        help_text="Riceve le richieste di informazioni su questo corso; se vuota si usa l'indirizzo generale.",
+    )
+    contact_phone = models.CharField("Telefono del referente", max_length=40, blank=True)
+
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = []
+
+    search_fields = Page.search_fields + [
+        index.SearchField("title", boost=3),
+        index.SearchField("code", boost=2),
+        index.SearchField("summary"),
+        index.SearchField("area_label"),
+        index.SearchField("venue_names"),
+        index.SearchField("body"),
+        index.AutocompleteField("code"),
+        index.FilterField("area"),
+        index.FilterField("delivery_mode"),
+    ]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("code"),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("area"),
+                FieldPanel("level"),
+                FieldPanel("delivery_mode"),
+                FieldPanel("language"),
+                FieldPanel("total_hours"),
+            ],
+            heading="Caratteristiche",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("target_audience"), FieldPanel("prerequisites"), FieldPanel("learning_outcomes")],
+            heading="Destinatari e obiettivi",
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("is_free"), FieldPanel("fee"), FieldPanel("fee_notes")],
+            heading="Quota",
+        ),
+        MultiFieldPanel([FieldPanel("certificate"), FieldPanel("certificate_notes")], heading="Attestato"),
+        MultiFieldPanel(
+            [FieldPanel("funding_programme"), InlinePanel("related_projects", label="Progetto collegato")],
+            heading="Finanziamento e progetti collegati",
+        ),
+        InlinePanel("sessions", label="Edizione", heading="Edizioni e date"),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
+            heading="Contatti",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "Corso"
+        verbose_name_plural = "Corsi"
+
+    def clean(self):
+        super().clean()
+        if self.is_free and self.fee:
+            raise ValidationError({"fee": "Un corso gratuito non ha una quota di iscrizione."})
+        if not self.is_free and self.fee is None:
+            raise ValidationError({"fee": "Indica la quota oppure segna il corso come gratuito."})
+
+    def area_label(self):
+        return self.get_area_display()
+
+    def venue_names(self):
+        return " ".join(sorted({f"{s.venue.name} {s.venue.city}" for s in self.sessions.all() if s.venue}))
+
+    @cached_property
+    def sorted_sessions(self):
+        """Sessions by start date; uses prefetched sessions when the listing loaded them."""
+        if "sessions" in getattr(self, "_prefetched_objects_cache", {}):
+            sessions = self.sessions.all()
+        else:
+            sessions = self.sessions.select_related("venue")
+        return sorted(sessions, key=lambda session: session.start)
+
+    def status(self, now=None):
+        return course_status(self.sorted_sessions, now)
+
+    def upcoming_sessions(self, now=None):
+        now = now or timezone.now()
+        return [s for s in self.sorted_sessions if s.end > now and not s.cancelled]
+
+    def next_session(self, now=None):
+        upcoming = self.upcoming_sessions(now)
+        return upcoming[0] if upcoming else None
+
+    def enquirable_sessions(self, now=None):
+        """Sessions a visitor can still ask about: not cancelled and not over."""
+        return self.upcoming_sessions(now)
+
+    @property
+    def fee_label(self):
+        if self.is_free:
+            return "Gratuito"
+        if self.fee is None:
+            return ""
+        amount = f"{self.fee:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
+        return f"{amount} €"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        from .structured_data import course_json_ld
+
+        context["course_status"] = self.status()
+        context["funding_programme"] = (
+            FundingProgramme.objects.select_related("fund").filter(pk=self.funding_programme_id).first()
+            if self.funding_programme_id
+            else None
+        )
+        context["related_projects"] = list(
+            ProjectPage.objects.live()
+            .public()
+            .filter(related_courses__course=self)
+            .order_by("related_courses__sort_order")
+            .defer_streamfields()
+        )
+        context["sessions"] = [(session, session_status(session)) for session in self.sorted_sessions]
+        context["json_ld"] = course_json_ld(self, request, context["funding_programme"])
+        return context
+
+
+class CourseRelatedProject(Orderable):
+    """A project from the project catalogue that this course belongs to or grew out of."""
+
+    course = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="related_projects")
+    project = models.ForeignKey(
+        "projects.ProjectPage", verbose_name="Progetto", on_delete=models.CASCADE, related_name="related_courses"
+    )
+
+    panels = [FieldPanel("project")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Progetto collegato"
+        verbose_name_plural = "Progetti collegati"
+
+
+class CourseSession(Orderable):
+    """One edition of a course: dates, place, seats and enrolment deadline."""
+
+    course = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="sessions")
+    edition = models.CharField("Edizione", max_length=100, help_text="Ad esempio: «1ª edizione, primavera 2026».")
+    start = models.DateTimeField("Inizio")
+    end = models.DateTimeField("Fine")
+    venue = models.ForeignKey(
+        Venue, verbose_name="Sede", null=True, blank=True, on_delete=models.PROTECT, related_name="sessions"
+    )
+    is_online = models.BooleanField("Online", default=False)
+    online_platform = models.CharField(
+        "Piattaforma online", max_length=100, blank=True, help_text="Ad esempio Zoom, Teams, piattaforma e-learning."
+    )
+    schedule = models.CharField(
+        "Calendario delle lezioni", max_length=255, blank=True, help_text="Ad esempio: martedì e giovedì 9:30-13:30."
+    )
+    seats = models.PositiveIntegerField("Posti disponibili", null=True, blank=True)
+    seats_taken = models.PositiveIntegerField("Posti già assegnati", default=0)
+    enrolment_deadline = models.DateField(
+        "Scadenza iscrizioni", null=True, blank=True, help_text="Se vuota, ci si iscrive fino all'inizio."
+    )
+    cancelled = models.BooleanField("Annullata", default=False)
+
+    panels = [
+        FieldPanel("edition"),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+        FieldRowPanel([FieldPanel("venue"), FieldPanel("is_online"), FieldPanel("online_platform")]),
+        FieldPanel("schedule"),
+        FieldRowPanel([FieldPanel("seats"), FieldPanel("seats_taken"), FieldPanel("enrolment_deadline")]),
+        FieldPanel("cancelled"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Edizione"
+        verbose_name_plural = "Edizioni"
+
+    def __str__(self):
+        local_start = timezone.localtime(self.start)
+        return f"{self.edition} ({local_start:%d/%m/%Y})"
+
+    def clean(self):
+        if self.start and self.end and self.end <= self.start:
+            raise ValidationError({"end": "La fine deve venire dopo l'inizio."})
+        if not self.venue_id and not self.is_online:
+            raise ValidationError({"venue": "Indica una sede oppure segna l'edizione come online."})
+        if self.seats is not None and self.seats_taken > self.seats:
+            raise ValidationError({"seats_taken": "I posti assegnati superano quelli disponibili."})
+
+    @property
+    def is_full(self):
+        return self.seats is not None and self.seats_taken >= self.seats
+
+    @property
+    def seats_left(self):
+        return None if self.seats is None else max(self.seats - self.seats_taken, 0)
+
+    def enrolment_is_open(self, now=None):
+        now = now or timezone.now()
+        if self.cancelled or self.end <= now:
+            return False
+        if self.enrolment_deadline:
+            return timezone.localdate(now) <= self.enrolment_deadline
+        return now < self.start
+
+    @property
+    def place_label(self):
+        if self.venue and self.is_online:
+            return f"{self.venue.name}, {self.venue.city} e online"
+        if self.venue:
+            return f"{self.venue.name}, {self.venue.city}"
+        return f"Online ({self.online_platform})" if self.online_platform else "Online"
+
+    def status(self, now=None):
+        return session_status(self, now)
+
+    @property
+    def local_start(self):
+        return timezone.localtime(self.start)
+
+    @property
+    def local_end(self):
+        return timezone.localtime(self.end)
+
+    @property
+    def duration_days(self):
+        return (self.local_end.date() - self.local_start.date()).days + 1 if self.start else 0
+
+
+__all__ = [
+    "Area",
+    "Certificate",
+    "ContactFormField",
+    "ContactFormPage",
+    "CourseEnquiry",
+    "CourseIndexPage",
+    "CoursePage",
+    "CourseRelatedProject",
+    "CourseSession",
+    "DeliveryMode",
+    "EnquiryStatus",
+    "Level",
+    "OutboundEmail",
+    "Venue",
+]

@@ -1,0 +1,88 @@
+"""schema.org `Course` as JSON-LD: one `CourseInstance` per session and an `Offer` for the fee."""
+
+import json
+
+from home.models import OrganisationSettings
+
+from .models import SCHEMA_COURSE_MODE
+
+
+def _place(session):
+    if session.venue:
+        venue = session.venue
+        return {
+            "@type": "Place",
+            "name": venue.name,
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": venue.address,
+                "postalCode": venue.postal_code,
+                "addressLocality": venue.city,
+                "addressRegion": venue.province,
+                "addressCountry": "IT",
+            },
+        }
+    return {"@type": "VirtualLocation", "name": session.online_platform or "Online"}
+
+
+def course_data(course, url, funding_programme=None, provider="ASAP"):
+    mode = SCHEMA_COURSE_MODE.get(course.delivery_mode, "Onsite")
+    instances = []
+    for session in course.sorted_sessions:
+        instance = {
+            "@type": "CourseInstance",
+            "name": session.edition,
+            "courseMode": mode,
+            "startDate": session.local_start.isoformat(),
+            "endDate": session.local_end.isoformat(),
+            "location": _place(session),
+            "courseWorkload": f"PT{int(course.total_hours)}H",
+            "eventStatus": (
+                "https://schema.org/EventCancelled" if session.cancelled else "https://schema.org/EventScheduled"
+            ),
+        }
+        if session.schedule:
+            instance["courseSchedule"] = {"@type": "Schedule", "description": session.schedule}
+        instances.append(instance)
+    offer = {
+        "@type": "Offer",
+        "category": "Free" if course.is_free else "Paid",
+        "price": "0" if course.is_free else f"{course.fee:.2f}",
+        "priceCurrency": "EUR",
+        "url": url,
+    }
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Course",
+        "name": course.title,
+        "courseCode": course.code,
+        "description": course.summary,
+        "url": url,
+        "inLanguage": "it" if course.language.lower().startswith("ital") else course.language,
+        "educationalLevel": course.get_level_display(),
+        "about": course.get_area_display(),
+        "audience": {"@type": "Audience", "audienceType": course.target_audience},
+        "provider": {"@type": "Organization", "name": provider},
+        "offers": [offer],
+        "hasCourseInstance": instances,
+    }
+    if course.prerequisites:
+        data["coursePrerequisites"] = course.prerequisites
+    if funding_programme is not None:
+        fund = funding_programme.fund
+        data["funding"] = {
+            "@type": "MonetaryGrant",
+            "name": str(funding_programme),
+            "funder": {"@type": "Organization", "name": f"{fund.name} ({fund.acronym})"},
+        }
+    if course.certificate:
+        data["educationalCredentialAwarded"] = course.get_certificate_display()
+    return data
+
+
+def course_json_ld(course, request, funding_programme=None):
+    """JSON safe to put inside <script type="application/ld+json"> (no `</script>` can close it)."""
+    url = course.get_full_url(request)
+    provider = OrganisationSettings.for_request(request).name
+    text = json.dumps(course_data(course, url, funding_programme, provider), ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

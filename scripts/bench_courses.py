@@ -1,0 +1,137 @@
+"""Benchmark the course catalogue with many courses: prints SQL queries, median wall time and size
+for the catalogue (plain, filtered, deep page, archive), a course page, the calendar feeds, the
+enquiry form and the home page (with its "Corsi" box).
+
+Runs in a throw-away test database (never the development data):
+
+    .venv/bin/python scripts/bench_courses.py                    # 500 courses on SQLite
+    DATABASE_URL=postgres://postgres@127.0.0.1:54330/asap_courses .venv/bin/python scripts/bench_courses.py
+    BENCH_SLOWEST=1 ...                                          # also list the three slowest queries
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "asap_site.settings.dev")
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def measure(client, url, repeat):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)  # warm-up: site root paths
+    timings = []
+    for _ in range(repeat):
+        with CaptureQueriesContext(connection) as queries:
+            start = time.perf_counter()
+            response = client.get(url)
+            timings.append(time.perf_counter() - start)
+        assert response.status_code == 200, (url, response.status_code)
+    if os.environ.get("BENCH_SLOWEST"):
+        for query in sorted(queries.captured_queries, key=lambda q: -float(q["time"]))[:3]:
+            print(f"    {float(query['time']) * 1000:6.0f} ms  {query['sql'][:400]}")
+    return len(queries), statistics.median(timings), len(response.content)
+
+
+def build(count):
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from wagtail.models import Page
+
+    from courses.models import Area, CoursePage, CourseSession, DeliveryMode
+    from tests.factories import HomePageFactory, make_site
+    from tests.factories.courses import CourseIndexPageFactory, VenueFactory
+
+    root = Page.get_first_root_node()
+    for child in root.get_children():
+        child.delete()
+    root.refresh_from_db()
+    home = HomePageFactory(parent=root)
+    make_site(home)
+    catalogue = CourseIndexPageFactory(parent=home)
+    venues = [VenueFactory(city=city) for city in ["Roma", "Latina", "Viterbo", "Frosinone", "Rieti"]]
+    areas, modes = list(Area), list(DeliveryMode)
+    now = timezone.now()
+    for i in range(count):
+        course = CoursePage(
+            title=f"Corso {i:05d}",
+            slug=f"corso-{i:05d}",
+            code=f"B-{i:05d}",
+            summary="Un corso per il benchmark.",
+            area=areas[i % len(areas)],
+            delivery_mode=modes[i % len(modes)],
+            target_audience="Tutti",
+            total_hours=8,
+            is_free=i % 2 == 0,
+            fee=None if i % 2 == 0 else 100,
+        )
+        catalogue.add_child(instance=course)
+        offset = (i % 300) - 100  # a third in the past, the rest upcoming
+        for n in range(2):
+            start = now + timedelta(days=offset + 40 * n)
+            CourseSession.objects.create(
+                course=course,
+                edition=f"Edizione {n + 1}",
+                start=start,
+                end=start + timedelta(hours=8),
+                venue=venues[(i + n) % len(venues)],
+                seats=20,
+                seats_taken=20 if i % 7 == 0 else 3,
+                cancelled=i % 11 == 0,
+            )
+    return catalogue, CoursePage.objects.order_by("pk").first()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--courses", type=int, default=500)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()
+    old_name = connection.settings_dict["NAME"]
+    connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        started = time.perf_counter()
+        _, course = build(args.courses)
+        print(
+            f"{args.courses} courses with 2 sessions each on {connection.vendor}, built in {time.perf_counter() - started:.0f} s"
+        )
+        client = Client()
+        last_page = (args.courses // 10) + 1
+        urls = [
+            "/corsi/",
+            "/corsi/?aperte=on&quota=gratuito&citta=Roma&area=gestione",
+            f"/corsi/?page={last_page}",
+            "/corsi/?archivio=on",
+            course.url,
+            f"{course.url}calendario.ics",
+            f"{course.url}richiedi-informazioni/",
+            "/corsi/calendario.ics",
+            "/",
+        ]
+        print(f"{'URL':62} {'queries':>7} {'median ms':>10} {'KB':>8}")
+        for url in urls:
+            queries, median, size = measure(client, url, args.repeat)
+            print(f"{url:62} {queries:7d} {median * 1000:10.1f} {size / 1024:8.1f}")
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+"""A visitor finds a course in the catalogue and asks for information; axe-core on every page type."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from courses.enquiries import CourseEnquiry
+from courses.models import Area
+from home.models import OrganisationSettings
+from tests.factories import ContentPageFactory
+from tests.factories.courses import (
+    ContactFormPageFactory,
+    CourseIndexPageFactory,
+    CoursePageFactory,
+    CourseSessionFactory,
+    VenueFactory,
+    add_contact_fields,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def site(home_page):
+    privacy = ContentPageFactory(parent=home_page, title="Informativa privacy", slug="privacy")
+    organisation = OrganisationSettings.for_site(home_page.get_site())
+    organisation.privacy_page = privacy
+    organisation.save()
+    catalogue = CourseIndexPageFactory(parent=home_page)
+    latina = VenueFactory(name="Sala Latina", city="Latina")
+    wanted = CoursePageFactory(
+        parent=catalogue, title="Appalti pubblici nei progetti", slug="appalti", area=Area.PROCUREMENT
+    )
+    CourseSessionFactory(course=wanted, edition="Primavera", venue=latina)
+    CourseSessionFactory(course=wanted, edition="Autunno", start=timezone.now() + timedelta(days=90))
+    for i in range(3):
+        other = CoursePageFactory(parent=catalogue, title=f"Rendicontazione {i}")
+        CourseSessionFactory(course=other, start=timezone.now() + timedelta(days=5 + i), seats=2, seats_taken=i)
+    add_contact_fields(ContactFormPageFactory(parent=home_page))
+    return catalogue
+
+
+def test_visitor_finds_a_course_and_sends_an_enquiry(tab, site, assert_accessible):
+    tab.goto("/corsi/")
+    assert_accessible(tab)
+    tab.get_by_label("Area tematica").select_option(label="Appalti e contratti pubblici")
+    tab.get_by_label("Città").select_option("Latina")
+    tab.get_by_role("button", name="Applica i filtri").click()
+    tab.wait_for_url("**/corsi/?*area=appalti*")
+    assert tab.get_by_role("status").inner_text().startswith("1 corso")
+    tab.locator(".course-list").get_by_role("link", name="Appalti pubblici nei progetti").click()
+    tab.wait_for_url("**/corsi/appalti/")
+    assert tab.get_by_role("heading", level=1).inner_text() == "Appalti pubblici nei progetti"
+    assert tab.locator("input[name=csrfmiddlewaretoken]").count() == 0
+    assert_accessible(tab)
+
+    tab.get_by_role("link", name="Richiedi informazioni sul corso Appalti pubblici nei progetti").click()
+    tab.wait_for_url("**/corsi/appalti/richiedi-informazioni/")
+    assert_accessible(tab)
+
+    # Sent with mistakes first: errors in Italian next to the fields.
+    tab.get_by_label("Nome (obbligatorio)", exact=True).fill("Giulia")
+    tab.get_by_label("E-mail (obbligatorio)").fill("giulia-senza-chiocciola")
+    tab.get_by_role("button", name="Invia la richiesta").click()
+    tab.wait_for_selector(".form-errors")
+    assert "Scrivi un indirizzo e-mail valido" in tab.locator("#id_email-errore").inner_text()
+    assert tab.get_by_label("E-mail (obbligatorio)").get_attribute("aria-describedby") == "id_email-errore"
+    assert_accessible(tab)
+
+    tab.get_by_label("Pre-iscrizione").check()
+    tab.get_by_label("Edizione", exact=True).select_option(label=tab.locator("#id_session option").nth(1).inner_text())
+    tab.get_by_label("Cognome (obbligatorio)").fill("Rossi")
+    tab.get_by_label("E-mail (obbligatorio)").fill("giulia.rossi@esempio.it")
+    tab.get_by_label("Numero di partecipanti (obbligatorio)").fill("3")
+    tab.get_by_label("Messaggio", exact=True).fill("Siamo tre colleghe del Comune.")
+    tab.get_by_label("Ho letto l'informativa privacy").check()
+    tab.get_by_role("button", name="Invia la richiesta").click()
+    tab.wait_for_url("**/corsi/appalti/richiedi-informazioni/grazie/")
+    assert "abbiamo ricevuto la tua richiesta" in tab.get_by_role("heading", level=1).inner_text()
+    assert_accessible(tab)
+
+    enquiry = CourseEnquiry.objects.get()
+    assert (enquiry.last_name, enquiry.participants, enquiry.session.edition) == ("Rossi", 3, "Primavera")
+
+
+def test_contact_form_and_archive_are_accessible(tab, site, assert_accessible):
+    tab.goto("/scrivici/")
+    assert_accessible(tab)
+    tab.get_by_role("button", name="Invia").click()
+    tab.wait_for_selector(".form-errors")
+    assert_accessible(tab)
+    tab.goto("/corsi/?archivio=on")
+    assert_accessible(tab)

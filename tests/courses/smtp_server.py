@@ -1,0 +1,90 @@
+"""A real, minimal SMTP server for tests (stdlib only): it speaks enough of RFC 5321 for Django's
+SMTP backend and keeps every message it accepts."""
+
+import email
+import email.policy
+import socket
+import socketserver
+import threading
+
+
+class _Handler(socketserver.StreamRequestHandler):
+    def reply(self, line):
+        self.wfile.write(line.encode() + b"\r\n")
+        self.wfile.flush()
+
+    def handle(self):
+        self.reply("220 localhost test SMTP")
+        sender, recipients = None, []
+        while True:
+            line = self.rfile.readline()
+            if not line:
+                return
+            command = line.decode(errors="replace").strip()
+            verb = command[:4].upper()
+            if verb in ("EHLO", "HELO"):
+                self.reply("250 localhost")
+            elif verb == "MAIL":
+                sender, recipients = command.split(":", 1)[1].strip(), []
+                self.reply("250 OK")
+            elif verb == "RCPT":
+                recipients.append(command.split(":", 1)[1].strip().strip("<>"))
+                self.reply("250 OK")
+            elif verb == "DATA":
+                self.reply("354 End data with <CR><LF>.<CR><LF>")
+                data = []
+                while True:
+                    chunk = self.rfile.readline()
+                    if chunk in (b".\r\n", b".\n", b""):
+                        break
+                    data.append(chunk[1:] if chunk.startswith(b"..") else chunk)
+                message = email.message_from_bytes(b"".join(data), policy=email.policy.default)
+                self.server.messages.append({"from": sender, "to": recipients, "message": message})
+                self.reply("250 OK queued")
+            elif verb == "RSET":
+                sender, recipients = None, []
+                self.reply("250 OK")
+            elif verb == "NOOP":
+                self.reply("250 OK")
+            elif verb == "QUIT":
+                self.reply("221 Bye")
+                return
+            else:
+                self.reply("502 Command not implemented")
+
+
+class SMTPServer(socketserver.ThreadingTCPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, port=0):
+        super().__init__(("127.0.0.1", port), _Handler)
+        self.messages = []
+        self.thread = threading.Thread(target=self.serve_forever, daemon=True)
+
+    @property
+    def port(self):
+        return self.server_address[1]
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.shutdown()
+        self.server_close()
+
+
+def closed_port():
+    """A local port nobody listens on (bound, then released)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def use_smtp(settings, port):
+    """Point Django's real SMTP backend at 127.0.0.1:`port`."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = port
+    settings.EMAIL_TIMEOUT = 3
