@@ -3,6 +3,7 @@
 import pytest
 
 from tests.factories import ContentPageFactory
+from tests.factories.courses import CourseIndexPageFactory, CoursePageFactory, CourseSessionFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -42,9 +43,6 @@ def test_no_result_page_is_accessible_and_helps(tab, site, assert_accessible):
 
 
 def test_visitor_searches_from_the_header_and_narrows_to_courses(tab, site, assert_accessible):
-    pytest.importorskip("courses.models")
-    from tests.factories.courses import CourseIndexPageFactory, CoursePageFactory, CourseSessionFactory
-
     courses = CourseIndexPageFactory(parent=site)
     CourseSessionFactory(
         course=CoursePageFactory(parent=courses, title="Formazione dei formatori", code="ASAP-FOR-01", slug="formatori")

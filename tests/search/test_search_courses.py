@@ -10,8 +10,6 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.search.index import insert_or_update_object
 
-pytest.importorskip("courses.models")
-
 from tests.factories import ContentPageFactory
 from tests.factories.courses import CourseIndexPageFactory, CoursePageFactory, CourseSessionFactory, VenueFactory
 from tests.factories.projects import (
@@ -108,3 +106,17 @@ def test_query_count_is_the_same_for_few_and_many_mixed_results(client, catalogu
     assert len(titles(html)) == 10
     # A results page costs a fixed number of queries per type on it, whatever the number of results.
     assert len(many) <= len(few)
+
+
+def test_course_catalogue_text_box_uses_the_site_search(client, catalogues):
+    CoursePageFactory(parent=catalogues["course"].get_parent(), title="Appalti pubblici", summary="Il codice.")
+    catalogue_url = catalogues["course"].get_parent().url
+
+    def listed(**params):
+        html = client.get(catalogue_url, params).content.decode()
+        return re.findall(r'class="course-card__title"><a href="[^"]*">(.*?)</a>', html)
+
+    assert sorted(listed()) == ["Appalti pubblici", "Europrogettazione di base"]
+    assert listed(q="Sala Tevere") == ["Europrogettazione di base"]  # venue, as in /cerca/
+    assert listed(q="europrogettazione") == ["Europrogettazione di base"]
+    assert listed(q='"appalto"') == ["Appalti pubblici"]  # quotes cleaned, Italian word forms
