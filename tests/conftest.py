@@ -4,11 +4,17 @@ import os
 import shutil
 
 import pytest
+from cookie_consent.cache import delete_cache
 from django.conf import settings
+from django.core.cache import cache
+from django.db import connections
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page
 
 from tests.factories import HomePageFactory, make_site
+from tests.factories.consent import make_registry
+from tests.factories.courses import CourseIndexPageFactory
+from tests.factories.projects import ProjectIndexPageFactory, build_portfolio
 
 # Playwright's sync API runs an event loop in the test thread; Django must still allow ORM calls there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -49,6 +55,49 @@ def home_page(wagtail_root):
 @pytest.fixture
 def superuser(django_user_model):
     return django_user_model.objects.create_superuser("capo", "capo@asap.example", "una-password-robusta")
+
+
+@pytest.fixture(autouse=True)
+def clean_cache():
+    """Every test starts with an empty cache: rate limits, settings and the consent registry."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(params=[False, True], ids=["autocommit", "atomic-requests"])
+def atomic_requests(request):
+    """Run a test with ATOMIC_REQUESTS off and on."""
+    settings_dict = connections["default"].settings_dict
+    previous = settings_dict["ATOMIC_REQUESTS"]
+    settings_dict["ATOMIC_REQUESTS"] = request.param
+    yield request.param
+    settings_dict["ATOMIC_REQUESTS"] = previous
+
+
+# --- feature content ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def project_catalogue(home_page):
+    return ProjectIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def portfolio(project_catalogue):
+    return build_portfolio(project_catalogue)
+
+
+@pytest.fixture
+def course_catalogue(home_page):
+    return CourseIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def registry(home_page):
+    """The cookie registry of the consent app, with its cache cleared afterwards."""
+    yield make_registry(home_page.get_site())
+    delete_cache()
 
 
 # --- browser tests -------------------------------------------------------------------------------

@@ -27,18 +27,18 @@ def site(home_page):
     organisation = OrganisationSettings.for_site(home_page.get_site())
     organisation.privacy_page = privacy
     organisation.save()
-    catalogue = CourseIndexPageFactory(parent=home_page)
+    course_catalogue = CourseIndexPageFactory(parent=home_page)
     latina = VenueFactory(name="Sala Latina", city="Latina")
     wanted = CoursePageFactory(
-        parent=catalogue, title="Appalti pubblici nei progetti", slug="appalti", area=Area.PROCUREMENT
+        parent=course_catalogue, title="Appalti pubblici nei progetti", slug="appalti", area=Area.PROCUREMENT
     )
     CourseSessionFactory(course=wanted, edition="Primavera", venue=latina)
     CourseSessionFactory(course=wanted, edition="Autunno", start=timezone.now() + timedelta(days=90))
     for i in range(3):
-        other = CoursePageFactory(parent=catalogue, title=f"Rendicontazione {i}")
+        other = CoursePageFactory(parent=course_catalogue, title=f"Rendicontazione {i}")
         CourseSessionFactory(course=other, start=timezone.now() + timedelta(days=5 + i), seats=2, seats_taken=i)
     add_contact_fields(ContactFormPageFactory(parent=home_page))
-    return catalogue
+    return course_catalogue
 
 
 def test_visitor_finds_a_course_and_sends_an_enquiry(tab, site, assert_accessible):

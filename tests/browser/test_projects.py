@@ -4,12 +4,10 @@ import re
 
 import pytest
 
-from tests.projects.conftest import catalogue, portfolio  # noqa: F401  (fixtures)
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_visitor_filters_by_fund_and_status_and_opens_a_project(tab, portfolio, assert_accessible):  # noqa: F811
+def test_visitor_filters_by_fund_and_status_and_opens_a_project(tab, portfolio, assert_accessible):
     tab.goto("/progetti/")
     assert tab.get_by_role("heading", name="3 progetti").is_visible()
     assert_accessible(tab)

@@ -20,8 +20,8 @@ INDEX = "/admin/course_enquiries/"
 
 
 @pytest.fixture
-def course(catalogue):
-    return CoursePageFactory(parent=catalogue, title="Appalti pubblici")
+def course(course_catalogue):
+    return CoursePageFactory(parent=course_catalogue, title="Appalti pubblici")
 
 
 @pytest.fixture
@@ -60,8 +60,8 @@ def test_nobody_adds_enquiries_in_the_admin(admin_client, enquiry):
     assert admin_client.get(f"{INDEX}new/").status_code in (302, 403)
 
 
-def test_filters_and_search(admin_client, course, catalogue):
-    other = CoursePageFactory(parent=catalogue, title="Rendicontazione")
+def test_filters_and_search(admin_client, course, course_catalogue):
+    other = CoursePageFactory(parent=course_catalogue, title="Rendicontazione")
     CourseEnquiryFactory(course=course, first_name="Anna", status=EnquiryStatus.CLOSED)
     CourseEnquiryFactory(course=other, first_name="Bruno")
     CourseEnquiryFactory(
@@ -126,7 +126,7 @@ def test_xlsx_export_is_formula_injection_safe(admin_client, course):
     assert sorted(cell.value for cell in cells) == sorted("'" + text for text in DANGEROUS)
 
 
-def test_export_follows_the_filters(admin_client, course, catalogue):
+def test_export_follows_the_filters(admin_client, course, course_catalogue):
     CourseEnquiryFactory(course=course, first_name="Anna", status=EnquiryStatus.CLOSED)
     CourseEnquiryFactory(course=course, first_name="Bruno")
     response = admin_client.get(f"{INDEX}?status=chiusa&export=csv")

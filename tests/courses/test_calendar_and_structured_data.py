@@ -18,9 +18,13 @@ ROME = ZoneInfo("Europe/Rome")
 
 
 @pytest.fixture
-def course(catalogue):
+def course(course_catalogue):
     course = CoursePageFactory(
-        parent=catalogue, title="Rendicontazione FSE+", slug="rendicontazione", is_free=False, fee=Decimal("180.00")
+        parent=course_catalogue,
+        title="Rendicontazione FSE+",
+        slug="rendicontazione",
+        is_free=False,
+        fee=Decimal("180.00"),
     )
     venue = VenueFactory(name="Sala Tevere", address="Via Cristoforo Colombo 212", city="Roma")
     CourseSessionFactory(
@@ -79,8 +83,8 @@ def test_uids_are_stable_and_unique(client, course):
     assert all(re.fullmatch(r"corso-\d+-edizione-\d+@[\w.-]+", uid) for uid in first)
 
 
-def test_catalogue_feed_has_every_course(client, catalogue, course):
-    other = CoursePageFactory(parent=catalogue, title="Appalti")
+def test_catalogue_feed_has_every_course(client, course_catalogue, course):
+    other = CoursePageFactory(parent=course_catalogue, title="Appalti")
     CourseSessionFactory(course=other)
     _, events = events_of(client.get("/corsi/calendario.ics"))
     assert len(events) == 3
@@ -94,7 +98,7 @@ def test_calendar_is_a_plain_cacheable_get(client, course):
     assert client.post("/corsi/rendicontazione/calendario.ics").status_code == 405
 
 
-def test_unknown_calendar_is_404(client, catalogue):
+def test_unknown_calendar_is_404(client, course_catalogue):
     assert client.get("/corsi/non-esiste/calendario.ics").status_code == 404
     assert client.get("/calendario.ics").status_code == 404
 
@@ -137,14 +141,14 @@ def test_json_ld_course_with_instances_and_offer(client, course):
     assert autumn["eventStatus"] == "https://schema.org/EventCancelled"
 
 
-def test_json_ld_cannot_be_closed_by_course_text(client, catalogue):
-    course = CoursePageFactory(parent=catalogue, summary="</script><script>alert(1)</script>")
+def test_json_ld_cannot_be_closed_by_course_text(client, course_catalogue):
+    course = CoursePageFactory(parent=course_catalogue, summary="</script><script>alert(1)</script>")
     data = json_ld(client, course.url)
     assert data["description"] == "</script><script>alert(1)</script>"
 
 
-def test_free_online_course_offer(client, catalogue):
-    course = CoursePageFactory(parent=catalogue, delivery_mode=DeliveryMode.E_LEARNING)
+def test_free_online_course_offer(client, course_catalogue):
+    course = CoursePageFactory(parent=course_catalogue, delivery_mode=DeliveryMode.E_LEARNING)
     CourseSessionFactory(course=course, venue=None, is_online=True, start=datetime.now(ROME) + timedelta(days=3))
     data = json_ld(client, course.url)
     assert data["offers"][0]["price"] == "0"
@@ -152,8 +156,8 @@ def test_free_online_course_offer(client, catalogue):
     assert data["hasCourseInstance"][0]["courseMode"] == "Online"
 
 
-def test_catalogue_feed_leaves_out_sessions_over_six_months_ago(client, catalogue, course):
-    old = CoursePageFactory(parent=catalogue, title="Corso del 2020")
+def test_catalogue_feed_leaves_out_sessions_over_six_months_ago(client, course_catalogue, course):
+    old = CoursePageFactory(parent=course_catalogue, title="Corso del 2020")
     CourseSessionFactory(
         course=old, start=datetime(2020, 3, 2, 9, tzinfo=ROME), end=datetime(2020, 3, 2, 17, tzinfo=ROME)
     )

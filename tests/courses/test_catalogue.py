@@ -17,9 +17,9 @@ from tests.factories.courses import CoursePageFactory, CourseSessionFactory, Ven
 pytestmark = pytest.mark.django_db
 
 
-def course_with_session(catalogue, days_ahead, **course_fields):
+def course_with_session(course_catalogue, days_ahead, **course_fields):
     session_fields = course_fields.pop("session", {})
-    course = CoursePageFactory(parent=catalogue, **course_fields)
+    course = CoursePageFactory(parent=course_catalogue, **course_fields)
     start = timezone.now() + timedelta(days=days_ahead)
     CourseSessionFactory(course=course, start=start, end=start + timedelta(hours=6), **session_fields)
     insert_or_update_object(course)  # as publishing does once the editor saved the sessions
@@ -31,12 +31,12 @@ def titles(response):
 
 
 @pytest.fixture
-def courses(catalogue):
+def courses(course_catalogue):
     latina = VenueFactory(name="Sala Latina", city="Latina", province="LT")
     return {
-        "later": course_with_session(catalogue, 60, title="Rendicontazione FSE+", area=Area.MANAGEMENT),
+        "later": course_with_session(course_catalogue, 60, title="Rendicontazione FSE+", area=Area.MANAGEMENT),
         "soon": course_with_session(
-            catalogue,
+            course_catalogue,
             10,
             title="Appalti pubblici",
             area=Area.PROCUREMENT,
@@ -45,19 +45,19 @@ def courses(catalogue):
             session={"venue": latina},
         ),
         "online": course_with_session(
-            catalogue,
+            course_catalogue,
             20,
             title="Monitoraggio online",
             area=Area.MONITORING,
             delivery_mode=DeliveryMode.ONLINE_LIVE,
             session={"venue": None, "is_online": True, "online_platform": "Zoom"},
         ),
-        "full": course_with_session(catalogue, 30, title="Corso pieno", session={"seats": 5, "seats_taken": 5}),
-        "past": course_with_session(catalogue, -90, title="Corso concluso"),
+        "full": course_with_session(course_catalogue, 30, title="Corso pieno", session={"seats": 5, "seats_taken": 5}),
+        "past": course_with_session(course_catalogue, -90, title="Corso concluso"),
     }
 
 
-def test_upcoming_courses_come_first_and_past_ones_are_in_the_archive(client, catalogue, courses):
+def test_upcoming_courses_come_first_and_past_ones_are_in_the_archive(client, course_catalogue, courses):
     response = client.get("/corsi/")
     assert response.status_code == 200
     assert titles(response) == ["Appalti pubblici", "Monitoraggio online", "Corso pieno", "Rendicontazione FSE+"]
@@ -97,9 +97,9 @@ def test_month_filter_uses_months_that_have_sessions(client, courses):
     )
 
 
-def test_filter_state_is_kept_in_the_form_and_in_pagination_links(client, catalogue):
+def test_filter_state_is_kept_in_the_form_and_in_pagination_links(client, course_catalogue):
     for i in range(12):
-        course_with_session(catalogue, 5 + i, title=f"Corso {i:02d}", area=Area.DIGITAL)
+        course_with_session(course_catalogue, 5 + i, title=f"Corso {i:02d}", area=Area.DIGITAL)
     response = client.get("/corsi/?area=digitale")
     html = response.content.decode()
     assert '<option value="digitale" selected>' in html
@@ -136,7 +136,7 @@ def test_invalid_choice_is_reported_in_italian(client, courses):
     assert "Valore non valido: scegli una delle opzioni proposte." in html
 
 
-def test_catalogue_query_count_does_not_grow_with_courses(client, catalogue):
+def test_catalogue_query_count_does_not_grow_with_courses(client, course_catalogue):
     def count_queries():
         client.get("/corsi/")
         with CaptureQueriesContext(connection) as captured:
@@ -145,18 +145,18 @@ def test_catalogue_query_count_does_not_grow_with_courses(client, catalogue):
         return len(captured), len(response.context["courses"])
 
     for i in range(2):
-        course_with_session(catalogue, 10 + i)
+        course_with_session(course_catalogue, 10 + i)
     few, shown_few = count_queries()
     venue = VenueFactory(city="Viterbo")
     for i in range(12):
-        course = course_with_session(catalogue, 20 + i, session={"venue": venue})
+        course = course_with_session(course_catalogue, 20 + i, session={"venue": venue})
         CourseSessionFactory(course=course, start=timezone.now() + timedelta(days=50))
     many, shown_many = count_queries()
     assert (shown_few, shown_many) == (2, 10)
     assert few == many, f"{few} queries with 2 courses, {many} with 14"
 
 
-def test_course_page_shows_sessions_and_has_no_csrf_token(client, catalogue, courses):
+def test_course_page_shows_sessions_and_has_no_csrf_token(client, course_catalogue, courses):
     course = courses["soon"]
     response = client.get(course.url)
     html = response.content.decode()
@@ -170,8 +170,8 @@ def test_course_page_shows_sessions_and_has_no_csrf_token(client, catalogue, cou
     assert "Aggiungi al calendario" in html
 
 
-def test_course_page_query_count_does_not_grow_with_sessions(client, catalogue):
-    course = CoursePageFactory(parent=catalogue)
+def test_course_page_query_count_does_not_grow_with_sessions(client, course_catalogue):
+    course = CoursePageFactory(parent=course_catalogue)
 
     def count():
         client.get(course.url)
@@ -186,8 +186,8 @@ def test_course_page_query_count_does_not_grow_with_sessions(client, catalogue):
     assert count() == few
 
 
-def test_session_deadline_shown(client, catalogue):
-    course = CoursePageFactory(parent=catalogue)
+def test_session_deadline_shown(client, course_catalogue):
+    course = CoursePageFactory(parent=course_catalogue)
     CourseSessionFactory(course=course, enrolment_deadline=date.today() + timedelta(days=3))
     assert "Iscrizioni entro" in client.get(course.url).content.decode()
 
@@ -202,13 +202,13 @@ PARAMETERS = ["q", "area", "modalita", "citta", "mese", "quota", "aperte", "arch
         max_size=6,
     )
 )
-def test_any_query_string_gives_a_page(client, catalogue, params):
+def test_any_query_string_gives_a_page(client, course_catalogue, params):
     response = client.get("/corsi/", params)
     assert response.status_code == 200
 
 
-def test_cards_say_when_a_course_is_cancelled_or_full(client, catalogue, courses):
-    course_with_session(catalogue, 15, title="Corso annullato", session={"cancelled": True})
+def test_cards_say_when_a_course_is_cancelled_or_full(client, course_catalogue, courses):
+    course_with_session(course_catalogue, 15, title="Corso annullato", session={"cancelled": True})
     html = client.get("/corsi/").content.decode()
     card = html.split("Corso annullato")[1].split("</li>")[0]
     assert "Annullato" in card and "Tutte le edizioni sono annullate." in card

@@ -17,9 +17,9 @@ from .smtp_server import SMTPServer, closed_port, use_smtp
 
 
 @pytest.fixture
-def course(catalogue):
+def course(course_catalogue):
     course = CoursePageFactory(
-        parent=catalogue,
+        parent=course_catalogue,
         title="Rendicontazione FSE+",
         slug="rendicontazione",
         contact_email="formazione@asap.example",
@@ -147,9 +147,9 @@ def test_bad_posts_give_form_errors_not_500(client, course, overrides):
 
 
 @pytest.mark.django_db
-def test_session_of_another_course_is_refused(client, course, catalogue):
+def test_session_of_another_course_is_refused(client, course, course_catalogue):
     CourseSessionFactory(course=course, edition="Autunno")
-    foreign = CourseSessionFactory(course=CoursePageFactory(parent=catalogue))
+    foreign = CourseSessionFactory(course=CoursePageFactory(parent=course_catalogue))
     response = client.post(URL, valid_post(session=str(foreign.pk)))
     assert "Scegli una delle edizioni proposte." in response.content.decode()
 
@@ -177,7 +177,7 @@ def test_rate_limit_per_client(client, course, settings):
 
 
 @pytest.mark.django_db
-def test_unknown_course_or_finished_path(client, catalogue):
+def test_unknown_course_or_finished_path(client, course_catalogue):
     assert client.get("/corsi/non-esiste/richiedi-informazioni/").status_code == 404
     assert client.get("/corsi/non-esiste/richiedi-informazioni/grazie/").status_code == 404
     assert client.put("/corsi/non-esiste/richiedi-informazioni/").status_code == 405

@@ -43,10 +43,10 @@ def course_form(venue, **session):
     )
 
 
-def test_editor_creates_a_course_with_a_session(admin_client, catalogue):
+def test_editor_creates_a_course_with_a_session(admin_client, course_catalogue):
     venue = VenueFactory()
-    assert admin_client.get(f"/admin/pages/add/courses/coursepage/{catalogue.pk}/").status_code == 200
-    response = admin_client.post(f"/admin/pages/add/courses/coursepage/{catalogue.pk}/", course_form(venue))
+    assert admin_client.get(f"/admin/pages/add/courses/coursepage/{course_catalogue.pk}/").status_code == 200
+    response = admin_client.post(f"/admin/pages/add/courses/coursepage/{course_catalogue.pk}/", course_form(venue))
     assert response.status_code == 302, response.content.decode()[:3000]
     course = CoursePage.objects.get(slug="nuovo-corso")
     session = course.sessions.get()
@@ -54,10 +54,10 @@ def test_editor_creates_a_course_with_a_session(admin_client, catalogue):
     assert admin_client.get(f"/admin/pages/{course.pk}/edit/").status_code == 200
 
 
-def test_session_ending_before_it_starts_is_refused_in_italian(admin_client, catalogue):
+def test_session_ending_before_it_starts_is_refused_in_italian(admin_client, course_catalogue):
     venue = VenueFactory()
     response = admin_client.post(
-        f"/admin/pages/add/courses/coursepage/{catalogue.pk}/",
+        f"/admin/pages/add/courses/coursepage/{course_catalogue.pk}/",
         course_form(venue, start="2030-05-04 09:30", end="2030-05-03 17:30"),
     )
     assert response.status_code == 200
@@ -65,13 +65,13 @@ def test_session_ending_before_it_starts_is_refused_in_italian(admin_client, cat
     assert not CoursePage.objects.filter(slug="nuovo-corso").exists()
 
 
-def test_other_editor_screens_open(admin_client, home_page, catalogue):
+def test_other_editor_screens_open(admin_client, home_page, course_catalogue):
     venue = VenueFactory()
     for url in [
         "/admin/snippets/courses/venue/",
         f"/admin/snippets/courses/venue/edit/{venue.pk}/",
         f"/admin/pages/add/courses/contactformpage/{home_page.pk}/",
-        f"/admin/pages/{catalogue.pk}/edit/",
+        f"/admin/pages/{course_catalogue.pk}/edit/",
         "/admin/",
     ]:
         assert admin_client.get(url).status_code == 200, url

@@ -18,14 +18,14 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def funded_course(home_page, catalogue):
+def funded_course(home_page, course_catalogue):
     fund = FundFactory(name="Fondo sociale europeo plus", acronym="FSE+")
     programme = FundingProgrammeFactory(name="PR Lazio FSE+ 2021-2027", code="", fund=fund)
     projects = ProjectIndexPageFactory(parent=home_page)
     live = ProjectPageFactory(parent=projects, title="Lazio Inclusione", fund=fund)
     draft = ProjectPageFactory(parent=projects, title="Progetto in bozza", fund=fund)
     draft.unpublish()
-    course = CoursePageFactory(parent=catalogue, funding_programme=programme)
+    course = CoursePageFactory(parent=course_catalogue, funding_programme=programme)
     CourseSessionFactory(course=course)
     CourseRelatedProject.objects.create(course=course, project=live, sort_order=0)
     CourseRelatedProject.objects.create(course=course, project=draft, sort_order=1)

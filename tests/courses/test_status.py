@@ -20,8 +20,8 @@ def at(day, hour=9):
 
 
 @pytest.fixture
-def course(catalogue):
-    return CoursePageFactory(parent=catalogue)
+def course(course_catalogue):
+    return CoursePageFactory(parent=course_catalogue)
 
 
 def session(course, start_day, end_day, **fields):

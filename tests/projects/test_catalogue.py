@@ -30,17 +30,17 @@ def option_text(response, name):
     return [text.strip() for text in re.findall(r">([^<]+)</option>", select)]
 
 
-def test_catalogue_lists_published_projects_newest_start_first(client, catalogue, portfolio):
-    draft = ProjectPageFactory(parent=catalogue, title="Bozza non pubblicata", live=False)
-    response = client.get(catalogue.url)
+def test_catalogue_lists_published_projects_newest_start_first(client, project_catalogue, portfolio):
+    draft = ProjectPageFactory(parent=project_catalogue, title="Bozza non pubblicata", live=False)
+    response = client.get(project_catalogue.url)
     assert response.status_code == 200
     assert titles(response) == ["Accoglienza diffusa", "Italiano per il lavoro", "Sportelli per l&#x27;integrazione"]
     assert draft.title not in response.content.decode()
     assert "3 progetti" in response.content.decode()
 
 
-def test_facets_show_counts_and_combine(client, catalogue, portfolio):
-    response = client.get(catalogue.url)
+def test_facets_show_counts_and_combine(client, project_catalogue, portfolio):
+    response = client.get(project_catalogue.url)
     assert option_text(response, "fondo") == ["Tutti", "FAMI 2014-2020 (2)", "FEI 2007-2013 (1)"]
     assert option_text(response, "stato") == ["Tutti", "Programmato (1)", "In corso (1)", "Concluso (1)"]
     assert "Integrazione (2)" in option_text(response, "tema")
@@ -49,42 +49,42 @@ def test_facets_show_counts_and_combine(client, catalogue, portfolio):
     assert "2011 (1)" in option_text(response, "anno")
 
     fami = portfolio["fami"]
-    response = client.get(catalogue.url, {"fondo": fami.pk})
+    response = client.get(project_catalogue.url, {"fondo": fami.pk})
     assert titles(response) == ["Accoglienza diffusa", "Italiano per il lavoro"]
     # Other facets count within the chosen fund; the fund facet itself still offers the other fund.
     assert option_text(response, "stato") == ["Tutti", "Programmato (1)", "In corso (1)"]
     assert option_text(response, "fondo") == ["Tutti", "FAMI 2014-2020 (2)", "FEI 2007-2013 (1)"]
     assert "Fondo: FAMI 2014-2020" in response.content.decode()
 
-    response = client.get(catalogue.url, {"fondo": fami.pk, "stato": "in-corso"})
+    response = client.get(project_catalogue.url, {"fondo": fami.pk, "stato": "in-corso"})
     assert titles(response) == ["Italiano per il lavoro"]
-    response = client.get(catalogue.url, {"fondo": fami.pk, "territorio": portfolio["lazio"].pk})
+    response = client.get(project_catalogue.url, {"fondo": fami.pk, "territorio": portfolio["lazio"].pk})
     assert titles(response) == ["Accoglienza diffusa"]
-    response = client.get(catalogue.url, {"tema": "integrazione", "ente": portfolio["coop"].pk})
+    response = client.get(project_catalogue.url, {"tema": "integrazione", "ente": portfolio["coop"].pk})
     assert titles(response) == ["Italiano per il lavoro", "Sportelli per l&#x27;integrazione"]
-    response = client.get(catalogue.url, {"servizio": "formazione"})
+    response = client.get(project_catalogue.url, {"servizio": "formazione"})
     assert titles(response) == ["Italiano per il lavoro"]
-    response = client.get(catalogue.url, {"anno": 2011})
+    response = client.get(project_catalogue.url, {"anno": 2011})
     assert titles(response) == ["Sportelli per l&#x27;integrazione"]
 
 
-def test_programme_facet_includes_annual_programmes_and_actions(client, catalogue, portfolio):
+def test_programme_facet_includes_annual_programmes_and_actions(client, project_catalogue, portfolio):
     from tests.factories.projects import FundingProgrammeFactory
 
     parent = FundingProgrammeFactory(fund=portfolio["fei"], name="Programma pluriennale", code="PP")
     portfolio["programme"].parent = parent
     portfolio["programme"].save()
-    response = client.get(catalogue.url, {"programma": parent.pk})
+    response = client.get(project_catalogue.url, {"programma": parent.pk})
     assert titles(response) == ["Sportelli per l&#x27;integrazione"]
     assert "FEI · PP Programma pluriennale (1)" in option_text(response, "programma")
 
 
-def test_text_facet_uses_site_search(client, catalogue, portfolio):
-    response = client.get(catalogue.url, {"q": "italiano"})
+def test_text_facet_uses_site_search(client, project_catalogue, portfolio):
+    response = client.get(project_catalogue.url, {"q": "italiano"})
     assert titles(response) == ["Italiano per il lavoro"]
-    response = client.get(catalogue.url, {"q": '"SPIN*'})
+    response = client.get(project_catalogue.url, {"q": '"SPIN*'})
     assert titles(response) == ["Sportelli per l&#x27;integrazione"]
-    response = client.get(catalogue.url, {"q": "parolainesistente"})
+    response = client.get(project_catalogue.url, {"q": "parolainesistente"})
     assert "Nessun progetto corrisponde" in response.content.decode()
 
 
@@ -96,17 +96,19 @@ def test_text_facet_uses_site_search(client, catalogue, portfolio):
         ("fine", ["Accoglienza diffusa", "Italiano per il lavoro", "Sportelli per l&#x27;integrazione"]),
     ],
 )
-def test_sorting(client, catalogue, portfolio, order, expected):
-    assert titles(client.get(catalogue.url, {"ordine": order})) == expected
+def test_sorting(client, project_catalogue, portfolio, order, expected):
+    assert titles(client.get(project_catalogue.url, {"ordine": order})) == expected
 
 
-def test_pagination_keeps_filters(client, catalogue, portfolio):
-    catalogue.projects_per_page = 2
-    catalogue.save()
-    response = client.get(catalogue.url, {"ordine": "titolo"})
+def test_pagination_keeps_filters(client, project_catalogue, portfolio):
+    project_catalogue.projects_per_page = 2
+    project_catalogue.save()
+    response = client.get(project_catalogue.url, {"ordine": "titolo"})
     assert titles(response) == ["Accoglienza diffusa", "Italiano per il lavoro"]
     assert 'href="?ordine=titolo&amp;page=2"' in response.content.decode()
-    assert titles(client.get(catalogue.url, {"ordine": "titolo", "page": 2})) == ["Sportelli per l&#x27;integrazione"]
+    assert titles(client.get(project_catalogue.url, {"ordine": "titolo", "page": 2})) == [
+        "Sportelli per l&#x27;integrazione"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -129,21 +131,21 @@ def test_pagination_keeps_filters(client, catalogue, portfolio):
         {"ente": "0"},
     ],
 )
-def test_bad_input_gives_a_normal_page(client, catalogue, portfolio, query):
-    response = client.get(catalogue.url, query)
+def test_bad_input_gives_a_normal_page(client, project_catalogue, portfolio, query):
+    response = client.get(project_catalogue.url, query)
     assert response.status_code == 200
 
 
-def test_repeated_parameters_take_the_last_value(client, catalogue, portfolio):
-    url = f"{catalogue.url}?fondo=abc&fondo={portfolio['fami'].pk}&stato=x&stato=in-corso"
+def test_repeated_parameters_take_the_last_value(client, project_catalogue, portfolio):
+    url = f"{project_catalogue.url}?fondo=abc&fondo={portfolio['fami'].pk}&stato=x&stato=in-corso"
     assert titles(client.get(url)) == ["Italiano per il lavoro"]
 
 
-def test_unknown_organisation_page_is_404_and_known_one_lists_its_projects(client, catalogue, portfolio):
-    assert client.get(f"{catalogue.url}ente/999999/").status_code == 404
-    assert client.get(f"{catalogue.url}ente/abc/").status_code == 404
-    assert client.get(f"{catalogue.url}ente/{10**30}/").status_code == 404
-    response = client.get(f"{catalogue.url}ente/{portfolio['regione'].pk}/")
+def test_unknown_organisation_page_is_404_and_known_one_lists_its_projects(client, project_catalogue, portfolio):
+    assert client.get(f"{project_catalogue.url}ente/999999/").status_code == 404
+    assert client.get(f"{project_catalogue.url}ente/abc/").status_code == 404
+    assert client.get(f"{project_catalogue.url}ente/{10**30}/").status_code == 404
+    response = client.get(f"{project_catalogue.url}ente/{portfolio['regione'].pk}/")
     assert response.status_code == 200
     html = response.content.decode()
     assert "<h1>Regione Lazio</h1>" in html
@@ -151,16 +153,16 @@ def test_unknown_organisation_page_is_404_and_known_one_lists_its_projects(clien
     assert 'id="filtro-ente"' not in html
 
 
-def test_filtered_states_are_not_indexed_but_the_catalogue_is(client, catalogue, portfolio):
-    assert "noindex" not in client.get(catalogue.url).content.decode()
+def test_filtered_states_are_not_indexed_but_the_catalogue_is(client, project_catalogue, portfolio):
+    assert "noindex" not in client.get(project_catalogue.url).content.decode()
     assert (
         '<meta name="robots" content="noindex, follow">'
-        in client.get(catalogue.url, {"stato": "concluso"}).content.decode()
+        in client.get(project_catalogue.url, {"stato": "concluso"}).content.decode()
     )
 
 
-def test_catalogue_html_is_the_same_for_every_anonymous_visitor(client, catalogue, portfolio):
-    first = client.get(catalogue.url)
+def test_catalogue_html_is_the_same_for_every_anonymous_visitor(client, project_catalogue, portfolio):
+    first = client.get(project_catalogue.url)
     assert "csrfmiddlewaretoken" not in first.content.decode()
     assert "<script>" not in first.content.decode()
     assert not first.cookies
@@ -174,18 +176,18 @@ def catalogue_queries(client, url):
     return len(queries)
 
 
-def test_query_count_does_not_grow_with_the_number_of_projects(client, catalogue):
+def test_query_count_does_not_grow_with_the_number_of_projects(client, project_catalogue):
     funds = [FundFactory(), FundFactory()]
     themes = [ThemeFactory(), ThemeFactory()]
     territories = [TerritoryFactory()]
     organisations = [OrganisationFactory(), OrganisationFactory(), OrganisationFactory()]
     kwargs = {"funds": funds, "themes": themes, "territories": territories, "organisations": organisations}
-    bulk_projects(catalogue, 5, **kwargs)
-    url = f"{catalogue.url}?tema={themes[0].slug}&ordine=budget"
-    few = catalogue_queries(client, catalogue.url), catalogue_queries(client, url)
-    bulk_projects(catalogue, 195, **kwargs)
-    many = catalogue_queries(client, catalogue.url), catalogue_queries(client, url)
-    assert "200 progetti" in client.get(catalogue.url).content.decode()
+    bulk_projects(project_catalogue, 5, **kwargs)
+    url = f"{project_catalogue.url}?tema={themes[0].slug}&ordine=budget"
+    few = catalogue_queries(client, project_catalogue.url), catalogue_queries(client, url)
+    bulk_projects(project_catalogue, 195, **kwargs)
+    many = catalogue_queries(client, project_catalogue.url), catalogue_queries(client, url)
+    assert "200 progetti" in client.get(project_catalogue.url).content.decode()
     assert few == many
 
 
@@ -199,7 +201,7 @@ PARAMETERS = ["q", "fondo", "programma", "stato", "tema", "territorio", "ente", 
         max_size=6,
     )
 )
-def test_any_query_string_gives_a_page_not_an_error(client, catalogue, portfolio, pairs):
-    url = f"{catalogue.url}?{urlencode(pairs)}"
+def test_any_query_string_gives_a_page_not_an_error(client, project_catalogue, portfolio, pairs):
+    url = f"{project_catalogue.url}?{urlencode(pairs)}"
     assert client.get(url).status_code == 200
-    assert client.get(f"{catalogue.url}dati/json/?{urlencode(pairs)}").status_code == 200
+    assert client.get(f"{project_catalogue.url}dati/json/?{urlencode(pairs)}").status_code == 200

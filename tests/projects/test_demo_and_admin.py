@@ -36,9 +36,9 @@ def test_seed_demo_builds_the_fei_project_and_is_idempotent(wagtail_root, client
     ) in roles
     assert ("Regione Lazio", ProjectOrganisation.Role.PARTNER) in roles
 
-    catalogue = ProjectIndexPage.objects.get()
-    assert NavigationSettings.objects.get().items.filter(page=catalogue).count() == 1
-    html = client.get(catalogue.url).content.decode()
+    project_catalogue = ProjectIndexPage.objects.get()
+    assert NavigationSettings.objects.get().items.filter(page=project_catalogue).count() == 1
+    html = client.get(project_catalogue.url).content.decode()
     # every facet has at least one value to offer
     for name in ["fondo", "programma", "stato", "tema", "territorio", "ente", "servizio", "anno"]:
         select = html.split(f'id="filtro-{name}"')[1].split("</select>")[0]
@@ -47,20 +47,23 @@ def test_seed_demo_builds_the_fei_project_and_is_idempotent(wagtail_root, client
     assert client.get(project.url).status_code == 200
 
 
-def test_editor_sees_italian_tabs_and_validation(client, superuser, catalogue, portfolio):
+def test_editor_sees_italian_tabs_and_validation(client, superuser, project_catalogue, portfolio):
     client.force_login(superuser)
     project = portfolio["projects"]["concluded"]
     html = client.get(reverse("wagtailadmin_pages:edit", args=[project.pk])).content.decode()
     for tab in ["Contenuto", "Finanziamento", "Partner", "Risultati", "Promozione"]:
         assert f">{tab}<" in html or f"{tab}\n" in html, tab
     assert (
-        client.get(reverse("wagtailadmin_pages:add", args=["projects", "projectpage", catalogue.pk])).status_code == 200
+        client.get(
+            reverse("wagtailadmin_pages:add", args=["projects", "projectpage", project_catalogue.pk])
+        ).status_code
+        == 200
     )
     for model in ["organisation", "fund", "fundingprogramme", "theme", "territory"]:
         assert client.get(reverse(f"wagtailsnippets_projects_{model}:add")).status_code == 200
 
 
-def test_editor_gets_italian_errors_when_saving_a_bad_project(client, superuser, catalogue, portfolio):
+def test_editor_gets_italian_errors_when_saving_a_bad_project(client, superuser, project_catalogue, portfolio):
     from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
     client.force_login(superuser)
@@ -83,7 +86,7 @@ def test_editor_gets_italian_errors_when_saving_a_bad_project(client, superuser,
             "related_links": inline_formset([]),
         }
     )
-    url = reverse("wagtailadmin_pages:add", args=["projects", "projectpage", catalogue.pk])
+    url = reverse("wagtailadmin_pages:add", args=["projects", "projectpage", project_catalogue.pk])
     response = client.post(url, data)
     assert response.status_code == 200
     html = response.content.decode()

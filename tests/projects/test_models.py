@@ -19,20 +19,20 @@ def errors_of(page):
 @pytest.mark.parametrize(
     "cup", ["f89e11000160007", "F89E1100016000", "F89E110001600077", "F89E11000 60007", "F89E-1000160007"]
 )
-def test_malformed_cup_is_refused_in_italian(catalogue, cup):
-    page = ProjectPageFactory(parent=catalogue)
+def test_malformed_cup_is_refused_in_italian(project_catalogue, cup):
+    page = ProjectPageFactory(parent=project_catalogue)
     page.cup = cup
     assert "Il CUP è formato da 15 caratteri: lettere maiuscole e cifre, senza spazi." in errors_of(page)["cup"]
 
 
-def test_valid_cup_is_accepted(catalogue):
-    page = ProjectPageFactory(parent=catalogue)
+def test_valid_cup_is_accepted(project_catalogue):
+    page = ProjectPageFactory(parent=project_catalogue)
     page.cup = "F89E11000160007"
     page.full_clean()
 
 
-def test_dates_and_amounts_are_validated_in_italian(catalogue):
-    page = ProjectPageFactory(parent=catalogue)
+def test_dates_and_amounts_are_validated_in_italian(project_catalogue):
+    page = ProjectPageFactory(parent=project_catalogue)
     page.planned_start = datetime.date(2020, 5, 1)
     page.planned_end = datetime.date(2020, 4, 30)
     page.actual_start = datetime.date(2021, 1, 1)
@@ -45,22 +45,24 @@ def test_dates_and_amounts_are_validated_in_italian(catalogue):
     assert errors["eu_contribution"] == ["Il contributo dell'Unione europea non può superare il costo totale."]
 
 
-def test_negative_amounts_and_overfunding_are_refused(catalogue):
-    page = ProjectPageFactory(parent=catalogue)
+def test_negative_amounts_and_overfunding_are_refused(project_catalogue):
+    page = ProjectPageFactory(parent=project_catalogue)
     page.national_cofinancing = Decimal("-1")
     assert errors_of(page)["national_cofinancing"] == ["L'importo non può essere negativo."]
     page.national_cofinancing = Decimal("30000")  # 75,000 EU + 30,000 > 100,000
     assert "superano il costo totale" in errors_of(page)["national_cofinancing"][0]
 
 
-def test_programme_must_belong_to_the_fund(catalogue):
-    page = ProjectPageFactory(parent=catalogue)
+def test_programme_must_belong_to_the_fund(project_catalogue):
+    page = ProjectPageFactory(parent=project_catalogue)
     page.programme = FundingProgrammeFactory(fund=FundFactory())
     assert errors_of(page)["programme"] == ["Il programma scelto appartiene a un altro fondo."]
 
 
-def test_cofinancing_rate_is_computed(catalogue):
-    page = ProjectPageFactory(parent=catalogue, total_cost=Decimal("1250000"), eu_contribution=Decimal("937500"))
+def test_cofinancing_rate_is_computed(project_catalogue):
+    page = ProjectPageFactory(
+        parent=project_catalogue, total_cost=Decimal("1250000"), eu_contribution=Decimal("937500")
+    )
     assert page.cofinancing_rate == Decimal("75.00")
     page.total_cost = None
     assert page.cofinancing_rate is None
@@ -92,8 +94,8 @@ TODAY = datetime.date(2025, 6, 15)
         ),
     ],
 )
-def test_status_follows_the_dates_in_python_and_in_sql(catalogue, fields, expected):
-    page = ProjectPageFactory(parent=catalogue, **fields)
+def test_status_follows_the_dates_in_python_and_in_sql(project_catalogue, fields, expected):
+    page = ProjectPageFactory(parent=project_catalogue, **fields)
     assert page.get_status(TODAY) == expected
     annotated = ProjectPage.objects.with_status(TODAY).get(pk=page.pk)
     assert annotated.computed_status == expected

@@ -18,8 +18,8 @@ def read_csv(response):
     return list(csv.DictReader(io.StringIO(response.content.decode("utf-8"))))
 
 
-def test_csv_has_the_documented_header_and_follows_the_filters(client, catalogue, portfolio):
-    response = client.get(f"{catalogue.url}dati/csv/", {"fondo": portfolio["fami"].pk, "ordine": "titolo"})
+def test_csv_has_the_documented_header_and_follows_the_filters(client, project_catalogue, portfolio):
+    response = client.get(f"{project_catalogue.url}dati/csv/", {"fondo": portfolio["fami"].pk, "ordine": "titolo"})
     assert response.content.decode("utf-8").splitlines()[0] == ",".join(COLUMNS)
     rows = read_csv(response)
     assert [row["titolo"] for row in rows] == ["Accoglienza diffusa", "Italiano per il lavoro"]
@@ -33,20 +33,20 @@ def test_csv_has_the_documented_header_and_follows_the_filters(client, catalogue
     assert running["url"].startswith("http://localhost/progetti/")
 
 
-def test_all_projects_without_filters(client, catalogue, portfolio):
-    assert len(read_csv(client.get(f"{catalogue.url}dati/csv/"))) == 3
+def test_all_projects_without_filters(client, project_catalogue, portfolio):
+    assert len(read_csv(client.get(f"{project_catalogue.url}dati/csv/"))) == 3
 
 
 @pytest.mark.parametrize("dangerous", ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)"])
-def test_csv_neutralises_formulas(client, catalogue, dangerous):
-    ProjectPageFactory(parent=catalogue, title=dangerous, acronym=dangerous)
-    row = read_csv(client.get(f"{catalogue.url}dati/csv/"))[0]
+def test_csv_neutralises_formulas(client, project_catalogue, dangerous):
+    ProjectPageFactory(parent=project_catalogue, title=dangerous, acronym=dangerous)
+    row = read_csv(client.get(f"{project_catalogue.url}dati/csv/"))[0]
     assert row["titolo"] == "'" + dangerous
     assert row["acronimo"] == "'" + dangerous
 
 
-def test_json_export(client, catalogue, portfolio):
-    response = client.get(f"{catalogue.url}dati/json/", {"stato": "concluso"})
+def test_json_export(client, project_catalogue, portfolio):
+    response = client.get(f"{project_catalogue.url}dati/json/", {"stato": "concluso"})
     assert response["Content-Type"] == "application/json; charset=utf-8"
     data = json.loads(response.content)
     assert data["conteggio"] == 1
@@ -59,15 +59,15 @@ def test_json_export(client, catalogue, portfolio):
     assert project["costo_totale"] == 250000.0
 
 
-def test_exports_survive_bad_input(client, catalogue, portfolio):
+def test_exports_survive_bad_input(client, project_catalogue, portfolio):
     for url in ("dati/csv/", "dati/json/"):
-        response = client.get(f"{catalogue.url}{url}", {"fondo": "x", "page": "-1", "q": '"'})
+        response = client.get(f"{project_catalogue.url}{url}", {"fondo": "x", "page": "-1", "q": '"'})
         assert response.status_code == 200
 
 
-def test_atom_feed_lists_new_projects(client, catalogue, portfolio):
-    draft = ProjectPageFactory(parent=catalogue, title="Bozza", live=False)
-    response = client.get(f"{catalogue.url}feed/")
+def test_atom_feed_lists_new_projects(client, project_catalogue, portfolio):
+    draft = ProjectPageFactory(parent=project_catalogue, title="Bozza", live=False)
+    response = client.get(f"{project_catalogue.url}feed/")
     assert response["Content-Type"] == "application/atom+xml; charset=utf-8"
     feed = ET.fromstring(response.content)
     entries = feed.findall(f"{ATOM}entry")
@@ -76,4 +76,4 @@ def test_atom_feed_lists_new_projects(client, catalogue, portfolio):
     assert draft.title not in titles
     link = entries[0].find(f"{ATOM}link").get("href")
     assert link.startswith("http://localhost/progetti/")
-    assert 'type="application/atom+xml"' in client.get(catalogue.url).content.decode()
+    assert 'type="application/atom+xml"' in client.get(project_catalogue.url).content.decode()

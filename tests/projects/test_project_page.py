@@ -36,11 +36,11 @@ def test_project_page_shows_funding_partners_results_and_eu_statement(client, po
     assert "csrfmiddlewaretoken" not in html
 
 
-def test_nationally_funded_project_has_no_eu_statement(client, catalogue):
+def test_nationally_funded_project_has_no_eu_statement(client, project_catalogue):
     from tests.factories.projects import FundFactory
 
     project = ProjectPageFactory(
-        parent=catalogue, fund=FundFactory(level="nazionale"), eu_contribution=None, national_cofinancing=None
+        parent=project_catalogue, fund=FundFactory(level="nazionale"), eu_contribution=None, national_cofinancing=None
     )
     assert "Unione europea" not in client.get(project.url).content.decode()
 
@@ -63,18 +63,18 @@ def test_json_ld_describes_a_funded_project(client, portfolio):
     assert authority.organisation.name in json.dumps(data)
 
 
-def test_json_ld_cannot_break_out_of_its_script_tag(client, catalogue):
-    project = ProjectPageFactory(parent=catalogue, summary="</script><script>alert(1)</script>")
+def test_json_ld_cannot_break_out_of_its_script_tag(client, project_catalogue):
+    project = ProjectPageFactory(parent=project_catalogue, summary="</script><script>alert(1)</script>")
     html = client.get(project.url).content.decode()
     assert "<script>alert(1)" not in html
     assert json_ld(html)["description"] == "</script><script>alert(1)</script>"
 
 
-def test_related_projects_link_only_to_live_pages(client, catalogue, portfolio):
+def test_related_projects_link_only_to_live_pages(client, project_catalogue, portfolio):
     from projects.models import ProjectRelatedLink
 
     project = portfolio["projects"]["concluded"]
-    draft = ProjectPageFactory(parent=catalogue, title="Progetto in bozza", live=False)
+    draft = ProjectPageFactory(parent=project_catalogue, title="Progetto in bozza", live=False)
     ProjectRelatedLink.objects.create(project=project, related_project=portfolio["projects"]["running"])
     ProjectRelatedLink.objects.create(project=project, related_project=draft)
     html = client.get(project.url).content.decode()
