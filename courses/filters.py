@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from search.query import clean_query
+from search.services import matching_ids
 
 from .models import Area, CoursePage, CourseSession, DeliveryMode
 
@@ -74,7 +75,7 @@ def open_sessions(now):
 
 
 def search_ids(query):
-    return [page.pk for page in CoursePage.objects.live().public().search(query)]
+    return matching_ids(CoursePage.objects.live().public(), query, ranked=False)
 
 
 def catalogue_queryset(index_page, form, now=None):

@@ -10,6 +10,7 @@ from django.db.models import Count, F
 from django.db.models.functions import ExtractYear
 
 from search.query import clean_query
+from search.services import matching_ids
 
 from .models import (
     AsapService,
@@ -71,11 +72,7 @@ def read_filters(querydict):
 
 def search_ids(base, query):
     """Ids of the projects matching the text, through Wagtail search (the search app's backend)."""
-    results = base.search(query, order_by_relevance=False)
-    get_queryset = getattr(results, "get_queryset", None)
-    if get_queryset is not None:
-        return list(get_queryset().values_list("pk", flat=True)[:SEARCH_RESULT_LIMIT])
-    return [page.pk for page in results[:SEARCH_RESULT_LIMIT]]
+    return matching_ids(base, query, limit=SEARCH_RESULT_LIMIT, ranked=False)
 
 
 def programme_and_descendants(programme_id):

@@ -1,6 +1,9 @@
 """Search figures for editors' reports: the public contract other apps (the statistics report) use."""
 
-from django.db.models import Sum
+from datetime import timedelta
+
+from django.db.models import F, Sum
+from django.utils import timezone
 
 from .models import SearchQueryDay
 
@@ -25,3 +28,17 @@ def zero_result_searches(start, end, limit=10):
         .order_by("-total", "query")[:limit]
     )
     return [(row["query"], row["total"]) for row in rows]
+
+
+def popular_searches(days=30, limit=8):
+    """Queries that found something, most searched in the last `days` first: suggestions for a
+    visitor whose search found nothing."""
+    end = timezone.localdate()
+    rows = (
+        SearchQueryDay.objects.filter(day__range=(end - timedelta(days=days), end))
+        .values("query")
+        .annotate(total=Sum("searches"), fruitless=Sum("zero_result_searches"))
+        .filter(total__gt=F("fruitless"))
+        .order_by("-total", "query")[:limit]
+    )
+    return [row["query"] for row in rows]

@@ -1,29 +1,68 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.template.response import TemplateResponse
-from wagtail.models import Page
+from wagtail.contrib.search_promotions.models import Query
 
+from .highlight import excerpt, highlight
 from .models import SearchQueryDay
-from .query import clean_query
+from .services import SiteSearch
+from .stats import popular_searches
+from .types import registry, result_detail, summary_texts
 
 RESULTS_PER_PAGE = 10
 
 
+class CountedPaginator(Paginator):
+    """A paginator told the count (the type facets already computed it), saving a query."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.known_count = count
+
+    @property
+    def count(self):
+        return self.known_count
+
+
+def _describe(pages, query):
+    """What each result shows; relations the detail lines need are prefetched per type, so a results
+    page costs the same number of queries whatever it holds."""
+    by_type = {}
+    for page in pages:
+        by_type.setdefault(registry.type_of(page), []).append(page)
+    for result_type, same_type in by_type.items():
+        if result_type is not None and result_type.prefetch:
+            prefetch_related_objects(same_type, *result_type.prefetch)
+    return [
+        {
+            "page": page,
+            "type": registry.type_of(page),
+            "summary": highlight(excerpt(summary_texts(page), query), query),
+            "detail": result_detail(page, registry.type_of(page)),
+        }
+        for page in pages
+    ]
+
+
+def _log(request, search):
+    """Count a search once, when it is submitted: not again for each results page or type filter."""
+    if search.query and "page" not in request.GET and "tipo" not in request.GET:
+        SearchQueryDay.record(search.query, search.total)
+        Query.get(search.query).add_hit()
+
+
 def search(request):
-    query = clean_query(request.GET.get("q", ""))
-    results = Page.objects.none()
-    if query:
-        results = Page.objects.live().public().specific().search(query)
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    if query:
-        SearchQueryDay.record(query, paginator.count)
-    try:
-        page = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page = paginator.page(1)
-    except EmptyPage:
-        page = paginator.page(paginator.num_pages)
-    return TemplateResponse(
-        request,
-        "search/search.html",
-        {"search_query": query, "search_results": page, "paginator": paginator},
-    )
+    search = SiteSearch.run(request.GET.get("q", ""), request.GET.get("tipo"))
+    _log(request, search)
+    paginator = CountedPaginator(search.results(), RESULTS_PER_PAGE, search.count)
+    page = paginator.get_page(request.GET.get("page"))
+    context = {
+        "search": search,
+        "search_query": search.query,
+        "results": _describe(list(page.object_list), search.query),
+        "page_obj": page,
+        "paginator": paginator,
+        "promotions": search.promotions() if page.number == 1 else [],
+        "popular_searches": popular_searches() if not search.count else [],
+    }
+    return TemplateResponse(request, "search/search.html", context)

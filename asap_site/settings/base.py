@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "cookie_consent",
     "courses",
     "wagtail.contrib.forms",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -208,6 +209,36 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }
+
+# --- Site search (search app) -------------------------------------------------------------------
+# The database backend by default (search/backends.py: Italian handling on PostgreSQL and SQLite);
+# SEARCH_BACKEND_URL moves search to Elasticsearch or OpenSearch (run `manage.py update_index` after).
+SEARCH_BACKEND_URL = env("SEARCH_BACKEND_URL")
+SEARCH_ENGINES = {
+    "elasticsearch7": "wagtail.search.backends.elasticsearch7",
+    "elasticsearch8": "wagtail.search.backends.elasticsearch8",
+    "elasticsearch9": "wagtail.search.backends.elasticsearch9",
+    "opensearch2": "wagtail.search.backends.opensearch2",
+    "opensearch3": "wagtail.search.backends.opensearch3",
+}
+if SEARCH_BACKEND_URL:
+    _search_engine = env("SEARCH_BACKEND", "elasticsearch8")
+    if _search_engine not in SEARCH_ENGINES:
+        raise ImproperlyConfigured(f"SEARCH_BACKEND must be one of {', '.join(SEARCH_ENGINES)}, not {_search_engine!r}")
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": SEARCH_ENGINES[_search_engine],
+            "URLS": env_list("SEARCH_BACKEND_URL"),
+            "INDEX_PREFIX": env("SEARCH_INDEX_PREFIX", "asap_"),
+            "TIMEOUT": env_int("SEARCH_BACKEND_TIMEOUT", 5),
+        }
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
+    if "postgresql" in DATABASES["default"]["ENGINE"]:
+        # Italian stemming with accents ignored: created by search/migrations/0002_italian_text_search.
+        WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "asap_italian"
+WAGTAILSEARCH_HITS_MAX_AGE = 365
 
 # --- Training courses and enquiries (courses app) ---
 # Who receives course enquiries when a course names no contact (comma-separated; empty: the

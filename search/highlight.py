@@ -1,0 +1,51 @@
+"""Summaries with the matched words marked, built from escaped text (never trusting page content)."""
+
+import re
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+
+from .query import fold, light_stem, search_terms
+
+EXCERPT_WORDS = 40
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def term_stems(query):
+    return sorted({light_stem(term) for term in search_terms(query) if len(term) > 1}, key=len, reverse=True)
+
+
+def _matches(word, stems):
+    folded = fold(word)
+    return any(folded.startswith(stem) for stem in stems)
+
+
+def excerpt(texts, query, words=EXCERPT_WORDS):
+    """The first text that mentions a query word, cut to `words` words around the first mention;
+    otherwise the start of the first text."""
+    stems = term_stems(query)
+    for text in texts:
+        text = " ".join(text.split())
+        match = next((m for m in _WORD.finditer(text) if _matches(m.group(), stems)), None)
+        if match is None:
+            continue
+        before = text[: match.start()].split()
+        start_words = max(0, len(before) - words // 4)
+        tail = " ".join(text.split()[start_words:])
+        prefix = "… " if start_words else ""
+        return prefix + Truncator(tail).words(words, truncate=" …")
+    return Truncator(" ".join(texts[0].split())).words(words, truncate=" …") if texts else ""
+
+
+def highlight(text, query):
+    """`text` escaped, with each word that matches the query wrapped in <mark>."""
+    stems = term_stems(query)
+    parts, last = [], 0
+    for match in _WORD.finditer(text):
+        if stems and _matches(match.group(), stems):
+            parts.append(escape(text[last : match.start()]))
+            parts.append(f"<mark>{escape(match.group())}</mark>")
+            last = match.end()
+    parts.append(escape(text[last:]))
+    return mark_safe("".join(parts))

@@ -1,0 +1,95 @@
+"""Site search: one place that turns a visitor's text into results, counts per type and editors'
+picks. The catalogues' text boxes use `matching_ids` / `filter_by_text`, so they match exactly like
+`/cerca/`."""
+
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Page
+from wagtail.search.utils import normalise_query_string
+
+from .query import clean_query
+from .types import registry
+
+
+def live_pages(models):
+    return Page.objects.live().public().type(*models)
+
+
+@dataclass
+class SiteSearch:
+    """What `/cerca/` shows for one query and (optional) type."""
+
+    query: str
+    result_type: object = None
+    counts: list = field(default_factory=list)  # [(ResultType, count)] in registry order
+    total: int = 0
+
+    @classmethod
+    def run(cls, raw_query, type_slug=None):
+        search = cls(query=clean_query(raw_query), result_type=registry.get(type_slug or ""))
+        if search.query and registry.available:
+            search.counts = search._count_per_type()
+            search.total = sum(count for _, count in search.counts)
+        return search
+
+    def _count_per_type(self):
+        """One faceted query for every type's count."""
+        per_content_type = live_pages(registry.all_models()).search(self.query).facet("content_type_id")
+        counts = dict.fromkeys(registry.available, 0)
+        for content_type_id, count in per_content_type.items():
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            result_type = registry.by_model.get(model)
+            if result_type is not None:
+                counts[result_type] += count
+        return list(counts.items())
+
+    @property
+    def count(self):
+        """Results in the current view (all types, or the chosen one)."""
+        if self.result_type is None:
+            return self.total
+        return dict(self.counts).get(self.result_type, 0)
+
+    def results(self):
+        """Relevance-ordered specific pages; slice it (the paginator does) before evaluating."""
+        if not self.query or not registry.available:
+            return Page.objects.none()
+        models = self.result_type.page_models() if self.result_type else registry.all_models()
+        return live_pages(models).specific().search(self.query)
+
+    def promotions(self):
+        """Editors' picks for this exact query (`wagtail.contrib.search_promotions`), live pages only."""
+        if not self.query:
+            return []
+        picks = SearchPromotion.objects.filter(query__query_string=normalise_query_string(self.query))
+        picks = picks.select_related("page").order_by("sort_order")
+        return [
+            pick for pick in picks if pick.page is None or (pick.page.live and not pick.page.get_view_restrictions())
+        ]
+
+
+def matching_ids(model_or_queryset, raw_query, limit=None, ranked=True):
+    """Primary keys of the objects (of a model, or within a queryset) matching the visitor's text,
+    best match first unless `ranked=False`; at most `limit`."""
+    query = clean_query(raw_query)
+    if not query:
+        return []
+    queryset = getattr(model_or_queryset, "_default_manager", model_or_queryset)
+    results = queryset.all().search(query, order_by_relevance=ranked)
+    if hasattr(results, "get_queryset"):  # database backends: only the ids, in one query
+        return list(results.get_queryset().values_list("pk", flat=True)[:limit])
+    return [obj.pk for obj in results[:limit]]
+
+
+def filter_by_text(queryset, raw_query):
+    """`queryset` narrowed to objects matching the text, with the same matching as `/cerca/`; an
+    empty text leaves it untouched. The catalogues combine this with their own filters."""
+    query = clean_query(raw_query)
+    if not query:
+        return queryset
+    results = queryset.model._default_manager.all().search(query, order_by_relevance=False)
+    if hasattr(results, "get_queryset"):  # database backends: a subquery, however many matches
+        return queryset.filter(pk__in=results.get_queryset().values("pk"))
+    return queryset.filter(pk__in=[obj.pk for obj in results])

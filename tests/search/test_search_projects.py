@@ -1,0 +1,92 @@
+"""Projects in the site search: found by their own fields, counted and filtered, with status."""
+
+import datetime
+import re
+
+import pytest
+from wagtail.search.index import insert_or_update_object
+
+from tests.factories import ContentPageFactory
+from tests.factories.projects import (
+    FundFactory,
+    OrganisationFactory,
+    ProjectIndexPageFactory,
+    ProjectOrganisationFactory,
+    ProjectPageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(html):
+    return re.findall(r'class="search-result__title"><a href="[^"]*">(.*?)</a>', html)
+
+
+def found(client, query, **params):
+    return titles(client.get("/cerca/", {"q": query, **params}).content.decode())
+
+
+@pytest.fixture
+def projects(home_page):
+    catalogue = ProjectIndexPageFactory(parent=home_page)
+    fei = FundFactory(name="Fondo Europeo per l'Integrazione", acronym="FEI")
+    accoglienza = ProjectPageFactory(
+        parent=catalogue,
+        title="Accoglienza diffusa",
+        acronym="ACCODI",
+        cup="J81H12000340006",
+        summary="Percorsi di inserimento per cittadini di paesi terzi.",
+        fund=fei,
+        planned_start=datetime.date(2012, 3, 1),
+        planned_end=datetime.date(2013, 6, 30),
+    )
+    ProjectOrganisationFactory(project=accoglienza, organisation=OrganisationFactory(name="Comune di Viterbo"))
+    insert_or_update_object(accoglienza)  # relations added after the page was saved
+    ProjectPageFactory(parent=catalogue, title="Scuole aperte", summary="Doposcuola nei quartieri.")
+    ContentPageFactory(parent=home_page, title="Accoglienza", intro="Come lavoriamo con i comuni.")
+    return catalogue
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["J81H12000340006", "ACCODI", "accodi", "Fondo Europeo Integrazione", "FEI", "Comune di Viterbo", "diffusa"],
+)
+def test_projects_are_found_by_title_acronym_cup_fund_and_organisation(client, projects, query):
+    assert found(client, query) == ["Accoglienza diffusa"]
+
+
+def test_projects_are_counted_and_filtered(client, projects):
+    html = client.get("/cerca/", {"q": "accoglienza"}).content.decode()
+    counts = re.findall(r'>(Progetti|Corsi|Pagine) <span class="search-types__count">\((\d+)\)', html)
+    assert ("Progetti", "1") in counts and ("Pagine", "1") in counts
+    narrowed = client.get("/cerca/", {"q": "accoglienza", "tipo": "progetti"}).content.decode()
+    assert titles(narrowed) == ["Accoglienza diffusa"]
+    assert re.findall(r'class="search-result__type">(\w+)<', narrowed) == ["Progetto"]
+
+
+def test_project_results_show_status_dates_and_summary(client, projects):
+    html = client.get("/cerca/", {"q": "ACCODI"}).content.decode()
+    assert '<p class="search-result__detail">Concluso · dal 01/03/2012 al 30/06/2013</p>' in html
+    assert "Percorsi di inserimento per cittadini di paesi terzi." in html
+
+
+def test_project_catalogue_text_box_uses_the_site_search(client, projects):
+    html = client.get(projects.url, {"q": "inserimento cittadino"}).content.decode()
+    listing = html.split('class="project-list"')[1].split("</ul>")[0]
+    assert "Accoglienza diffusa" in listing and "Scuole aperte" not in listing
+
+
+def test_query_count_does_not_grow_with_project_results(client, projects, home_page):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    ProjectPageFactory(parent=projects, title="Progetto prova 0")
+    client.get("/cerca/", {"q": "prova", "tipo": "progetti"})
+    with CaptureQueriesContext(connection) as few:
+        client.get("/cerca/", {"q": "prova", "tipo": "progetti"})
+    for n in range(1, 12):
+        ProjectPageFactory(parent=projects, title=f"Progetto prova {n}")
+    with CaptureQueriesContext(connection) as many:
+        html = client.get("/cerca/", {"q": "prova", "tipo": "progetti"}).content.decode()
+    assert len(titles(html)) == 10
+    assert len(many) == len(few)
