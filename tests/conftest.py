@@ -8,6 +8,7 @@ from cookie_consent.cache import delete_cache
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connections
+from django.test import Client
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page
 
@@ -98,6 +99,22 @@ def registry(home_page):
     """The cookie registry of the consent app, with its cache cleared afterwards."""
     yield make_registry(home_page.get_site())
     delete_cache()
+
+
+@pytest.fixture
+def search_page(client):
+    """GET /cerca/ with the given parameters; returns (response, html)."""
+
+    def get(_client=None, **params):
+        response = (_client or client).get("/cerca/", params)
+        return response, response.content.decode()
+
+    return get
+
+
+@pytest.fixture
+def another_client():
+    return Client()
 
 
 # --- browser tests -------------------------------------------------------------------------------
