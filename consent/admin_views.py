@@ -12,6 +12,8 @@ from django.views.generic import TemplateView
 from openpyxl import Workbook
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
+from asap_site.spreadsheets import neutralise_formula
+
 from . import stats
 
 REPORT_PERMISSION = "consent.view_dailypageview"
@@ -106,7 +108,9 @@ def export_csv(data, start, end):
         writer.writerow([title])
         writer.writerow(headings)
         for row in rows:
-            writer.writerow([value.isoformat() if isinstance(value, datetime.date) else value for value in row])
+            writer.writerow(
+                [value.isoformat() if isinstance(value, datetime.date) else neutralise_formula(value) for value in row]
+            )
         writer.writerow([])
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename(start, end, "csv")}"'
@@ -120,7 +124,7 @@ def export_xlsx(data, start, end):
         sheet = workbook.create_sheet(title[:31])
         sheet.append(headings)
         for row in rows:
-            sheet.append(list(row))
+            sheet.append([neutralise_formula(value) for value in row])
         if title == "Visite per giorno":
             for cell in sheet["A"][1:]:
                 cell.number_format = "DD/MM/YYYY"

@@ -11,18 +11,10 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from asap_site.spreadsheets import neutralise_formula
+
 from .enquiries import CourseEnquiry, EnquiryStatus, OutboundEmail, RequestType
 from .models import CoursePage
-
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "|", "%")
-
-
-def neutralise_formula(value):
-    """Spreadsheet apps run a cell that starts with = + - @ as a formula (CSV injection): a leading
-    apostrophe makes it plain text."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
-    return value
 
 
 class EnquiryPermissionPolicy(ModelPermissionPolicy):

@@ -9,6 +9,8 @@ import json
 from django.http import HttpResponse
 from django.utils import feedgenerator
 
+from asap_site.spreadsheets import neutralise_formula
+
 from .filters import apply_filters, sort_order
 from .views import catalogue_base, filtered_projects
 
@@ -39,7 +41,6 @@ COLUMNS = [
     "ruoli_asap",
 ]
 LIST_SEPARATOR = "; "
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 FEED_LENGTH = 20
 
 
@@ -104,10 +105,7 @@ def csv_cell(value):
         value = LIST_SEPARATOR.join(value)
     if isinstance(value, float):
         return f"{value:.2f}"
-    value = str(value)
-    if value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
+    return neutralise_formula(str(value))
 
 
 def csv_response(request, index):

@@ -191,3 +191,16 @@ def test_report_query_count_does_not_grow_with_rows(client, superuser, home_page
     with CaptureQueriesContext(connection) as many:
         client.get(REPORT_URL)
     assert len(many) == len(few)
+
+
+def test_exports_do_not_let_a_spreadsheet_run_page_titles_or_referrers(client, superuser, home_page):
+    page = ContentPageFactory(parent=home_page, title='=HYPERLINK("http://evil.example")')
+    DailyPageViewFactory(page=page, referrer_domain="-2+3", views=4)
+    client.force_login(superuser)
+    text = client.get(REPORT_URL, {"export": "csv"}).content.decode()
+    assert "'=HYPERLINK" in text and "'-2+3" in text
+
+    workbook = load_workbook(io.BytesIO(client.get(REPORT_URL, {"export": "xlsx"}).content))
+    titles = [row[0] for row in workbook["Pagine più viste"].iter_rows(min_row=2, values_only=True)]
+    assert titles == ['\'=HYPERLINK("http://evil.example")']
+    assert workbook["Pagine più viste"]["A2"].data_type == "s"
