@@ -10,53 +10,20 @@ Runs in a throw-away test database (never the development data):
 """
 
 import argparse
-import os
-import statistics
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "asap_site.settings.dev")
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-def measure(client, url, repeat):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    client.get(url)  # warm-up: site root paths
-    timings = []
-    for _ in range(repeat):
-        with CaptureQueriesContext(connection) as queries:
-            start = time.perf_counter()
-            response = client.get(url)
-            timings.append(time.perf_counter() - start)
-        assert response.status_code == 200, (url, response.status_code)
-    if os.environ.get("BENCH_SLOWEST"):
-        for query in sorted(queries.captured_queries, key=lambda q: -float(q["time"]))[:3]:
-            print(f"    {float(query['time']) * 1000:6.0f} ms  {query['sql'][:400]}")
-    return len(queries), statistics.median(timings), len(response.content)
+from benchlib import fresh_home, measure, scratch_database, setup_django
 
 
 def build(count):
     from datetime import timedelta
 
     from django.utils import timezone
-    from wagtail.models import Page
 
     from courses.models import Area, CoursePage, CourseSession, DeliveryMode
-    from tests.factories import HomePageFactory, make_site
     from tests.factories.courses import CourseIndexPageFactory, VenueFactory
 
-    root = Page.get_first_root_node()
-    for child in root.get_children():
-        child.delete()
-    root.refresh_from_db()
-    home = HomePageFactory(parent=root)
-    make_site(home)
-    catalogue = CourseIndexPageFactory(parent=home)
+    catalogue = CourseIndexPageFactory(parent=fresh_home())
     venues = [VenueFactory(city=city) for city in ["Roma", "Latina", "Viterbo", "Frosinone", "Rieti"]]
     areas, modes = list(Area), list(DeliveryMode)
     now = timezone.now()
@@ -96,17 +63,10 @@ def main():
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
 
-    import django
-
-    django.setup()
-    from django.db import connection
+    setup_django()
     from django.test import Client
-    from django.test.utils import setup_test_environment
 
-    setup_test_environment()
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
+    with scratch_database() as connection:
         started = time.perf_counter()
         _, course = build(args.courses)
         print(
@@ -127,10 +87,8 @@ def main():
         ]
         print(f"{'URL':62} {'queries':>7} {'median ms':>10} {'KB':>8}")
         for url in urls:
-            queries, median, size = measure(client, url, args.repeat)
-            print(f"{url:62} {queries:7d} {median * 1000:10.1f} {size / 1024:8.1f}")
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+            response, queries, median = measure(client, url, args.repeat)
+            print(f"{url:62} {queries:7d} {median * 1000:10.1f} {len(response.content) / 1024:8.1f}")
 
 
 if __name__ == "__main__":

@@ -8,28 +8,9 @@ total a first visit downloads (HTML, CSS, JS). Runs `seed_demo` in a throw-away 
 import argparse
 import os
 import re
-import statistics
-import sys
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "asap_site.settings.dev")
-
-
-def measure(client, url, repeat):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    client.get(url)  # warm-up: site root paths, settings
-    timings = []
-    for _ in range(repeat):
-        with CaptureQueriesContext(connection) as queries:
-            start = time.perf_counter()
-            response = client.get(url)
-            timings.append(time.perf_counter() - start)
-    return response, len(queries), statistics.median(timings)
+from benchlib import measure, scratch_database, setup_django
 
 
 def main():
@@ -37,20 +18,13 @@ def main():
     parser.add_argument("--repeat", type=int, default=20)
     args = parser.parse_args()
 
-    import django
-
-    django.setup()
+    setup_django()
     from django.contrib.staticfiles import finders
     from django.core.management import call_command
-    from django.db import connection
     from django.test import Client
-    from django.test.utils import setup_test_environment
     from wagtail.models import Page
 
-    setup_test_environment()
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
+    with scratch_database() as connection:
         call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
         client = Client()
         urls = ["/", "/chi-siamo/", "/cerca/?q=fondo", "/non-esiste/"]
@@ -67,7 +41,8 @@ def main():
         print(f"{connection.vendor}: {'URL':52} {'status':>6} {'queries':>7} {'median ms':>9} {'HTML KB':>8}")
         assets = set()
         for url in urls:
-            response, queries, median = measure(client, url, args.repeat)
+            status = 404 if url == "/non-esiste/" else 200
+            response, queries, median = measure(client, url, args.repeat, expected_status=status)
             html = response.content.decode()
             assets.update(re.findall(r'(?:href|src)="/static/([^"]+\.(?:css|js))"', html))
             print(
@@ -77,8 +52,6 @@ def main():
         print(f"static CSS and JS on any page (uncompressed): {sum(sizes.values()) / 1024:.1f} KB")
         for asset, size in sizes.items():
             print(f"  {asset:50} {size / 1024:6.1f} KB")
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 if __name__ == "__main__":

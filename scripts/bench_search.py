@@ -18,11 +18,10 @@ import sys
 import time
 import uuid
 from decimal import Decimal
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "asap_site.settings.test")
+
+from benchlib import fresh_home, scratch_database, setup_django
 
 WORDS = [
     "integrazione",
@@ -163,17 +162,10 @@ def bulk_pages(parent, model, rows):
 
 def build_site(args, rng, log):
     from django.apps import apps
-    from wagtail.models import Locale, Page, Site
 
-    from home.models import ContentPage, HomePage
+    from home.models import ContentPage
 
-    Locale.objects.get_or_create(language_code="it")
-    root = Page.get_first_root_node()
-    for child in root.get_children():  # Wagtail's welcome page
-        child.delete()
-    root.refresh_from_db()
-    home = root.add_child(instance=HomePage(title="Home", slug="home", hero_title="ASAP"))
-    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="ASAP")
+    home = fresh_home()
 
     if apps.is_installed("projects"):
         from projects.models import Fund, Organisation, ProjectIndexPage, ProjectOrganisation, ProjectPage
@@ -287,31 +279,24 @@ def main():
     parser.add_argument("--keep", action="store_true", help="keep the scratch database, and reuse it next time")
     args = parser.parse_args()
 
-    import django
-
-    django.setup()
+    setup_django()
     from django.conf import settings
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
-    from django.test.utils import setup_test_environment
 
     if connection.vendor != "postgresql":
         sys.exit("The benchmark runs on PostgreSQL: set DATABASE_URL=postgres://...")
     settings.WAGTAILSEARCH_BACKENDS["default"]["AUTO_UPDATE"] = False  # index once, in bulk
     settings.ALLOWED_HOSTS = ["*"]
-    setup_test_environment()
     started = time.perf_counter()
 
     def log(message):
         print(f"[{time.perf_counter() - started:6.1f}s] {message}", flush=True)
 
-    old_name = connection.settings_dict["NAME"]
     # Not pytest's test_<name>: a test run must not drop a kept benchmark database, nor the reverse.
-    connection.settings_dict.setdefault("TEST", {})["NAME"] = f"{old_name}_bench"
-    connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=args.keep)
-    log(f"scratch database {connection.settings_dict['NAME']} migrated")
-    try:
+    with scratch_database(keepdb=args.keep, test_name=f"{connection.settings_dict['NAME']}_bench"):
+        log(f"scratch database {connection.settings_dict['NAME']} migrated")
         from home.models import HomePage
 
         if args.keep and HomePage.objects.exists():
@@ -350,8 +335,6 @@ def main():
                 f"{name:40s} p50 {statistics.median(timings):6.1f} ms   p95 {percentile(timings, 0.95):6.1f} ms"
                 f"   max {max(timings):6.1f} ms"
             )
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0, keepdb=args.keep)
 
 
 if __name__ == "__main__":
