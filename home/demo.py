@@ -7,15 +7,14 @@ import math
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
 from .models import (
     ContentPage,
-    HomeCoursePick,
     HomePage,
-    HomeProjectPick,
     NavigationItem,
     NavigationSettings,
     OrganisationSettings,
@@ -60,6 +59,9 @@ def demo_image(title, palette_name, alt_text, size=(1600, 900)):
     image.file.save(f"{palette_name}.jpg", ImageFile(buffer, name=f"{palette_name}.jpg"), save=False)
     image.save()
     return image
+
+
+MENU = ["chi-siamo", "regione-lazio-fondo-fei", "contatti"]
 
 
 def paragraph(html):
@@ -114,9 +116,13 @@ def ensure_home_page():
 
 
 def ensure_page(parent, slug, **fields):
+    """Create a demo page once. A page that another app's demo has since moved elsewhere (a redirect
+    from its address exists) is not created again."""
     existing = ContentPage.objects.child_of(parent).filter(slug=slug).first()
     if existing:
         return existing, False
+    if Redirect.objects.filter(old_path=Redirect.normalise_path(f"{parent.url}{slug}/")).exists():
+        return None, False
     page = ContentPage(slug=slug, **fields)
     parent.add_child(instance=page)
     page.save_revision().publish()
@@ -133,20 +139,10 @@ def seed(stdout):
     for slug, fields in demo_pages(team_image, lazio_image).items():
         pages[slug], was_created = ensure_page(home, slug, **fields)
         created += was_created
+    pages = {slug: page for slug, page in pages.items() if page is not None}
 
     if home_created:
         home.hero_link = pages["chi-siamo"]
-        home.course_picks.add(
-            HomeCoursePick(
-                page=pages["formazione"], description="Corsi per enti pubblici, operatori sociali e professionisti."
-            )
-        )
-        home.project_picks.add(
-            HomeProjectPick(
-                page=pages["regione-lazio-fondo-fei"],
-                description="Progettazione, gestione e rendicontazione di progetti FEI 2007-2013.",
-            )
-        )
         home.save_revision().publish()
 
     site = Site.objects.get(root_page=home)
@@ -171,7 +167,7 @@ def seed(stdout):
 
     navigation = NavigationSettings.for_site(site)
     if not navigation.items.exists():
-        for order, slug in enumerate(["chi-siamo", "regione-lazio-fondo-fei", "formazione", "contatti"]):
+        for order, slug in enumerate(slug for slug in MENU if slug in pages):
             navigation.items.add(NavigationItem(page=pages[slug], sort_order=order))
         navigation.save()
         created += 1
@@ -275,18 +271,6 @@ def demo_pages(team_image, lazio_image):
                     "cooperative ed enti non profit che operano nel sociale.</p><p>In questo ambito ASAP mette a "
                     "disposizione la professionalità e l'esperienza dei propri collaboratori per supportare le "
                     "direzioni regionali nelle loro attività.</p>"
-                ),
-            ],
-        },
-        "formazione": {
-            "title": "Formazione",
-            "intro": "Corsi per chi lavora nei progetti finanziati: progettazione, gestione, rendicontazione.",
-            "search_description": "I corsi di formazione di ASAP per enti pubblici, operatori sociali e professionisti.",
-            "body": [
-                paragraph(
-                    "<p>Organizziamo corsi in presenza e online su progettazione europea, gestione e "
-                    "rendicontazione dei fondi, appalti e monitoraggio, per dipendenti pubblici, operatori del "
-                    "terzo settore e professionisti.</p>"
                 ),
             ],
         },

@@ -10,10 +10,11 @@ from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from home.models import ContentPage, HomePage, NavigationItem, NavigationSettings
+from home.models import ContentPage, HomePage, HomeProjectPick, NavigationItem, NavigationSettings
 
 from .models import (
     AsapService,
@@ -293,6 +294,20 @@ def ensure_catalogue(home):
     home.add_child(instance=catalogue)
     catalogue.save_revision().publish()
     return catalogue, True
+
+
+def retire_fei_content_page(project):
+    """The foundation's FEI content page becomes the project page: its body moved over (see
+    `demo_projects`), box picks follow it, the catalogue replaces it in the menu, and its old
+    address redirects."""
+    old = ContentPage.objects.filter(slug="regione-lazio-fondo-fei").first()
+    if old is None or project is None:
+        return 0
+    NavigationItem.objects.filter(page=old).delete()
+    HomeProjectPick.objects.filter(page=old).update(page=project)
+    Redirect.add_redirect(old.url, redirect_to=project, is_permanent=True)
+    old.delete()
+    return 1
 
 
 def d(year, month, day):
@@ -650,6 +665,8 @@ def seed(stdout):
         page.save_revision().publish()
         pages[slug] = page
         created += 1
+
+    created += retire_fei_content_page(pages.get("fei-regione-lazio-2011"))
 
     site_navigation = NavigationSettings.objects.filter(site__root_page=home).first()
     if site_navigation and not site_navigation.items.filter(page=catalogue).exists():
