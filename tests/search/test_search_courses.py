@@ -13,41 +13,19 @@ from wagtail.search.index import insert_or_update_object
 from tests.factories import ContentPageFactory
 from tests.factories.courses import CourseIndexPageFactory, CoursePageFactory, CourseSessionFactory, VenueFactory
 from tests.factories.projects import (
-    FundFactory,
-    OrganisationFactory,
     ProjectIndexPageFactory,
-    ProjectOrganisationFactory,
     ProjectPageFactory,
 )
+from tests.search.helpers import found, result_titles, searchable_project
 
 pytestmark = pytest.mark.django_db
-
-
-def titles(html):
-    return re.findall(r'class="search-result__title"><a href="[^"]*">(.*?)</a>', html)
-
-
-def found(client, query, **params):
-    return titles(client.get("/cerca/", {"q": query, **params}).content.decode())
 
 
 @pytest.fixture
 def catalogues(home_page):
     projects = ProjectIndexPageFactory(parent=home_page)
     courses = CourseIndexPageFactory(parent=home_page)
-    fei = FundFactory(name="Fondo Europeo per l'Integrazione", acronym="FEI")
-    accoglienza = ProjectPageFactory(
-        parent=projects,
-        title="Accoglienza diffusa",
-        acronym="ACCODI",
-        cup="J81H12000340006",
-        summary="Percorsi di inserimento per cittadini di paesi terzi.",
-        fund=fei,
-        planned_start=datetime.date(2012, 3, 1),
-        planned_end=datetime.date(2013, 6, 30),
-    )
-    ProjectOrganisationFactory(project=accoglienza, organisation=OrganisationFactory(name="Comune di Viterbo"))
-    insert_or_update_object(accoglienza)  # relations added after the page was saved
+    accoglienza = searchable_project(projects)
     ProjectPageFactory(parent=projects, title="Scuole aperte", summary="Doposcuola nei quartieri.")
     europrogettazione = CoursePageFactory(
         parent=courses, title="Europrogettazione di base", code="ASAP-FSE-01", summary="Scrivere una proposta."
@@ -75,7 +53,7 @@ def test_counts_per_type_and_narrowing_to_courses(client, catalogues):
     assert counts == [("Progetti", "0"), ("Corsi", "1"), ("Pagine", "1")]
     assert "2 risultati per «proposta»" in html
     narrowed = client.get("/cerca/", {"q": "proposta", "tipo": "corsi"}).content.decode()
-    assert titles(narrowed) == ["Europrogettazione di base"]
+    assert result_titles(narrowed) == ["Europrogettazione di base"]
     assert re.findall(r'class="search-result__type">(\w+)<', narrowed) == ["Corso"]
 
 
@@ -98,12 +76,12 @@ def test_query_count_is_the_same_for_few_and_many_mixed_results(client, catalogu
     client.get("/cerca/", {"q": "prova"})
     with CaptureQueriesContext(connection) as few:
         html = client.get("/cerca/", {"q": "prova"}).content.decode()
-    assert len(titles(html)) == 3
+    assert len(result_titles(html)) == 3
     for n in range(1, 5):
         add_one_of_each(n)
     with CaptureQueriesContext(connection) as many:
         html = client.get("/cerca/", {"q": "prova"}).content.decode()
-    assert len(titles(html)) == 10
+    assert len(result_titles(html)) == 10
     # A results page costs a fixed number of queries per type on it, whatever the number of results.
     assert len(many) <= len(few)
 

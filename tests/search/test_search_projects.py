@@ -1,47 +1,23 @@
 """Projects in the site search: found by their own fields, counted and filtered, with status."""
 
-import datetime
 import re
 
 import pytest
-from wagtail.search.index import insert_or_update_object
 
 from tests.factories import ContentPageFactory
 from tests.factories.projects import (
-    FundFactory,
-    OrganisationFactory,
     ProjectIndexPageFactory,
-    ProjectOrganisationFactory,
     ProjectPageFactory,
 )
+from tests.search.helpers import found, result_titles, searchable_project
 
 pytestmark = pytest.mark.django_db
-
-
-def titles(html):
-    return re.findall(r'class="search-result__title"><a href="[^"]*">(.*?)</a>', html)
-
-
-def found(client, query, **params):
-    return titles(client.get("/cerca/", {"q": query, **params}).content.decode())
 
 
 @pytest.fixture
 def projects(home_page):
     catalogue = ProjectIndexPageFactory(parent=home_page)
-    fei = FundFactory(name="Fondo Europeo per l'Integrazione", acronym="FEI")
-    accoglienza = ProjectPageFactory(
-        parent=catalogue,
-        title="Accoglienza diffusa",
-        acronym="ACCODI",
-        cup="J81H12000340006",
-        summary="Percorsi di inserimento per cittadini di paesi terzi.",
-        fund=fei,
-        planned_start=datetime.date(2012, 3, 1),
-        planned_end=datetime.date(2013, 6, 30),
-    )
-    ProjectOrganisationFactory(project=accoglienza, organisation=OrganisationFactory(name="Comune di Viterbo"))
-    insert_or_update_object(accoglienza)  # relations added after the page was saved
+    searchable_project(catalogue)
     ProjectPageFactory(parent=catalogue, title="Scuole aperte", summary="Doposcuola nei quartieri.")
     ContentPageFactory(parent=home_page, title="Accoglienza", intro="Come lavoriamo con i comuni.")
     return catalogue
@@ -60,7 +36,7 @@ def test_projects_are_counted_and_filtered(client, projects):
     counts = re.findall(r'>(Progetti|Corsi|Pagine) <span class="search-types__count">\((\d+)\)', html)
     assert ("Progetti", "1") in counts and ("Pagine", "1") in counts
     narrowed = client.get("/cerca/", {"q": "accoglienza", "tipo": "progetti"}).content.decode()
-    assert titles(narrowed) == ["Accoglienza diffusa"]
+    assert result_titles(narrowed) == ["Accoglienza diffusa"]
     assert re.findall(r'class="search-result__type">(\w+)<', narrowed) == ["Progetto"]
 
 
@@ -88,5 +64,5 @@ def test_query_count_does_not_grow_with_project_results(client, projects, home_p
         ProjectPageFactory(parent=projects, title=f"Progetto prova {n}")
     with CaptureQueriesContext(connection) as many:
         html = client.get("/cerca/", {"q": "prova", "tipo": "progetti"}).content.decode()
-    assert len(titles(html)) == 10
+    assert len(result_titles(html)) == 10
     assert len(many) == len(few)

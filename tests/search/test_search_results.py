@@ -11,12 +11,9 @@ from wagtail.contrib.search_promotions.models import Query
 from search.models import SearchQueryDay
 from tests.factories import ContentPageFactory
 from tests.factories.search import SearchPromotionFactory, SearchQueryDayFactory
+from tests.search.helpers import result_titles
 
 pytestmark = pytest.mark.django_db
-
-
-def titles(html):
-    return re.findall(r'class="search-result__title"><a href="[^"]*">(.*?)</a>', html)
 
 
 def plain(fragment):
@@ -27,7 +24,7 @@ def test_italian_word_forms_match(home_page, search_page):
     ContentPageFactory(parent=home_page, title="Progetti europei per l'integrazione")
     ContentPageFactory(parent=home_page, title="Chi siamo")
     for query in ("progetto", "progetti", "PROGETTI"):
-        found = [plain(t) for t in titles(search_page(q=query)[1])]
+        found = [plain(t) for t in result_titles(search_page(q=query)[1])]
         assert found[0] == "Progetti europei per l&#x27;integrazione", query
         assert "Chi siamo" not in found
 
@@ -35,9 +32,9 @@ def test_italian_word_forms_match(home_page, search_page):
 def test_accents_do_not_matter(home_page, search_page):
     ContentPageFactory(parent=home_page, title="Attività di formazione")
     ContentPageFactory(parent=home_page, title="Perché lavorare con noi")
-    assert [plain(t) for t in titles(search_page(q="attivita")[1])] == ["Attività di formazione"]
-    assert [plain(t) for t in titles(search_page(q="perche")[1])] == ["Perché lavorare con noi"]
-    assert [plain(t) for t in titles(search_page(q="perché")[1])] == ["Perché lavorare con noi"]
+    assert [plain(t) for t in result_titles(search_page(q="attivita")[1])] == ["Attività di formazione"]
+    assert [plain(t) for t in result_titles(search_page(q="perche")[1])] == ["Perché lavorare con noi"]
+    assert [plain(t) for t in result_titles(search_page(q="perché")[1])] == ["Perché lavorare con noi"]
 
 
 def test_a_title_match_ranks_above_body_matches(home_page, search_page):
@@ -48,7 +45,7 @@ def test_a_title_match_ranks_above_body_matches(home_page, search_page):
     )
     ContentPageFactory(parent=home_page, title="Monitoraggio", intro="Come seguiamo i lavori.")
     ContentPageFactory(parent=home_page, title="Rendicontazione", intro="Dopo il monitoraggio viene il rendiconto.")
-    found = [plain(t) for t in titles(search_page(q="monitoraggio")[1])]
+    found = [plain(t) for t in result_titles(search_page(q="monitoraggio")[1])]
     assert found[0] == "Monitoraggio"
     assert sorted(found) == ["Monitoraggio", "Notizie dall&#x27;ufficio", "Rendicontazione"]
 
@@ -61,14 +58,14 @@ def test_counts_per_type_and_filter(home_page, search_page):
     assert re.search(r'href="\?q=fondo&amp;tipo=pagine">Pagine <span class="search-types__count">\(3\)', html)
     response, html = search_page(q="fondo", tipo="pagine")
     assert 'aria-current="true">Pagine' in html
-    assert len(titles(html)) == 3
+    assert len(result_titles(html)) == 3
 
 
 def test_unknown_type_shows_every_type(home_page, search_page):
     ContentPageFactory(parent=home_page, title="Fondo sociale")
     response, html = search_page(q="fondo", tipo="<script>")
     assert response.status_code == 200
-    assert len(titles(html)) == 1
+    assert len(result_titles(html)) == 1
     assert "<script>" not in html.split("</header>")[1]
 
 
@@ -146,12 +143,12 @@ def test_pagination_keeps_query_and_survives_bad_numbers(home_page, search_page)
     for n in range(13):
         ContentPageFactory(parent=home_page, title=f"Fondo {n}")
     _, first = search_page(q="fondo")
-    assert len(titles(first)) == 10 and 'href="?q=fondo&amp;page=2"' in first
+    assert len(result_titles(first)) == 10 and 'href="?q=fondo&amp;page=2"' in first
     _, second = search_page(q="fondo", page="2")
-    assert len(titles(second)) == 3 and '<ol class="search-results" start="11">' in second
-    assert titles(search_page(q="fondo", page="abc")[1]) == titles(first)
-    assert titles(search_page(q="fondo", page="1000000000")[1]) == titles(second)
-    assert set(map(plain, titles(first))).isdisjoint(map(plain, titles(second)))
+    assert len(result_titles(second)) == 3 and '<ol class="search-results" start="11">' in second
+    assert result_titles(search_page(q="fondo", page="abc")[1]) == result_titles(first)
+    assert result_titles(search_page(q="fondo", page="1000000000")[1]) == result_titles(second)
+    assert set(map(plain, result_titles(first))).isdisjoint(map(plain, result_titles(second)))
 
 
 def test_results_page_is_noindex_and_the_same_for_every_anonymous_visitor(
@@ -209,7 +206,7 @@ def test_every_word_must_match_but_anywhere_in_the_page(home_page, search_page):
     ContentPageFactory(parent=home_page, title="Formazione", intro="Per i giovani del territorio.")
     ContentPageFactory(parent=home_page, title="Formazione", intro="Per gli anziani.")
     ContentPageFactory(parent=home_page, title="Giovani e sport", intro="Attività all'aperto.")
-    found = titles(search_page(q="formazione giovani")[1])
+    found = result_titles(search_page(q="formazione giovani")[1])
     assert found == ["Formazione"]
 
 
