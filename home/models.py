@@ -7,7 +7,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .blocks import RICH_TEXT_FEATURES, BodyStreamBlock
-from .boxes import BoxEntry, entries_from_picks
+from .boxes import entries_from_picks
 from .site_settings import NavigationItem, NavigationSettings, OrganisationSettings
 
 __all__ = [
@@ -125,25 +125,9 @@ class HomePage(BasePage):
         picks = entries_from_picks(self.project_picks.select_related("page"), request)
         if picks:
             return picks
-        from projects.models import ProjectPage
+        from projects.boxes import latest_projects
 
-        latest = (
-            ProjectPage.objects.descendant_of(self)
-            .live()
-            .public()
-            .defer_streamfields()
-            .select_related("fund")
-            .order_by("-first_published_at", "-pk")[:limit]
-        )
-        return [
-            BoxEntry(
-                title=project.title,
-                url=project.get_url(request),
-                description=project.summary,
-                meta=project.fund.acronym if project.fund_id else "",
-            )
-            for project in latest
-        ]
+        return latest_projects(self, request, limit)
 
 
 class ContentPage(BasePage):
