@@ -38,18 +38,11 @@ def scratch_database(keepdb=False, test_name=None):
 
 
 def fresh_home():
-    """Replace whatever is under the tree's root with a home page that the default site serves."""
     from wagtail.models import Page
 
-    from tests.factories import HomePageFactory, make_site
+    from tests.factories import build_home
 
-    root = Page.get_first_root_node()
-    for child in root.get_children():
-        child.delete()
-    root.refresh_from_db()
-    home = HomePageFactory(parent=root)
-    make_site(home)
-    return home
+    return build_home(Page.get_first_root_node())
 
 
 def measure(client, url, repeat, expected_status=200):

@@ -12,7 +12,7 @@ from django.test import Client
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page
 
-from tests.factories import HomePageFactory, make_site
+from tests.factories import build_home
 from tests.factories.consent import make_registry
 from tests.factories.courses import CourseIndexPageFactory
 from tests.factories.projects import ProjectIndexPageFactory, build_portfolio
@@ -45,12 +45,7 @@ def wagtail_root(db):
 
 @pytest.fixture
 def home_page(wagtail_root):
-    for child in wagtail_root.get_children():
-        child.delete()
-    wagtail_root.refresh_from_db()
-    home = HomePageFactory(parent=wagtail_root)
-    make_site(home)
-    return home
+    return build_home(wagtail_root)
 
 
 @pytest.fixture

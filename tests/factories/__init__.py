@@ -30,6 +30,16 @@ class ImageFactory(wagtail_factories.ImageFactory):
     title = factory.Sequence(lambda n: f"Immagine {n}")
 
 
+def build_home(root):
+    """Replace whatever is under the tree's root with a home page that the default site serves."""
+    for child in root.get_children():
+        child.delete()
+    root.refresh_from_db()
+    home = HomePageFactory(parent=root)
+    make_site(home)
+    return home
+
+
 def make_site(root_page):
     """Point the default site at `root_page`, as a real install does."""
     Site.objects.filter(is_default_site=True).delete()
