@@ -12,7 +12,7 @@ from django.views.generic import TemplateView
 from openpyxl import Workbook
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
-from asap_site.spreadsheets import neutralise_formula
+from core.spreadsheets import neutralise_formula
 
 from . import stats
 

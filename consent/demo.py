@@ -4,7 +4,8 @@ only what is missing, so a second run changes nothing."""
 from cookie_consent.models import Cookie, CookieGroup
 from wagtail.models import Site
 
-from home.models import HomePage, OrganisationSettings
+from core.site_settings import OrganisationSettings
+from home.models import HomePage
 
 from .models import AnalyticsProvider, AnalyticsSettings, CookieBannerSettings, CookieDetails, CookiePolicyPage
 

@@ -10,8 +10,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import BodyStreamBlock
-from home.models import BasePage
+from core.blocks import BodyStreamBlock
+from core.models import BasePage
 
 from .site_settings import AnalyticsProvider, AnalyticsSettings, CookieBannerSettings
 
@@ -79,7 +79,7 @@ class CookiePolicyPage(BasePage):
     intro = models.TextField("Sommario", blank=True)
     body = StreamField(BodyStreamBlock(), verbose_name="Testo aggiuntivo", blank=True)
 
-    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    parent_page_types = ["home.HomePage", "standardpages.ContentPage"]
     subpage_types = []
     max_count = 1
 

@@ -11,7 +11,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from asap_site.spreadsheets import neutralise_formula
+from core.spreadsheets import neutralise_formula
 
 from .enquiries import CourseEnquiry, EnquiryStatus, OutboundEmail, RequestType
 from .models import CoursePage

@@ -2,7 +2,7 @@
 
 from wagtail import blocks
 
-from home.blocks import BodyStreamBlock
+from core.blocks import BodyStreamBlock
 
 
 class ProgrammeModuleBlock(blocks.StructBlock):

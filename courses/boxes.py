@@ -4,7 +4,7 @@ from django.db.models import Exists, Subquery
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from home.boxes import BoxEntry
+from core.boxes import BoxEntry
 
 from .filters import open_sessions
 from .models import CoursePage

@@ -12,7 +12,7 @@ from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 
-from home.blocks import RICH_TEXT_FEATURES
+from core.blocks import RICH_TEXT_FEATURES
 
 from .forms import HONEYPOT_FIELD, HoneypotMixin
 
@@ -39,7 +39,7 @@ class ContactFormPage(AbstractEmailForm):
     )
 
     form_builder = HoneypotFormBuilder
-    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    parent_page_types = ["home.HomePage", "standardpages.ContentPage"]
     subpage_types = []
 
     content_panels = AbstractEmailForm.content_panels + [
@@ -62,7 +62,7 @@ class ContactFormPage(AbstractEmailForm):
         verbose_name_plural = "Moduli di contatto"
 
     def serve(self, request, *args, **kwargs):
-        from .ratelimit import hit
+        from core.ratelimit import hit
 
         self._current_request = request  # process_form_submission() is not given the request
         if request.method == "POST":

@@ -10,7 +10,8 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
-from home.models import HomePage, NavigationItem, NavigationSettings
+from core.site_settings import NavigationItem, NavigationSettings
+from home.models import HomePage
 from projects.models import FundingProgramme, ProjectPage
 
 from .models import (

@@ -5,7 +5,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from wagtail.models import Site
 
-from home.models import OrganisationSettings
+from core.site_settings import OrganisationSettings
 
 from .enquiries import OutboundEmail
 from .feeds import build_calendar

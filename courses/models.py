@@ -14,8 +14,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from home.blocks import RICH_TEXT_FEATURES
-from home.models import BasePage
+from core.blocks import RICH_TEXT_FEATURES
+from core.models import BasePage
 from projects.models import FundingProgramme, ProjectPage
 
 from .blocks import CourseBodyBlock

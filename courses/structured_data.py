@@ -1,8 +1,7 @@
 """schema.org `Course` as JSON-LD: one `CourseInstance` per session and an `Offer` for the fee."""
 
-import json
-
-from home.models import OrganisationSettings
+from core.jsonld import json_ld_script
+from core.site_settings import OrganisationSettings
 
 from .models import SCHEMA_COURSE_MODE
 
@@ -81,8 +80,7 @@ def course_data(course, url, funding_programme=None, provider="ASAP"):
 
 
 def course_json_ld(course, request, funding_programme=None):
-    """JSON safe to put inside <script type="application/ld+json"> (no `</script>` can close it)."""
+    """The course's `<script type="application/ld+json">` element."""
     url = course.get_full_url(request)
     provider = OrganisationSettings.for_request(request).name
-    text = json.dumps(course_data(course, url, funding_programme, provider), ensure_ascii=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return json_ld_script(course_data(course, url, funding_programme, provider))

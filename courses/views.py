@@ -18,7 +18,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Site
 from wagtail.views import serve as wagtail_serve
 
-from home.models import OrganisationSettings
+from core.ratelimit import hit
+from core.site_settings import OrganisationSettings
 
 from .feeds import build_calendar
 from .filters import CatalogueFilterForm, catalogue_queryset, filter_options
@@ -26,7 +27,6 @@ from .forms import CourseEnquiryForm
 from .mail import record_enquiry_emails
 from .models import CourseIndexPage, CoursePage, CourseSession
 from .outbox import send_after_commit
-from .ratelimit import hit
 
 COURSES_PER_PAGE = 10
 CALENDAR_CACHE_SECONDS = 15 * 60

@@ -12,13 +12,10 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
-from .models import (
-    ContentPage,
-    HomePage,
-    NavigationItem,
-    NavigationSettings,
-    OrganisationSettings,
-)
+from core.site_settings import NavigationItem, NavigationSettings, OrganisationSettings
+from standardpages.models import ContentPage
+
+from .models import HomePage
 
 IMAGE_PALETTES = {
     "hero": ((8, 58, 102), (11, 79, 138), (255, 191, 71)),

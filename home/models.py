@@ -1,55 +1,23 @@
-from django.core.exceptions import ValidationError
+"""The site root. `home` is the composition root: it may import every app; no app imports it."""
+
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
-from .blocks import RICH_TEXT_FEATURES, BodyStreamBlock
-from .boxes import entries_from_picks
-from .site_settings import NavigationItem, NavigationSettings, OrganisationSettings
-
-__all__ = [
-    "BasePage",
-    "ContentPage",
-    "HomeCoursePick",
-    "HomePage",
-    "HomeProjectPick",
-    "NavigationItem",
-    "NavigationSettings",
-    "OrganisationSettings",
-]
-
-
-class BasePage(Page):
-    """Fields every public page shares: an image for social previews, next to Wagtail's promote fields."""
-
-    social_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name="Immagine per la condivisione",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Mostrata quando la pagina è condivisa sui social (Open Graph).",
-    )
-
-    promote_panels = [
-        MultiFieldPanel(Page.promote_panels, heading="Indirizzo e motori di ricerca"),
-        FieldPanel("social_image"),
-    ]
-
-    class Meta:
-        abstract = True
-
-    def get_social_image(self):
-        return self.social_image
+from core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
+from core.boxes import Box, entries_from_picks
+from core.links import LinkFields
+from core.models import BasePage
+from courses.boxes import next_open_courses
+from projects.boxes import latest_projects
 
 
 class HomePage(BasePage):
-    """The site root. Besides the hero it carries the "Corsi" and "Progetti" boxes that every page
-    shows; editors pick what goes in each."""
+    """Besides the hero it carries the "Corsi" and "Progetti" boxes that every page shows; editors
+    pick what goes in each, and the catalogues fill what is left."""
 
     hero_title = models.CharField("Titolo principale", max_length=200)
     hero_text = models.TextField("Testo di apertura", blank=True)
@@ -110,77 +78,41 @@ class HomePage(BasePage):
     def get_social_image(self):
         return self.social_image or self.hero_image
 
+    def site_boxes(self, request=None):
+        """The boxes `{% site_boxes %}` shows on every page of the site (empty ones left out)."""
+        boxes = [
+            Box("box-corsi", self.courses_box_title, self.course_box_items(request)),
+            Box("box-progetti", self.projects_box_title, self.project_box_items(request)),
+        ]
+        return [box for box in boxes if box.entries]
+
     def course_box_items(self, request=None, size=4):
         """Editor picks first, then the next courses open for enrolment (two queries in all)."""
-        from courses.boxes import next_open_courses
-
-        picks = list(self.course_picks.select_related("page"))
-        picked = [pick.page_id for pick in picks if pick.page_id]
-        upcoming = next_open_courses(request, limit=size, exclude_ids=picked)
+        picks = list(HomeCoursePick.visible(self.course_picks.all()).select_related("page"))
+        upcoming = next_open_courses(request, limit=size, exclude_ids=[pick.page_id for pick in picks if pick.page_id])
         entries = entries_from_picks(picks, request)
         return entries + upcoming[: max(size - len(entries), 0)]
 
     def project_box_items(self, request=None, limit=3):
         """Editor picks first; without picks, the latest published projects (a constant number of queries)."""
-        picks = entries_from_picks(self.project_picks.select_related("page"), request)
-        if picks:
-            return picks
-        from projects.boxes import latest_projects
-
-        return latest_projects(self, request, limit)
+        picks = entries_from_picks(HomeProjectPick.visible(self.project_picks.all()).select_related("page"), request)
+        return picks or latest_projects(self, request, limit)
 
 
-class ContentPage(BasePage):
-    """Editorial pages: "Chi siamo", contacts, privacy policy, accessibility statement, legal notes."""
+class BoxPick(LinkFields):
+    """An editor's pick for a home box."""
 
-    intro = models.TextField("Sommario", blank=True, help_text="Una o due frasi mostrate sotto il titolo.")
-    body = StreamField(BodyStreamBlock(), verbose_name="Contenuto", blank=True)
-
-    parent_page_types = ["home.HomePage", "home.ContentPage"]
-    subpage_types = ["home.ContentPage"]
-
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
-
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-
-    class Meta:
-        verbose_name = "Pagina di contenuto"
-        verbose_name_plural = "Pagine di contenuto"
-
-
-class BoxLink(Orderable):
-    """An editor's pick for a home box: an internal page or an external address."""
-
-    page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name="Pagina", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
-    )
-    url = models.URLField("Oppure indirizzo esterno", blank=True)
-    title = models.CharField("Titolo", max_length=200, blank=True, help_text="Se vuoto si usa il titolo della pagina.")
     description = models.CharField("Descrizione breve", max_length=255, blank=True)
 
-    panels = [FieldPanel("page"), FieldPanel("url"), FieldPanel("title"), FieldPanel("description")]
+    panels = LinkFields.panels + [FieldPanel("description")]
 
-    class Meta(Orderable.Meta):
+    class Meta(LinkFields.Meta):
         abstract = True
 
-    def clean(self):
-        if bool(self.page_id) == bool(self.url):
-            raise ValidationError("Scegli una pagina oppure scrivi un indirizzo esterno, non entrambi.")
-        if self.url and not self.title:
-            raise ValidationError({"title": "Un collegamento esterno ha bisogno di un titolo."})
 
-    @property
-    def link_title(self):
-        return self.title or self.page.title
-
-    @property
-    def link_description(self):
-        return self.description or (self.page.search_description if self.page else "")
-
-
-class HomeCoursePick(BoxLink):
+class HomeCoursePick(BoxPick):
     home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="course_picks")
 
 
-class HomeProjectPick(BoxLink):
+class HomeProjectPick(BoxPick):
     home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="project_picks")

@@ -1,6 +1,6 @@
 """Entries for the home page's "Progetti" box: the latest published projects."""
 
-from home.boxes import BoxEntry
+from core.boxes import BoxEntry
 
 from .models import ProjectPage
 

@@ -14,7 +14,9 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from home.models import ContentPage, HomePage, HomeProjectPick, NavigationItem, NavigationSettings
+from core.site_settings import NavigationItem, NavigationSettings
+from home.models import HomePage, HomeProjectPick
+from standardpages.models import ContentPage
 
 from .models import (
     AsapService,

@@ -9,7 +9,7 @@ import json
 from django.http import HttpResponse
 from django.utils import feedgenerator
 
-from asap_site.spreadsheets import neutralise_formula
+from core.spreadsheets import neutralise_formula
 
 from .filters import apply_filters, sort_order
 from .views import catalogue_base, filtered_projects

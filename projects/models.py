@@ -28,8 +28,8 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from home.blocks import BodyStreamBlock
-from home.models import BasePage
+from core.blocks import BodyStreamBlock
+from core.models import BasePage
 
 NOT_NEGATIVE = MinValueValidator(Decimal("0"), message="L'importo non può essere negativo.")
 CUP_VALIDATOR = RegexValidator(

@@ -1,12 +1,11 @@
 """Rendering the catalogue, the organisation pages and a project page. The page models route here
 (`ProjectIndexPage` is routable); every query a template needs is prepared next to the view."""
 
-import json
-
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
-from django.utils.safestring import mark_safe
+
+from core.jsonld import json_ld_script
 
 from .filters import FACET_NAMES, SORTS, apply_filters, build_facets, read_filters, search_ids, sort_order
 from .models import FundingProgramme, Organisation, ProjectIndexPage, ProjectOrganisation, ProjectPage
@@ -175,10 +174,3 @@ def project_json_ld(request, page, roles, programme_chain):
             grant["amount"] = {"@type": "MonetaryAmount", "currency": "EUR", "value": float(amount)}
         data["funding"] = grant
     return data
-
-
-def json_ld_script(data):
-    """JSON-LD is data, not code: escape what could close the tag or open a comment."""
-    text = json.dumps(data, ensure_ascii=False)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return mark_safe(f'<script type="application/ld+json">{text}</script>')

@@ -163,7 +163,7 @@ def bulk_pages(parent, model, rows):
 def build_site(args, rng, log):
     from django.apps import apps
 
-    from home.models import ContentPage
+    from standardpages.models import ContentPage
 
     home = fresh_home()
 

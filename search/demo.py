@@ -3,7 +3,7 @@ Idempotent: a second run finds the picks and changes nothing."""
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
-from home.models import ContentPage
+from standardpages.models import ContentPage
 
 PICKS = {
     "contatti": "Telefono, e-mail, PEC e indirizzo della sede.",

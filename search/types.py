@@ -68,7 +68,7 @@ def course_detail(course):
 RESULT_TYPES = (
     ResultType("progetti", "Progetti", "Progetto", ("projects.ProjectPage",), detail=project_detail),
     ResultType("corsi", "Corsi", "Corso", ("courses.CoursePage",), ("sessions__venue",), detail=course_detail),
-    ResultType("pagine", "Pagine", "Pagina", ("home",)),
+    ResultType("pagine", "Pagine", "Pagina", ("standardpages", "home")),
 )
 
 

@@ -44,13 +44,17 @@ DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# The project's apps, bottom layer first: core <- search <- standardpages, projects <- courses <- home
+# (see the README's architecture section; tests/site/test_architecture.py keeps the direction).
 INSTALLED_APPS = [
-    "home",
+    "core",
     "search",
+    "standardpages",
     "projects",
     "consent",
     "cookie_consent",
     "courses",
+    "home",
     "wagtail.contrib.forms",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.redirects",
@@ -97,7 +101,7 @@ ROOT_URLCONF = "asap_site.urls"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [PROJECT_DIR / "templates"],
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -153,13 +157,11 @@ LANGUAGES = [("it", "Italiano")]
 TIME_ZONE = "Europe/Rome"
 USE_I18N = True
 USE_TZ = True
-LOCALE_PATHS = [PROJECT_DIR / "locale"]
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
-STATICFILES_DIRS = [PROJECT_DIR / "static"]
 STATIC_ROOT = Path(env("STATIC_ROOT", BASE_DIR / "static_collected"))
 STATIC_URL = env("STATIC_URL", "/static/")
 MEDIA_ROOT = Path(env("MEDIA_ROOT", BASE_DIR / "media"))
@@ -187,7 +189,6 @@ WAGTAIL_SITE_NAME = "ASAP"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("it", "Italiano"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = False
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -240,15 +241,16 @@ else:
         WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "asap_italian"
 WAGTAILSEARCH_HITS_MAX_AGE = 365
 
+# Posts per client and window (seconds) on the public forms (core/ratelimit.py).
+FORM_RATE_LIMIT = env_int("FORM_RATE_LIMIT", 5)
+FORM_RATE_WINDOW = env_int("FORM_RATE_WINDOW", 600)
+
 # --- Training courses and enquiries (courses app) ---
 # Who receives course enquiries when a course names no contact (comma-separated; empty: the
 # organisation's e-mail from the site settings).
 COURSES_ENQUIRY_RECIPIENTS = env_list("COURSES_ENQUIRY_RECIPIENTS")
 # A mail claimed by a process that died is retried after this many minutes.
 COURSES_MAIL_STALE_MINUTES = env_int("COURSES_MAIL_STALE_MINUTES", 30)
-# Posts per client and window (seconds) on the enquiry and contact forms.
-COURSES_FORM_RATE_LIMIT = env_int("COURSES_FORM_RATE_LIMIT", 5)
-COURSES_FORM_RATE_WINDOW = env_int("COURSES_FORM_RATE_WINDOW", 600)
 # `manage.py purge_course_enquiries` anonymises enquiries older than this.
 COURSES_ENQUIRY_RETENTION_MONTHS = env_int("COURSES_ENQUIRY_RETENTION_MONTHS", 24)
 # Domain in calendar UIDs (default: the host of WAGTAILADMIN_BASE_URL); never change it once published.

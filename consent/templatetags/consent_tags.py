@@ -6,7 +6,7 @@ import json
 from cookie_consent.models import CookieGroup
 from django import template
 
-from home.models import OrganisationSettings
+from core.site_settings import OrganisationSettings
 
 from ..models import AnalyticsSettings, CookieBannerSettings
 from ..site_settings import AnalyticsProvider

@@ -23,7 +23,7 @@ def forwards(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("search", "0002_italian_text_search"),
-        ("home", "0002_editorial_groups"),
+        ("core", "0002_editorial_groups"),
         ("wagtailsearchpromotions", "0008_query_verbose_name"),
     ]
 

@@ -13,7 +13,8 @@ from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 
 from consent.models import ConsentRecord, CookiePolicyPage, DailyPageView
-from home.models import HomePage, NavigationItem, NavigationSettings
+from core.site_settings import NavigationItem, NavigationSettings
+from home.models import HomePage
 from tests.factories import ContentPageFactory
 from tests.factories.consent import CookieFactory, make_registry
 

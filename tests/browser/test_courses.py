@@ -5,9 +5,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from core.site_settings import OrganisationSettings
 from courses.enquiries import CourseEnquiry
 from courses.models import Area
-from home.models import OrganisationSettings
 from tests.factories import ContentPageFactory
 from tests.factories.courses import (
     ContactFormPageFactory,

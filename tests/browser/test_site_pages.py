@@ -2,7 +2,7 @@
 
 import pytest
 
-from home.models import NavigationItem, NavigationSettings
+from core.site_settings import NavigationItem, NavigationSettings
 from tests.factories import ContentPageFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -12,7 +12,7 @@ from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 
 from consent.models import AnalyticsSettings, CookieDetails, CookiePolicyPage
-from home.models import OrganisationSettings
+from core.site_settings import OrganisationSettings
 from tests.factories import ContentPageFactory
 from tests.factories.consent import ConsentRecordFactory, CookieDetailsFactory, CookieFactory, CookieGroupFactory
 

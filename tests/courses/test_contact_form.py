@@ -61,7 +61,7 @@ def test_italian_errors(client, contact_page):
 
 @pytest.mark.django_db
 def test_rate_limit(client, contact_page, settings):
-    settings.COURSES_FORM_RATE_LIMIT = 1
+    settings.FORM_RATE_LIMIT = 1
     assert client.post("/scrivici/", MESSAGE).status_code == 200
     assert client.post("/scrivici/", MESSAGE).status_code == 429
 

@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.utils import timezone
 from icalendar import Calendar
 
+from core.site_settings import OrganisationSettings
 from courses.enquiries import CourseEnquiry, EnquiryStatus, OutboundEmail, RequestType
-from home.models import OrganisationSettings
 from tests.factories import ContentPageFactory
 from tests.factories.courses import CoursePageFactory, CourseSessionFactory
 
@@ -165,7 +165,7 @@ def test_honeypot_looks_like_success_but_stores_nothing(client, course, django_c
 
 @pytest.mark.django_db
 def test_rate_limit_per_client(client, course, settings):
-    settings.COURSES_FORM_RATE_LIMIT = 3
+    settings.FORM_RATE_LIMIT = 3
     for _ in range(3):
         assert client.post(URL, valid_post()).status_code == 302
     blocked = client.post(URL, valid_post())

@@ -4,7 +4,8 @@ import factory
 import wagtail_factories
 from wagtail.models import Site
 
-from home.models import ContentPage, HomePage
+from home.models import HomePage
+from standardpages.models import ContentPage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):

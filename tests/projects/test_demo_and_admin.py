@@ -2,7 +2,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from home.models import NavigationSettings
+from core.site_settings import NavigationSettings
 from projects.models import Fund, Organisation, ProjectIndexPage, ProjectOrganisation, ProjectPage
 from tests.site.test_demo_content import snapshot
 

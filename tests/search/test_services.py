@@ -2,9 +2,10 @@
 
 import pytest
 
-from home.models import ContentPage, HomePage
+from home.models import HomePage
 from search.services import filter_by_text, matching_ids
 from search.types import RESULT_TYPES, Registry, ResultType
+from standardpages.models import ContentPage
 from tests.factories import ContentPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +33,7 @@ def test_types_of_apps_not_installed_are_left_out(home_page):
     registry = Registry(RESULT_TYPES + (ResultType("eventi", "Eventi", "Evento", ("events.EventPage",)),))
     available = [t.slug for t in registry.available]
     assert "eventi" not in available and "pagine" in available
-    assert registry.get("pagine").page_models() == [HomePage, ContentPage]
+    assert registry.get("pagine").page_models() == [ContentPage, HomePage]
     assert registry.get("eventi") is None and registry.get("") is None
 
 

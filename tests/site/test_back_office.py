@@ -112,5 +112,5 @@ def test_the_admin_speaks_italian(client, superuser, home_page):
     html = client.get("/admin/").content.decode()
     assert '<html lang="it"' in html
     assert "Pagine" in html and "Impostazioni" in html
-    settings_page = client.get("/admin/settings/home/organisationsettings/")
+    settings_page = client.get("/admin/settings/core/organisationsettings/")
     assert settings_page.status_code in (200, 302)

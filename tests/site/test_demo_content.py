@@ -3,7 +3,9 @@ from django.core.management import call_command
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
-from home.models import ContentPage, HomePage, NavigationSettings, OrganisationSettings
+from core.site_settings import NavigationSettings, OrganisationSettings
+from home.models import HomePage
+from standardpages.models import ContentPage
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,8 @@
 import pytest
 from wagtail.models import Page
 
-from home.models import ContentPage, HomePage
+from home.models import HomePage
+from standardpages.models import ContentPage
 from tests.factories import ContentPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -33,5 +34,5 @@ def test_admin_offers_only_the_allowed_types(client, superuser, home_page):
         assert "/add/home/homepage/" not in html
     forbidden = client.get(f"/admin/pages/add/home/homepage/{home_page.pk}/")
     assert forbidden.status_code in (302, 403)
-    allowed = client.get(f"/admin/pages/add/home/contentpage/{home_page.pk}/")
+    allowed = client.get(f"/admin/pages/add/standardpages/contentpage/{home_page.pk}/")
     assert allowed.status_code == 200

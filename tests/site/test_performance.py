@@ -4,7 +4,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from home.models import HomeCoursePick, HomeProjectPick, NavigationItem, NavigationSettings
+from core.site_settings import NavigationItem, NavigationSettings
+from home.models import HomeCoursePick, HomeProjectPick
 from tests.factories import ContentPageFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,8 @@ from django.views.defaults import page_not_found, server_error
 from wagtail.documents.models import Document
 from wagtail.embeds.models import Embed
 
-from home.models import HomeCoursePick, HomeProjectPick, NavigationItem, NavigationSettings, OrganisationSettings
+from core.site_settings import NavigationItem, NavigationSettings, OrganisationSettings
+from home.models import HomeCoursePick, HomeProjectPick
 from tests.factories import ContentPageFactory, ImageFactory
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +19,7 @@ def furnished_home(home_page):
     about = ContentPageFactory(parent=home_page, title="Chi siamo", slug="chi-siamo", search_description="Chi è ASAP")
     training = ContentPageFactory(parent=home_page, title="Formazione", slug="formazione")
     home_page.course_picks.add(HomeCoursePick(page=training, description="Corsi per enti pubblici"))
-    home_page.project_picks.add(HomeProjectPick(url="https://example.org/fei", title="Progetto FEI Lazio"))
+    home_page.project_picks.add(HomeProjectPick(url="https://example.org/fei", label="Progetto FEI Lazio"))
     home_page.hero_image = ImageFactory()
     home_page.save_revision().publish()
     nav = NavigationSettings.for_site(home_page.get_site())

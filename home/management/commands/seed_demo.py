@@ -12,8 +12,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         # Every project app may ship a `demo` module with a `seed(stdout)` function; they run in
-        # INSTALLED_APPS order, so `home` (first) builds the site the others hang their pages on.
-        for app_config in apps.get_app_configs():
+        # INSTALLED_APPS order after `home`, which builds the site the others hang their pages on.
+        configs = sorted(apps.get_app_configs(), key=lambda config: config.label != "home")
+        for app_config in configs:
             in_project = app_config.path.startswith(str(settings.BASE_DIR))
             if in_project and module_has_submodule(app_config.module, "demo"):
                 with transaction.atomic():

@@ -17,7 +17,7 @@ def client_key(request, scope):
 def hit(request, scope):
     """Count one post; return False when the client is over the limit for the current window."""
     key = client_key(request, scope)
-    window = settings.COURSES_FORM_RATE_WINDOW
+    window = settings.FORM_RATE_WINDOW
     if cache.add(key, 1, timeout=window):
         count = 1
     else:
@@ -26,4 +26,4 @@ def hit(request, scope):
         except ValueError:  # expired between add() and incr()
             cache.set(key, 1, timeout=window)
             count = 1
-    return count <= settings.COURSES_FORM_RATE_LIMIT
+    return count <= settings.FORM_RATE_LIMIT

@@ -13,7 +13,7 @@ MODERATOR_COLLECTION_PERMS = EDITOR_COLLECTION_PERMS + [("wagtailimages", "chang
 MODERATOR_MODEL_PERMS = [
     ("wagtailredirects", "add_redirect"), ("wagtailredirects", "change_redirect"),
     ("wagtailredirects", "delete_redirect"),
-    ("home", "change_organisationsettings"), ("home", "change_navigationsettings"),
+    ("core", "change_organisationsettings"), ("core", "change_navigationsettings"),
 ]
 WORKFLOW_NAME = "Approvazione dei moderatori"
 
@@ -93,7 +93,7 @@ def forwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("home", "0001_initial"),
+        ("core", "0001_initial"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtailadmin", "0001_create_admin_access_permissions"),
         ("wagtailimages", "0027_image_description"),

@@ -5,7 +5,7 @@ from django.conf import settings
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Site
 
-from home.models import HomePage, NavigationSettings
+from core.site_settings import NavigationSettings
 
 register = template.Library()
 
@@ -34,7 +34,7 @@ def main_menu(context):
     entries = [
         {
             "text": item.text,
-            "url": item.page.get_url(request) if item.page else item.url,
+            "url": item.get_url(request),
             "current": _in_section(item.page, current),
             "exact": bool(item.page and current and item.page.pk == current.pk),
         }
@@ -54,20 +54,17 @@ def breadcrumbs(context, page):
 
 @register.inclusion_tag("includes/site_boxes.html", takes_context=True)
 def site_boxes(context):
-    """The "Corsi" and "Progetti" boxes, fed by the site's home page."""
+    """The boxes every page shows, as the site's root page defines them (`site_boxes(request)`);
+    `core` does not know which page type that is."""
     request = context.get("request")
     page = context.get("page")
-    home = page if isinstance(page, HomePage) else None
-    if home is None:
-        root = _site_root(context)
-        home = HomePage.objects.filter(pk=root.pk).first() if root else None
-    if home is None:
+    root = _site_root(context)
+    if root is None:
         return {"boxes": []}
-    boxes = [
-        {"id": "box-corsi", "title": home.courses_box_title, "entries": home.course_box_items(request)},
-        {"id": "box-progetti", "title": home.projects_box_title, "entries": home.project_box_items(request)},
-    ]
-    return {"boxes": [box for box in boxes if box["entries"]]}
+    if page is None or page.pk != root.pk:
+        page = root.specific
+    provider = getattr(page, "site_boxes", None)
+    return {"boxes": provider(request) if provider else []}
 
 
 @register.simple_tag(takes_context=True)

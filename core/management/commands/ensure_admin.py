@@ -1,3 +1,4 @@
+import os
 import secrets
 
 from django.conf import settings
@@ -12,13 +13,11 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        from asap_site.settings.base import env
-
         User = get_user_model()
         credentials_file = settings.BASE_DIR / "var" / "admin-credentials.txt"
-        username = env("DJANGO_SUPERUSER_USERNAME")
-        password = env("DJANGO_SUPERUSER_PASSWORD")
-        email = env("DJANGO_SUPERUSER_EMAIL", "admin@asap.example")
+        username = os.environ.get("DJANGO_SUPERUSER_USERNAME")
+        password = os.environ.get("DJANGO_SUPERUSER_PASSWORD")
+        email = os.environ.get("DJANGO_SUPERUSER_EMAIL") or "admin@asap.example"
 
         if username and password:
             user, created = User.objects.get_or_create(username=username, defaults={"email": email})

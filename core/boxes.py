@@ -12,12 +12,20 @@ class BoxEntry:
     meta: str = ""
 
 
+@dataclass(frozen=True)
+class Box:
+    id: str
+    title: str
+    entries: list
+
+
 def entries_from_picks(picks, request=None):
+    """Box entries from editors' picks (`LinkFields` with a `description`)."""
     return [
         BoxEntry(
-            title=pick.link_title,
-            url=pick.page.get_url(request) if pick.page else pick.url,
-            description=pick.link_description,
+            title=pick.text,
+            url=pick.get_url(request),
+            description=pick.description or (pick.page.search_description if pick.page else ""),
         )
         for pick in picks
     ]

@@ -1,12 +1,12 @@
 """Site-wide settings editors manage under "Impostazioni": who we are, and the main navigation."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Orderable
+
+from .links import LinkFields
 
 
 @register_setting(icon="site")
@@ -124,31 +124,13 @@ class NavigationSettings(ClusterableModel, BaseSiteSetting):
     panels = [InlinePanel("items", label="Voce di menu", heading="Voci del menu principale")]
 
     def menu_items(self):
-        return self.items.select_related("page").order_by("sort_order")
+        """The entries a visitor may follow, in the editors' order (drafts and private pages left out)."""
+        return NavigationItem.visible(self.items.all()).select_related("page").order_by("sort_order")
 
 
-class NavigationItem(Orderable):
+class NavigationItem(LinkFields):
     settings = ParentalKey(NavigationSettings, on_delete=models.CASCADE, related_name="items")
-    page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name="Pagina", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
-    )
-    url = models.URLField("Oppure indirizzo esterno", blank=True)
-    label = models.CharField(
-        "Etichetta", max_length=60, blank=True, help_text="Se vuota si usa il titolo della pagina."
-    )
 
-    panels = [FieldPanel("page"), FieldPanel("url"), FieldPanel("label")]
-
-    class Meta(Orderable.Meta):
+    class Meta(LinkFields.Meta):
         verbose_name = "Voce di menu"
         verbose_name_plural = "Voci di menu"
-
-    def clean(self):
-        if bool(self.page_id) == bool(self.url):
-            raise ValidationError("Scegli una pagina oppure scrivi un indirizzo esterno, non entrambi.")
-        if self.url and not self.label:
-            raise ValidationError({"label": "Un collegamento esterno ha bisogno di un'etichetta."})
-
-    @property
-    def text(self):
-        return self.label or (self.page.title if self.page else self.url)

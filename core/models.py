@@ -1,0 +1,35 @@
+"""What every page type and every editor-made link share. `core` imports no other project app."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+
+from .links import LinkFields
+from .site_settings import NavigationItem, NavigationSettings, OrganisationSettings
+
+__all__ = ["BasePage", "LinkFields", "NavigationItem", "NavigationSettings", "OrganisationSettings"]
+
+
+class BasePage(Page):
+    """Fields every public page shares: an image for social previews, next to Wagtail's promote fields."""
+
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="Immagine per la condivisione",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Mostrata quando la pagina è condivisa sui social (Open Graph).",
+    )
+
+    promote_panels = [
+        MultiFieldPanel(Page.promote_panels, heading="Indirizzo e motori di ricerca"),
+        FieldPanel("social_image"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_social_image(self):
+        return self.social_image

@@ -1,0 +1,94 @@
+"""The app map of the README, enforced: dependencies point one way, and only URL configuration
+imports views. A new import that breaks the direction fails here, naming the file and the line."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# What each app may import from the project (besides itself). Bottom layer first.
+ALLOWED = {
+    "core": set(),
+    "search": {"core"},
+    "standardpages": {"core", "search"},
+    "projects": {"core", "search"},
+    "outbox": {"core"},
+    "consent": {"core"},
+    "analytics": {"core"},
+    "courses": {"core", "search", "projects", "outbox"},
+    # The composition root and the demo builder may use every app; nothing imports them.
+    "home": {"core", "search", "standardpages", "projects", "outbox", "consent", "analytics", "courses"},
+    "demo": {"core", "search", "standardpages", "projects", "outbox", "consent", "analytics", "courses", "home"},
+}
+PROJECT_PACKAGES = set(ALLOWED) | {"asap_site"}
+# Modules that wire URLs to views: Django's URL configuration and Wagtail's admin URL hooks.
+URL_CONFIGURATION = {"urls.py", "wagtail_hooks.py"}
+
+
+def _imports(path, package):
+    """(line, absolute module name) for every import in the file."""
+    tree = ast.parse(path.read_text(), filename=str(path))
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                yield node.lineno, alias.name
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = parts[: len(parts) - node.level]
+                module = ".".join(base + ([node.module] if node.module else []))
+            else:
+                module = node.module or ""
+            yield node.lineno, module
+            for alias in node.names:  # `from . import views`
+                yield node.lineno, f"{module}.{alias.name}"
+
+
+def _source_files(package):
+    return [p for p in (ROOT / package).rglob("*.py") if "migrations" not in p.parts]
+
+
+def test_every_project_app_is_in_the_map():
+    apps = {p.parent.name for p in ROOT.glob("*/apps.py")}
+    assert apps <= set(ALLOWED), f"add {sorted(apps - set(ALLOWED))} to ALLOWED and to the README's app map"
+
+
+@pytest.mark.parametrize("package", sorted(ALLOWED))
+def test_dependencies_point_one_way(package):
+    if not (ROOT / package).is_dir():
+        pytest.skip(f"{package} does not exist yet")
+    wrong = []
+    for path in _source_files(package):
+        for line, module in _imports(path, package):
+            top = module.split(".")[0]
+            if top in PROJECT_PACKAGES and top != package and top not in ALLOWED[package]:
+                wrong.append(f"{path.relative_to(ROOT)}:{line} imports {top}")
+    assert not wrong, "\n".join(sorted(set(wrong)))
+
+
+def test_only_url_configuration_imports_views():
+    wrong = []
+    for package in sorted(PROJECT_PACKAGES):
+        if not (ROOT / package).is_dir():
+            continue
+        for path in _source_files(package):
+            if path.name in URL_CONFIGURATION or path.name.endswith("views.py"):
+                continue
+            for line, module in _imports(path, package):
+                last = module.split(".")[-1]
+                if module.split(".")[0] in PROJECT_PACKAGES and last.endswith("views"):
+                    wrong.append(f"{path.relative_to(ROOT)}:{line} imports {module}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_no_module_is_too_long():
+    long_modules = [
+        f"{path.relative_to(ROOT)}: {n} lines"
+        for package in sorted(PROJECT_PACKAGES)
+        if (ROOT / package).is_dir()
+        for path in _source_files(package)
+        if (n := len(path.read_text().splitlines())) > 420
+    ]
+    assert not long_modules, "\n".join(long_modules)
