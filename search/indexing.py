@@ -23,6 +23,7 @@ def _enqueue(page_model, page_ids):
 def reindex_pages_using(snippet_model, page_model, lookup):
     """After a `snippet_model` is saved or deleted, reindex the `page_model` pages that reach it
     through `lookup` (a queryset lookup from the page, e.g. "sessions__venue")."""
+    uid = f"reindex-{page_model._meta.label}-{lookup}"
 
     def pages_using(snippet):
         return set(page_model.objects.filter(**{lookup: snippet}).values_list("pk", flat=True).distinct())
@@ -34,14 +35,11 @@ def reindex_pages_using(snippet_model, page_model, lookup):
     # Deleting a snippet first deletes the rows linking it to pages (themes, territories), so the
     # pages are looked up before the delete and reindexed after it.
     def before_delete(sender, instance, **kwargs):
-        affected = getattr(instance, "_pages_to_reindex", {})
-        affected[page_model] = pages_using(instance)
-        instance._pages_to_reindex = affected
+        instance.__dict__.setdefault("_pages_to_reindex", {})[uid] = pages_using(instance)
 
     def after_delete(sender, instance, **kwargs):
-        _enqueue(page_model, getattr(instance, "_pages_to_reindex", {}).get(page_model))
+        _enqueue(page_model, instance.__dict__.get("_pages_to_reindex", {}).get(uid))
 
-    uid = f"reindex-{page_model._meta.label}-{lookup}"
     post_save.connect(after_save, sender=snippet_model, weak=False, dispatch_uid=uid)
     pre_delete.connect(before_delete, sender=snippet_model, weak=False, dispatch_uid=uid)
     post_delete.connect(after_delete, sender=snippet_model, weak=False, dispatch_uid=uid)
