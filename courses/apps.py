@@ -7,4 +7,6 @@ class CoursesConfig(AppConfig):
     verbose_name = "Corsi di formazione"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import site_search
+
+        site_search.register()

@@ -232,6 +232,11 @@ class CoursePage(BasePage):
         if not self.is_free and self.fee is None:
             raise ValidationError({"fee": "Indica la quota oppure segna il corso come gratuito."})
 
+    @classmethod
+    def get_indexed_objects(cls):
+        """`venue_names` reads every session's venue: fetched with the pages when indexing in bulk."""
+        return super().get_indexed_objects().prefetch_related("sessions__venue")
+
     def area_label(self):
         return self.get_area_display()
 

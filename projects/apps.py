@@ -8,7 +8,10 @@ class ProjectsConfig(AppConfig):
     verbose_name = "Progetti"
 
     def ready(self):
+        from . import site_search
         from .services import ensure_asap_services
+
+        site_search.register()
 
         # Also runs after the test runner flushes the tables, so the fixed list is always there.
         post_migrate.connect(ensure_asap_services, sender=self)

@@ -531,6 +531,14 @@ class ProjectPage(BasePage):
     def __str__(self):
         return self.title
 
+    @classmethod
+    def get_indexed_objects(cls):
+        """Everything `search_fields` reads, fetched with the pages when indexing in bulk (Wagtail
+        prefetches neither the organisations behind the roles nor parental many-to-many fields)."""
+        return (
+            super().get_indexed_objects().prefetch_related("organisation_roles__organisation", "themes", "territories")
+        )
+
     # --- derived values ---
 
     @property

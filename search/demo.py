@@ -2,8 +2,7 @@
 Idempotent: a second run finds the picks and changes nothing."""
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-
-from standardpages.models import ContentPage
+from wagtail.models import Page
 
 PICKS = {
     "contatti": "Telefono, e-mail, PEC e indirizzo della sede.",
@@ -12,7 +11,7 @@ PICKS = {
 
 
 def seed(stdout):
-    contacts = ContentPage.objects.live().filter(slug="contatti").first()
+    contacts = Page.objects.live().filter(slug="contatti").first()
     if contacts is None:
         return
     created = 0

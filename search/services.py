@@ -1,6 +1,5 @@
 """Site search: one place that turns a visitor's text into results, counts per type and editors'
-picks. The catalogues' text boxes use `matching_ids` / `filter_by_text`, so they match exactly like
-`/cerca/`."""
+picks. The catalogues' text boxes use `matching_ids`, so they match exactly like `/cerca/`."""
 
 from dataclasses import dataclass, field
 
@@ -10,7 +9,7 @@ from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from .query import clean_query
-from .types import registry
+from .types import result_types
 
 
 def live_pages(models):
@@ -23,24 +22,24 @@ class SiteSearch:
 
     query: str
     result_type: object = None
-    counts: list = field(default_factory=list)  # [(ResultType, count)] in registry order
+    counts: list = field(default_factory=list)  # [(ResultType, count)] in display order
     total: int = 0
 
     @classmethod
     def run(cls, raw_query, type_slug=None):
-        search = cls(query=clean_query(raw_query), result_type=registry.get(type_slug or ""))
-        if search.query and registry.available:
+        search = cls(query=clean_query(raw_query), result_type=result_types.get(type_slug or ""))
+        if search.query and result_types.available:
             search.counts = search._count_per_type()
             search.total = sum(count for _, count in search.counts)
         return search
 
     def _count_per_type(self):
         """One faceted query for every type's count."""
-        per_content_type = live_pages(registry.all_models()).search(self.query).facet("content_type_id")
-        counts = dict.fromkeys(registry.available, 0)
+        per_content_type = live_pages(result_types.page_models()).search(self.query).facet("content_type_id")
+        counts = dict.fromkeys(result_types.available, 0)
         for content_type_id, count in per_content_type.items():
             model = ContentType.objects.get_for_id(content_type_id).model_class()
-            result_type = registry.by_model.get(model)
+            result_type = result_types.by_model.get(model)
             if result_type is not None:
                 counts[result_type] += count
         return list(counts.items())
@@ -54,9 +53,9 @@ class SiteSearch:
 
     def results(self):
         """Relevance-ordered specific pages; slice it (the paginator does) before evaluating."""
-        if not self.query or not registry.available:
+        if not self.query or not result_types.available:
             return Page.objects.none()
-        models = self.result_type.page_models() if self.result_type else registry.all_models()
+        models = result_types.page_models(self.result_type)
         return live_pages(models).specific().search(self.query)
 
     def promotions(self):
@@ -81,15 +80,3 @@ def matching_ids(model_or_queryset, raw_query, limit=None, ranked=True):
     if hasattr(results, "get_queryset"):  # database backends: only the ids, in one query
         return list(results.get_queryset().values_list("pk", flat=True)[:limit])
     return [obj.pk for obj in results[:limit]]
-
-
-def filter_by_text(queryset, raw_query):
-    """`queryset` narrowed to objects matching the text, with the same matching as `/cerca/`; an
-    empty text leaves it untouched. The catalogues combine this with their own filters."""
-    query = clean_query(raw_query)
-    if not query:
-        return queryset
-    results = queryset.model._default_manager.all().search(query, order_by_relevance=False)
-    if hasattr(results, "get_queryset"):  # database backends: a subquery, however many matches
-        return queryset.filter(pk__in=results.get_queryset().values("pk"))
-    return queryset.filter(pk__in=[obj.pk for obj in results])

@@ -1,15 +1,18 @@
-"""The kinds of result the site search offers, as a small registry.
+"""The kinds of result the site search offers: a registry the apps that own page models fill in.
 
-Models are named, not imported, and resolved when needed: a type whose app is not installed is
-simply left out, so the search works before (and without) the catalogue apps.
+`search` names no page model itself. Each app registers its type from its AppConfig.ready, e.g.
+
+    result_types.register(ResultType("corsi", "Corsi", "Corso", order=20, detail=course_detail), CoursePage)
+
+so /cerca/ lists exactly the types of the installed apps, in the order of their `order`.
 """
 
 from dataclasses import dataclass, field
 
-from django.apps import apps
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
-from django.utils.functional import cached_property
-from wagtail.models import Page
+
+DEFAULT_SUMMARY_FIELDS = ("search_description", "intro")
 
 
 @dataclass(frozen=True)
@@ -17,97 +20,65 @@ class ResultType:
     slug: str  # in the URL: /cerca/?tipo=corsi
     label: str  # plural, for the filters: "Corsi"
     singular: str  # for each result: "Corso"
-    models: tuple[str, ...]  # "app_label.ModelName", or "app_label" for every page model of an app
-    # Relations a result's detail line reads, prefetched for the whole results page at once.
+    order: int  # place among the types on /cerca/, smallest first
+    # Fields a result's summary may come from, best first; a StreamField `body` is always tried last.
+    summary_fields: tuple[str, ...] = field(default=DEFAULT_SUMMARY_FIELDS, compare=False)
+    # Relations the detail line reads, prefetched for the whole results page at once.
     prefetch: tuple[str, ...] = field(default=(), compare=False)
-    # page -> the date or status line; None uses `result_detail`'s default.
+    # page -> the date or status line; None gives "Aggiornata il ..." (see `result_detail`).
     detail: object = field(default=None, compare=False)
-
-    def page_models(self):
-        found = []
-        for spec in self.models:
-            app_label, _, model_name = spec.partition(".")
-            try:
-                app_config = apps.get_app_config(app_label)
-            except LookupError:
-                continue
-            if model_name:
-                try:
-                    found.append(app_config.get_model(model_name))
-                except LookupError:
-                    continue
-            else:
-                found.extend(m for m in app_config.get_models() if issubclass(m, Page) and not m._meta.abstract)
-        return found
-
-
-def _date(value):
-    return f"{value:%d/%m/%Y}" if value else ""
-
-
-def project_detail(project):
-    """The status and dates, e.g. «In corso · dal 01/03/2024 al 28/02/2026»."""
-    parts = [project.status_label]
-    start, end = project.start_date, project.end_date
-    if start and end:
-        parts.append(f"dal {_date(start)} al {_date(end)}")
-    elif start:
-        parts.append(f"dal {_date(start)}")
-    return " · ".join(parts)
-
-
-def course_detail(course):
-    """The status and next edition, e.g. «Iscrizioni aperte · prossima edizione dal 12/03/2027»."""
-    parts = [course.status().label]
-    upcoming = course.next_session()
-    if upcoming is not None:
-        parts.append(f"prossima edizione dal {_date(timezone.localtime(upcoming.start))}")
-    return " · ".join(parts)
-
-
-RESULT_TYPES = (
-    ResultType("progetti", "Progetti", "Progetto", ("projects.ProjectPage",), detail=project_detail),
-    ResultType("corsi", "Corsi", "Corso", ("courses.CoursePage",), ("sessions__venue",), detail=course_detail),
-    ResultType("pagine", "Pagine", "Pagina", ("standardpages", "home")),
-)
 
 
 class Registry:
-    """The available types, with a map from each page model to its type."""
+    """The registered types, and the page models each one groups."""
 
-    def __init__(self, result_types=RESULT_TYPES):
-        self.result_types = result_types
+    def __init__(self):
+        self._types = {}  # slug -> ResultType
+        self._slug_of_model = {}  # page model -> slug
 
-    @cached_property
+    def register(self, result_type, *page_models):
+        if result_type.slug in self._types:
+            raise ImproperlyConfigured(f"Search result type {result_type.slug!r} is registered twice.")
+        self._types[result_type.slug] = result_type
+        self.add_pages(result_type.slug, *page_models)
+
+    def add_pages(self, slug, *page_models):
+        """Group more page models under a type, possibly one another app registers (a page model
+        belongs to one type; the type may be registered before or after this call)."""
+        for model in page_models:
+            self._slug_of_model[model] = slug
+
+    @property
+    def by_model(self):
+        return {model: self._types[slug] for model, slug in self._slug_of_model.items() if slug in self._types}
+
+    @property
     def available(self):
-        return [t for t in self.result_types if t.page_models()]
+        """Types with at least one page model, in display order."""
+        present = set(self.by_model.values())
+        return sorted(present, key=lambda result_type: (result_type.order, result_type.slug))
 
     def get(self, slug):
         return next((t for t in self.available if t.slug == slug), None)
 
-    @cached_property
-    def by_model(self):
-        return {model: t for t in self.available for model in t.page_models()}
-
     def type_of(self, page):
         return self.by_model.get(type(page))
 
-    def all_models(self):
-        return list(self.by_model)
+    def page_models(self, result_type=None):
+        """The page models of one type, or of every type."""
+        return [model for model, t in self.by_model.items() if result_type is None or t == result_type]
 
 
-registry = Registry()
+result_types = Registry()
 
 
 # --- what a result shows besides its title ---------------------------------------------------------
 
-SUMMARY_ATTRIBUTES = ("search_description", "summary", "intro", "hero_text")
 
-
-def summary_texts(page):
+def summary_texts(page, result_type=None):
     """Texts a result's summary may come from, best first: the short ones, then the body."""
-    texts = [getattr(page, name, "") for name in SUMMARY_ATTRIBUTES]
-    texts = [str(text) for text in texts if text]
+    names = result_type.summary_fields if result_type is not None else DEFAULT_SUMMARY_FIELDS
+    texts = [str(text) for text in (getattr(page, name, "") for name in names) if text]
     body = getattr(page, "body", None)
     stream_block = getattr(body, "stream_block", None)
     if stream_block is not None:
@@ -122,3 +93,8 @@ def result_detail(page, result_type=None):
     if page.last_published_at:
         return f"Aggiornata il {timezone.localtime(page.last_published_at):%d/%m/%Y}"
     return ""
+
+
+def short_date(value):
+    """A date as the detail lines show it: 01/03/2024 (empty for no date)."""
+    return f"{value:%d/%m/%Y}" if value else ""

@@ -7,7 +7,7 @@ from .highlight import excerpt, highlight
 from .models import SearchQueryDay
 from .services import SiteSearch
 from .stats import popular_searches
-from .types import registry, result_detail, summary_texts
+from .types import result_detail, result_types, summary_texts
 
 RESULTS_PER_PAGE = 10
 
@@ -27,20 +27,21 @@ class CountedPaginator(Paginator):
 def _describe(pages, query):
     """What each result shows; relations the detail lines need are prefetched per type, so a results
     page costs the same number of queries whatever it holds."""
+    typed = [(page, result_types.type_of(page)) for page in pages]
     by_type = {}
-    for page in pages:
-        by_type.setdefault(registry.type_of(page), []).append(page)
+    for page, result_type in typed:
+        by_type.setdefault(result_type, []).append(page)
     for result_type, same_type in by_type.items():
         if result_type is not None and result_type.prefetch:
             prefetch_related_objects(same_type, *result_type.prefetch)
     return [
         {
             "page": page,
-            "type": registry.type_of(page),
-            "summary": highlight(excerpt(summary_texts(page), query), query),
-            "detail": result_detail(page, registry.type_of(page)),
+            "type": result_type,
+            "summary": highlight(excerpt(summary_texts(page, result_type), query), query),
+            "detail": result_detail(page, result_type),
         }
-        for page in pages
+        for page, result_type in typed
     ]
 
 

@@ -1,6 +1,5 @@
 """Whatever a visitor (or a bot) sends to /cerca/ gets a normal page or a 400 quickly, never a 500."""
 
-import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -54,10 +53,10 @@ def some_pages(home_page):
 
 @pytest.mark.parametrize("raw", ODD_QUERIES)
 @pytest.mark.parametrize("params", [{}, {"tipo": "pagine"}, {"tipo": "sconosciuto", "page": "abc"}])
-def test_odd_queries_get_a_normal_page_quickly(client, some_pages, raw, params):
-    started = time.perf_counter()
-    response = client.get("/cerca/", {"q": raw, **params})
-    assert time.perf_counter() - started < 1.0
+def test_odd_queries_get_a_normal_page_cheaply(client, some_pages, raw, params, django_assert_max_num_queries):
+    # A bounded number of queries, not a wall-clock limit: timings belong to the benchmarks.
+    with django_assert_max_num_queries(60):
+        response = client.get("/cerca/", {"q": raw, **params})
     assert response.status_code == 200
     assert b'<meta name="robots" content="noindex">' in response.content
 
@@ -81,10 +80,9 @@ def test_odd_queries_get_a_normal_page_quickly(client, some_pages, raw, params):
         "page=2",
     ],
 )
-def test_malformed_parameters_get_a_normal_page(client, some_pages, query_string):
-    started = time.perf_counter()
-    response = client.get("/cerca/?" + query_string)
-    assert time.perf_counter() - started < 1.0
+def test_malformed_parameters_get_a_normal_page(client, some_pages, query_string, django_assert_max_num_queries):
+    with django_assert_max_num_queries(60):
+        response = client.get("/cerca/?" + query_string)
     assert response.status_code == 200
 
 
