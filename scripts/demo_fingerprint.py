@@ -65,15 +65,29 @@ def natural(obj):
     return f"{obj._meta.label}:{obj}"
 
 
-def plain(value):
-    """JSON-friendly value; stream data loses its random block ids."""
+def plain(value, files=None):
+    """JSON-friendly value; stream data loses its random block ids and names images and documents by title."""
     if isinstance(value, dict):
-        return {key: plain(item) for key, item in value.items() if not (key == "id" and "type" in value)}
+        return {
+            key: files[key][item] if files and key in files and isinstance(item, int) else plain(item, files)
+            for key, item in value.items()
+            if not (key == "id" and "type" in value)
+        }
     if isinstance(value, list | tuple):
-        return [plain(item) for item in value]
+        return [plain(item, files) for item in value]
     if isinstance(value, int | float | bool | str) or value is None:
         return value
     return str(value)
+
+
+def stored_files():
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+
+    return {
+        "image": dict(get_image_model().objects.values_list("pk", "title")),
+        "document": dict(get_document_model().objects.values_list("pk", "title")),
+    }
 
 
 def row(obj):
@@ -86,7 +100,7 @@ def row(obj):
         if field.is_relation:
             data[field.name] = natural(getattr(obj, field.name))
         elif isinstance(field, StreamField):
-            data[field.name] = plain(getattr(obj, field.name).get_prep_value())
+            data[field.name] = plain(getattr(obj, field.name).get_prep_value(), stored_files())
         else:
             data[field.name] = plain(field.value_from_object(obj))
     for field in obj._meta.many_to_many:
@@ -112,8 +126,6 @@ def database_rows():
         objects = list(model.objects.all())
         rows = [row(obj) for obj in objects]
         for obj, data in zip(objects, rows, strict=True):
-            if model._meta.label == "wagtailimages.Image":
-                data["pk"] = obj.pk  # stream data refers to images by id
             if hasattr(obj, "file"):
                 with obj.file.open("rb") as file:
                     data["content_sha1"] = hashlib.sha1(file.read()).hexdigest()
