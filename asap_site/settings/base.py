@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "consent",
     "cookie_consent",
     "courses",
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.redirects",

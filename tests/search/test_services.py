@@ -37,15 +37,13 @@ def test_types_of_apps_not_installed_are_left_out(home_page):
 
 
 def test_demo_picks_are_seeded_once(home_page):
-    from io import StringIO
-
     from wagtail.contrib.search_promotions.models import SearchPromotion
 
-    from search.demo import seed
+    from demo.loaders.search import seed
 
     contacts = ContentPageFactory(parent=home_page, title="Contatti", slug="contatti")
-    seed(StringIO())
-    seed(StringIO())
+    seed()
+    seed()
     assert sorted(SearchPromotion.objects.values_list("query__query_string", "page")) == [
         ("contatti", contacts.pk),
         ("sede", contacts.pk),
