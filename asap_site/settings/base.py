@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "cookie_consent",
     "courses",
     "home",
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.redirects",

@@ -1,6 +1,5 @@
 """Whatever a visitor (or a bot) sends to /cerca/ gets a normal page or a 400 quickly, never a 500."""
 
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

@@ -69,15 +69,13 @@ def test_the_search_app_imports_no_page_app():
 
 
 def test_demo_picks_are_seeded_once(home_page):
-    from io import StringIO
-
     from wagtail.contrib.search_promotions.models import SearchPromotion
 
-    from search.demo import seed
+    from demo.loaders.search import seed
 
     contacts = ContentPageFactory(parent=home_page, title="Contatti", slug="contatti")
-    seed(StringIO())
-    seed(StringIO())
+    seed()
+    seed()
     assert sorted(SearchPromotion.objects.values_list("query__query_string", "page")) == [
         ("contatti", contacts.pk),
         ("sede", contacts.pk),

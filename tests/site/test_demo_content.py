@@ -1,3 +1,5 @@
+import io
+
 import pytest
 from django.core.management import call_command
 from wagtail.images import get_image_model
@@ -38,3 +40,12 @@ def test_seed_demo_builds_the_italian_site_and_a_second_run_changes_nothing(wagt
     assert "scroll" not in html  # the old cookie banner's text is not demo content
     home_html = client.get("/").content.decode()
     assert 'id="box-corsi"' in home_html and 'id="box-progetti"' in home_html  # fed by the catalogues
+
+
+def test_seed_demo_leaves_an_editors_changes_to_the_settings_alone(wagtail_root):
+    call_command("seed_demo", stdout=io.StringIO())
+    organisation = OrganisationSettings.objects.get()
+    organisation.phone = "+39 06 9999 0000"
+    organisation.save()
+    call_command("seed_demo", stdout=io.StringIO())
+    assert OrganisationSettings.objects.get().phone == "+39 06 9999 0000"
