@@ -12,13 +12,12 @@ from wagtail.rich_text import RichText
 
 from core.site_settings import NavigationItem, NavigationSettings
 from home.models import HomePage
+from outbox.models import ContactFormField, ContactFormPage
 from projects.models import FundingProgramme, ProjectPage
 
 from .models import (
     Area,
     Certificate,
-    ContactFormField,
-    ContactFormPage,
     CourseIndexPage,
     CoursePage,
     CourseRelatedProject,
