@@ -1,13 +1,12 @@
-"""Demo registry, first-party statistics switched on and the generated cookie policy page. Creates
-only what is missing, so a second run changes nothing."""
+"""Demo registry and the generated cookie policy page (the statistics category and settings are the
+analytics app's demo). Creates only what is missing, so a second run changes nothing."""
 
 from cookie_consent.models import Cookie, CookieGroup
 from wagtail.models import Site
 
 from core.site_settings import OrganisationSettings
-from home.models import HomePage
 
-from .models import AnalyticsProvider, AnalyticsSettings, CookieBannerSettings, CookieDetails, CookiePolicyPage
+from .models import CookieBannerSettings, CookieDetails, CookiePolicyPage
 
 GROUPS = [
     {
@@ -17,17 +16,6 @@ GROUPS = [
         "is_required": True,
         "is_deletable": False,
         "ordering": 0,
-    },
-    {
-        "varname": "statistiche",
-        "name": "Statistiche",
-        "description": (
-            "Contiamo le pagine visitate in forma aggregata, senza cookie e senza dati che ti identifichino, "
-            "per capire quali contenuti sono utili."
-        ),
-        "is_required": False,
-        "is_deletable": True,
-        "ordering": 10,
     },
     {
         "varname": "contenuti-esterni",
@@ -106,18 +94,12 @@ def seed(stdout):
         )
         created += was_created + details_created
 
-    home = HomePage.objects.first()
-    if home is None:
-        stdout.write("consent: manca la home page, nulla da fare")
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
+        stdout.write("consent: manca il sito, nulla da fare")
         return
-    site = Site.objects.get(root_page=home)
+    home = site.root_page
 
-    analytics = AnalyticsSettings.for_site(site)
-    if analytics.cookie_group_id is None:
-        analytics.provider = AnalyticsProvider.FIRST_PARTY
-        analytics.cookie_group = groups["statistiche"]
-        analytics.save()
-        created += 1
     banner = CookieBannerSettings.for_site(site)
     if banner.embed_group_id is None:
         banner.embed_group = groups["contenuti-esterni"]

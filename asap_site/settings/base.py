@@ -49,6 +49,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "core",
     "outbox",
+    "analytics",
     "search",
     "standardpages",
     "projects",
