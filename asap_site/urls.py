@@ -17,6 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("cerca/", search_views.search, name="search"),
     path("cookie/", include("consent.urls")),
+    path("statistiche/", include("analytics.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
     path("favicon.ico", lambda request: redirect(static("img/favicon.ico"), permanent=True)),

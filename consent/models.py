@@ -1,9 +1,8 @@
-"""Proof of consent, extra facts about registered cookies, the generated cookie policy page and the
-first-party statistics. The registry itself is django-cookie-consent's CookieGroup and Cookie."""
+"""Proof of consent, extra facts about registered cookies and the generated cookie policy page. The
+registry itself is django-cookie-consent's CookieGroup and Cookie."""
 
 from cookie_consent.models import Cookie, CookieGroup
-from django.db import IntegrityError, models, transaction
-from django.db.models import F
+from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -13,17 +12,9 @@ from wagtail.search import index
 from core.blocks import BodyStreamBlock
 from core.models import BasePage
 
-from .site_settings import AnalyticsProvider, AnalyticsSettings, CookieBannerSettings
+from .site_settings import CookieBannerSettings
 
-__all__ = [
-    "AnalyticsProvider",
-    "AnalyticsSettings",
-    "ConsentRecord",
-    "CookieBannerSettings",
-    "CookieDetails",
-    "CookiePolicyPage",
-    "DailyPageView",
-]
+__all__ = ["ConsentRecord", "CookieBannerSettings", "CookieDetails", "CookiePolicyPage"]
 
 
 class ConsentRecord(models.Model):
@@ -114,48 +105,3 @@ def registry_version():
     ]
     newest = [value for value in newest if value]
     return max(newest).isoformat() if newest else ""
-
-
-class DailyPageView(models.Model):
-    """Page views counted by the cookieless beacon, one row per day, page, referrer domain and device
-    class. Nothing identifies a visitor."""
-
-    class Device(models.TextChoices):
-        MOBILE = "mobile", "Smartphone"
-        TABLET = "tablet", "Tablet"
-        DESKTOP = "desktop", "Computer"
-
-    day = models.DateField("Giorno", db_index=True)
-    page = models.ForeignKey("wagtailcore.Page", verbose_name="Pagina", on_delete=models.CASCADE, related_name="+")
-    referrer_domain = models.CharField("Dominio di provenienza", max_length=253, blank=True)
-    device_class = models.CharField("Dispositivo", max_length=10, choices=Device.choices)
-    views = models.PositiveIntegerField("Visualizzazioni", default=0)
-
-    class Meta:
-        verbose_name = "Visualizzazioni del giorno"
-        verbose_name_plural = "Statistiche delle visite"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["day", "page", "referrer_domain", "device_class"], name="daily_page_view_unique"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.day:%d/%m/%Y} · {self.page_id} · {self.views}"
-
-    @classmethod
-    def count(cls, page, referrer_domain, device_class, day=None):
-        key = {
-            "day": day or timezone.localdate(),
-            "page": page,
-            "referrer_domain": referrer_domain,
-            "device_class": device_class,
-        }
-        updated = cls.objects.filter(**key).update(views=F("views") + 1)
-        if updated:
-            return
-        try:
-            with transaction.atomic():
-                cls.objects.create(views=1, **key)
-        except IntegrityError:  # another request created the row in between
-            cls.objects.filter(**key).update(views=F("views") + 1)

@@ -8,5 +8,4 @@ urlpatterns = [
     path("stato/", views.ConsentStatusView.as_view(), name="consent_status"),
     path("scelta/", views.decision, name="consent_decision"),
     path("preferenze/", views.preferences, name="consent_preferences"),
-    path("statistiche/visita/", views.beacon, name="consent_beacon"),
 ]

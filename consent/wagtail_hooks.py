@@ -1,13 +1,9 @@
-"""Admin for the cookie registry (django-cookie-consent's models as snippets), the consent records
-(read-only, searchable), the "Statistiche" report and its dashboard panel."""
+"""Admin for the cookie registry (django-cookie-consent's models as snippets) and the consent records
+(read-only, searchable)."""
 
 from cookie_consent.models import Cookie, CookieGroup
-from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.auth import permission_required
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
-from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -15,7 +11,6 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .admin_forms import CookieForm
-from .admin_views import REPORT_PERMISSION, StatisticsReportView, thirty_day_total
 from .models import ConsentRecord
 
 
@@ -101,36 +96,3 @@ register_permission_policy(ConsentRecord, ReadOnlyPermissionPolicy(ConsentRecord
 @hooks.register("register_admin_viewset")
 def register_consent_records():
     return ConsentRecordViewSet("registro-consensi")
-
-
-@hooks.register("register_admin_urls")
-def register_statistics_url():
-    view = permission_required(REPORT_PERMISSION)(StatisticsReportView.as_view())
-    return [path("statistiche/", view, name="consent_statistics")]
-
-
-class StatisticsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(REPORT_PERMISSION)
-
-
-@hooks.register("register_reports_menu_item")
-def register_statistics_menu_item():
-    return StatisticsMenuItem(
-        "Statistiche", reverse("consent_statistics"), name="statistiche", icon_name="table", order=50
-    )
-
-
-class StatisticsPanel(Component):
-    name = "consent_statistics"
-    order = 150
-    template_name = "consent/admin/dashboard_panel.html"
-
-    def get_context_data(self, parent_context=None):
-        return {"total": thirty_day_total()}
-
-
-@hooks.register("construct_homepage_panels")
-def add_statistics_panel(request, panels):
-    if request.user.has_perm(REPORT_PERMISSION):
-        panels.append(StatisticsPanel())

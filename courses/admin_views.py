@@ -12,8 +12,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from core.spreadsheets import neutralise_formula
+from outbox.delivery import waiting_count
+from outbox.models import OutboundEmail
 
-from .enquiries import CourseEnquiry, EnquiryStatus, OutboundEmail, RequestType
+from .enquiries import CourseEnquiry, EnquiryStatus, RequestType
 from .models import CoursePage
 
 
@@ -179,7 +181,7 @@ class NewEnquiriesPanel(Component):
         new = CourseEnquiry.objects.filter(status=EnquiryStatus.NEW)
         context["count"] = new.count()
         context["enquiries"] = new.select_related("course").order_by("-created_at")[: self.shown]
-        context["pending_emails"] = OutboundEmail.objects.exclude(status=OutboundEmail.Status.SENT).count()
+        context["pending_emails"] = waiting_count()
         return context
 
     def render_html(self, parent_context=None):

@@ -1,10 +1,7 @@
-"""What visitors send: course enquiries, and the e-mails they cause.
+"""What visitors send about a course: the enquiry. Its e-mails wait in the outbox (`outbox` app),
+queued in the same transaction as the enquiry (courses/mail.py)."""
 
-Every e-mail is first written to `OutboundEmail` in the same transaction as the enquiry it belongs
-to, and only then sent (by a task after commit, or by `send_pending_enquiry_mail`). The row is the
-proof of what still has to go out, so a mail server outage delays e-mails but never loses them, and
-a row marked as sent is never sent again."""
-
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils import timezone
 
@@ -56,6 +53,13 @@ class CourseEnquiry(models.Model):
     status = models.CharField("Stato", max_length=20, choices=EnquiryStatus.choices, default=EnquiryStatus.NEW)
     internal_notes = models.TextField("Note interne", blank=True, help_text="Visibili solo allo staff.")
     anonymised_at = models.DateTimeField("Anonimizzata il", null=True, blank=True, editable=False)
+    # The staff notification and the visitor's confirmation; deleted with the enquiry.
+    emails = GenericRelation(
+        "outbox.OutboundEmail",
+        content_type_field="about_type",
+        object_id_field="about_id",
+        related_query_name="enquiry",
+    )
 
     class Meta:
         verbose_name = "Richiesta di informazioni sui corsi"
@@ -94,53 +98,3 @@ class CourseEnquiry(models.Model):
         self.anonymised_at = timezone.now()
         self.save()
         self.emails.all().delete()
-
-
-class OutboundEmail(models.Model):
-    class Status(models.TextChoices):
-        PENDING = "pending", "Da inviare"
-        SENDING = "sending", "In invio"
-        SENT = "sent", "Inviata"
-
-    class Kind(models.TextChoices):
-        STAFF = "staff", "Notifica allo staff"
-        VISITOR = "visitor", "Conferma al visitatore"
-
-    enquiry = models.ForeignKey(
-        CourseEnquiry, null=True, blank=True, on_delete=models.CASCADE, related_name="emails", verbose_name="Richiesta"
-    )
-    form_submission = models.ForeignKey(
-        "wagtailforms.FormSubmission",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name="Messaggio dal modulo contatti",
-    )
-    kind = models.CharField("Tipo", max_length=10, choices=Kind.choices)
-    to = models.TextField("Destinatari", help_text="Indirizzi separati da virgole.")
-    reply_to = models.CharField("Rispondi a", max_length=254, blank=True)
-    subject = models.CharField("Oggetto", max_length=255)
-    body = models.TextField("Testo")
-    attachment_name = models.CharField(max_length=100, blank=True)
-    attachment_content = models.TextField(blank=True)
-    attachment_mimetype = models.CharField(max_length=100, blank=True)
-
-    status = models.CharField("Stato", max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
-    created_at = models.DateTimeField("Creata il", default=timezone.now)
-    claimed_at = models.DateTimeField("Invio iniziato il", null=True, blank=True)
-    sent_at = models.DateTimeField("Inviata il", null=True, blank=True)
-    attempts = models.PositiveIntegerField("Tentativi", default=0)
-    last_error = models.TextField("Ultimo errore", blank=True)
-
-    class Meta:
-        verbose_name = "E-mail in uscita"
-        verbose_name_plural = "E-mail in uscita"
-        ordering = ["created_at", "pk"]
-
-    def __str__(self):
-        return f"{self.subject} → {self.to} ({self.get_status_display()})"
-
-    @property
-    def recipients(self):
-        return [address.strip() for address in self.to.split(",") if address.strip()]

@@ -3,33 +3,9 @@
 from django import forms
 from django.utils import timezone
 
+from outbox.forms import HoneypotMixin
+
 from .enquiries import CourseEnquiry, RequestType
-
-HONEYPOT_FIELD = "sito_web"
-
-
-class ErrorsDescribedMixin:
-    """Point each invalid input at its error message, so screen readers read it with the field."""
-
-    def full_clean(self):
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                widget = self.fields[name].widget
-                widget.attrs["aria-describedby"] = f"{self[name].auto_id}-errore"
-
-
-class HoneypotMixin(ErrorsDescribedMixin, forms.Form):
-    """A field people never see or fill in; automated spam usually does."""
-
-    sito_web = forms.CharField(
-        label="Non compilare questo campo",
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-
-    def is_spam(self):
-        return bool(self.data.get(HONEYPOT_FIELD, "").strip())
 
 
 class SessionChoiceField(forms.ModelChoiceField):

@@ -20,9 +20,8 @@ from projects.models import FundingProgramme, ProjectPage
 
 from .blocks import CourseBodyBlock
 
-# Enquiry and contact-form models live in their own modules; `courses.models` re-exports them.
-from .contact import ContactFormField, ContactFormPage
-from .enquiries import CourseEnquiry, EnquiryStatus, OutboundEmail
+# The enquiry model lives in its own module; `courses.models` re-exports it.
+from .enquiries import CourseEnquiry, EnquiryStatus
 from .status import course_status, session_status
 
 
@@ -405,8 +404,6 @@ class CourseSession(Orderable):
 __all__ = [
     "Area",
     "Certificate",
-    "ContactFormField",
-    "ContactFormPage",
     "CourseEnquiry",
     "CourseIndexPage",
     "CoursePage",
@@ -415,6 +412,5 @@ __all__ = [
     "DeliveryMode",
     "EnquiryStatus",
     "Level",
-    "OutboundEmail",
     "Venue",
 ]

@@ -20,13 +20,13 @@ from wagtail.views import serve as wagtail_serve
 
 from core.ratelimit import hit
 from core.site_settings import OrganisationSettings
+from outbox.delivery import send_after_commit
 
 from .feeds import build_calendar
 from .filters import CatalogueFilterForm, catalogue_queryset, filter_options
 from .forms import CourseEnquiryForm
 from .mail import record_enquiry_emails
 from .models import CourseIndexPage, CoursePage, CourseSession
-from .outbox import send_after_commit
 
 COURSES_PER_PAGE = 10
 CALENDAR_CACHE_SECONDS = 15 * 60
@@ -126,7 +126,7 @@ def enquiry(request, page_path):
     if request.method == "POST":
         if not hit(request, "enquiry"):
             return TemplateResponse(
-                request, "courses/too_many_requests.html", {"course": course, "page": course}, status=429
+                request, "outbox/too_many_requests.html", {"course": course, "page": course}, status=429
             )
         form = CourseEnquiryForm(request.POST, course=course)
         if form.is_spam():

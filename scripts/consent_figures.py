@@ -56,7 +56,8 @@ def main():
     call_command("seed_demo", stdout=io.StringIO())
     from wagtail.models import Page
 
-    from consent.models import CookiePolicyPage, DailyPageView
+    from analytics.models import DailyPageView
+    from consent.models import CookiePolicyPage
 
     pages = list(Page.objects.live().filter(depth__gte=2))
     today = timezone.localdate()
@@ -76,7 +77,7 @@ def main():
     measure(visitor, "GET /cookie/stato/", "get", "/cookie/stato/")
     measure(visitor, "POST /cookie/scelta/ (accept_all)", "post", "/cookie/scelta/", data={"action": "accept_all"})
     body = json.dumps({"page": pages[0].pk, "device": "desktop", "referrer": "https://www.google.com/"})
-    measure(visitor, "POST beacon", "post", "/cookie/statistiche/visita/", data=body, content_type="text/plain")
+    measure(visitor, "POST beacon", "post", "/statistiche/visita/", data=body, content_type="text/plain")
     editor = Client()
     editor.force_login(admin)
     measure(editor, "admin report, 30 days", "get", "/admin/statistiche/", repeat=20)

@@ -1,4 +1,4 @@
-"""Search figures for editors' reports: the public contract other apps (the statistics report) use."""
+"""Search figures for editors' reports; the statistics report gets them through search/wagtail_hooks.py."""
 
 from datetime import timedelta
 

@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from .admin_views import SearchLogReportView
+from .stats import top_searches, zero_result_searches
 
 
 @hooks.register("register_admin_urls")
@@ -16,3 +17,14 @@ def register_search_log_urls():
 @hooks.register("register_reports_menu_item")
 def register_search_log_menu_item():
     return MenuItem("Ricerche del sito", reverse("search_log"), name="search-log", icon_name="search", order=900)
+
+
+# Sections of the "Statistiche" report (the analytics app calls this hook; search imports nothing of it).
+@hooks.register("register_statistics_report_section", order=10)
+def top_searches_section(start, end, limit):
+    return ("Ricerche più frequenti", ["Ricerca", "Ricerche"], top_searches(start, end, limit))
+
+
+@hooks.register("register_statistics_report_section", order=20)
+def zero_result_searches_section(start, end, limit):
+    return ("Ricerche senza risultati", ["Ricerca", "Ricerche"], zero_result_searches(start, end, limit))

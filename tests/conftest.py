@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connections
 from django.test import Client
+from hypothesis import settings as hypothesis_settings
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page
 
@@ -16,6 +17,10 @@ from tests.factories import build_home
 from tests.factories.consent import make_registry
 from tests.factories.courses import CourseIndexPageFactory
 from tests.factories.projects import ProjectIndexPageFactory, build_portfolio
+
+# Property tests judge answers, not speed: a loaded CI machine must not fail them on a deadline.
+hypothesis_settings.register_profile("asap", deadline=None)
+hypothesis_settings.load_profile("asap")
 
 # Playwright's sync API runs an event loop in the test thread; Django must still allow ORM calls there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

@@ -44,10 +44,13 @@ DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
-# The project's apps, bottom layer first: core <- search <- standardpages, projects <- courses <- home
-# (see the README's architecture section; tests/site/test_architecture.py keeps the direction).
+# The project's apps, bottom layer first (README, "Architecture"; tests/site/test_architecture.py keeps
+# the direction): core <- outbox, analytics, consent; core <- search <- standardpages, projects <- courses
+# <- home (the composition root) <- demo.
 INSTALLED_APPS = [
     "core",
+    "outbox",
+    "analytics",
     "search",
     "standardpages",
     "projects",
@@ -245,13 +248,13 @@ WAGTAILSEARCH_HITS_MAX_AGE = 365
 # Posts per client and window (seconds) on the public forms (core/ratelimit.py).
 FORM_RATE_LIMIT = env_int("FORM_RATE_LIMIT", 5)
 FORM_RATE_WINDOW = env_int("FORM_RATE_WINDOW", 600)
+# An e-mail of the outbox claimed by a process that died is retried after this many minutes.
+OUTBOX_STALE_MINUTES = env_int("OUTBOX_STALE_MINUTES", 30)
 
 # --- Training courses and enquiries (courses app) ---
 # Who receives course enquiries when a course names no contact (comma-separated; empty: the
 # organisation's e-mail from the site settings).
 COURSES_ENQUIRY_RECIPIENTS = env_list("COURSES_ENQUIRY_RECIPIENTS")
-# A mail claimed by a process that died is retried after this many minutes.
-COURSES_MAIL_STALE_MINUTES = env_int("COURSES_MAIL_STALE_MINUTES", 30)
 # `manage.py purge_course_enquiries` anonymises enquiries older than this.
 COURSES_ENQUIRY_RETENTION_MONTHS = env_int("COURSES_ENQUIRY_RETENTION_MONTHS", 24)
 # Domain in calendar UIDs (default: the host of WAGTAILADMIN_BASE_URL); never change it once published.

@@ -1,5 +1,5 @@
-"""The banner and the analytics configuration, the same markup for every visitor of a page: the
-visitor's own state is read by consent.js from the uncached status endpoint."""
+"""The banner, the same markup for every visitor of a page: the visitor's own state is read by
+consent.js from the uncached status endpoint."""
 
 import json
 
@@ -8,8 +8,7 @@ from django import template
 
 from core.site_settings import OrganisationSettings
 
-from ..models import AnalyticsSettings, CookieBannerSettings
-from ..site_settings import AnalyticsProvider
+from ..models import CookieBannerSettings
 
 register = template.Library()
 
@@ -26,21 +25,13 @@ def consent_banner(context):
     if request is None:
         return {}
     banner = CookieBannerSettings.for_request(request)
-    analytics = AnalyticsSettings.for_request(request)
     groups = list(CookieGroup.objects.order_by("-is_required", "ordering", "name").prefetch_related("cookie_set"))
     optional = [group for group in groups if not group.is_required]
-    page = context.get("page")
     return {
         "request": request,
         "banner": banner,
-        "analytics": analytics,
-        "analytics_on": analytics.is_active and not getattr(request, "is_preview", False),
-        "external_provider": analytics.provider
-        if analytics.provider not in (AnalyticsProvider.NONE, AnalyticsProvider.FIRST_PARTY)
-        else "",
         "required_groups": [group for group in groups if group.is_required],
         "optional_groups": optional,
         "group_cookies": json.dumps(group_cookie_names(optional)),
-        "page_id": getattr(page, "pk", "") or "",
         "cookie_policy_page": OrganisationSettings.for_request(request).cookie_policy_page,
     }

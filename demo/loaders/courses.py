@@ -9,8 +9,6 @@ from django.utils import timezone
 from wagtail.rich_text import RichText
 
 from courses.models import (
-    ContactFormField,
-    ContactFormPage,
     CourseIndexPage,
     CoursePage,
     CourseRelatedProject,
@@ -18,6 +16,7 @@ from courses.models import (
     Venue,
 )
 from demo.helpers import add_page, child_page, ensure_page, field_values, home_page, read
+from outbox.models import ContactFormField, ContactFormPage
 from projects.models import FundingProgramme, ProjectPage
 
 ROME = ZoneInfo("Europe/Rome")

@@ -3,7 +3,8 @@ and the cookie banner. Only fields still at their default value are filled, so e
 
 from cookie_consent.models import CookieGroup
 
-from consent.site_settings import AnalyticsSettings, CookieBannerSettings
+from analytics.site_settings import AnalyticsSettings
+from consent.site_settings import CookieBannerSettings
 from core.site_settings import OrganisationSettings
 from demo.helpers import home_page, read
 

@@ -9,14 +9,8 @@ from core.site_settings import OrganisationSettings
 from courses.enquiries import CourseEnquiry
 from courses.models import Area
 from tests.factories import ContentPageFactory
-from tests.factories.courses import (
-    ContactFormPageFactory,
-    CourseIndexPageFactory,
-    CoursePageFactory,
-    CourseSessionFactory,
-    VenueFactory,
-    add_contact_fields,
-)
+from tests.factories.courses import CourseIndexPageFactory, CoursePageFactory, CourseSessionFactory, VenueFactory
+from tests.factories.outbox import ContactFormPageFactory, add_contact_fields
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -1,17 +1,17 @@
-"""The generated cookie policy, the registry and consent records in the admin, analytics settings,
-click-to-load embeds and the demo content."""
+"""The generated cookie policy, the registry and consent records in the admin, click-to-load embeds
+and the demo content."""
 
 import pytest
 from cookie_consent.models import Cookie, CookieGroup
 from django.contrib.auth.models import Permission
-from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 
-from consent.models import AnalyticsSettings, CookieDetails, CookiePolicyPage
+from analytics.models import AnalyticsSettings
+from consent.models import CookieDetails, CookiePolicyPage
 from core.site_settings import OrganisationSettings
 from tests.factories import ContentPageFactory
 from tests.factories.consent import ConsentRecordFactory, CookieDetailsFactory, CookieFactory, CookieGroupFactory
@@ -118,36 +118,6 @@ def test_cookie_form_in_the_admin_saves_the_policy_details(client, superuser, re
     assert not CookieGroup.objects.filter(name="X").exists()
 
 
-@pytest.mark.parametrize(
-    ("fields", "error_field"),
-    [
-        ({"provider": "first_party"}, "cookie_group"),
-        ({"provider": "matomo", "matomo_site_id": 1}, "matomo_url"),
-        ({"provider": "plausible", "plausible_domain": ""}, "plausible_domain"),
-        ({"provider": "ga4", "ga4_measurement_id": "UA-12345"}, "ga4_measurement_id"),
-    ],
-)
-def test_analytics_settings_validate_each_provider_in_italian(registry, fields, error_field):
-    settings = AnalyticsSettings.for_site(registry["site"])
-    settings.cookie_group = None if error_field == "cookie_group" else registry["statistics"]
-    for name, value in fields.items():
-        setattr(settings, name, value)
-    with pytest.raises(ValidationError) as error:
-        settings.clean()
-    assert error_field in error.value.message_dict
-    assert all(" " in message for message in error.value.message_dict[error_field])
-
-
-def test_analytics_markup_appears_only_for_the_configured_provider(client, registry, home_page):
-    settings = AnalyticsSettings.for_site(registry["site"])
-    settings.provider = "ga4"
-    settings.ga4_measurement_id = "G-ABC123"
-    settings.save()
-    html = client.get("/").content.decode()
-    assert 'data-ga4-id="G-ABC123"' in html and "googletagmanager" not in html  # only consent.js adds it
-    assert "<script src=" not in html.replace('<script src="/static/', "")
-
-
 def test_embeds_are_click_to_load_with_the_provider_named(client, home_page):
     url = "https://www.youtube.com/watch?v=xyz"
     Embed.objects.create(
@@ -174,11 +144,3 @@ def test_demo_creates_the_generated_policy_and_switches_first_party_statistics_o
     assert Cookie.objects.filter(cookiegroup__varname="necessari").count() == 3
     html = client.get(policy.url).content.decode()
     assert "VISITOR_INFO1_LIVE" in html and "Preferenze cookie" in html
-
-
-def test_previews_carry_no_analytics_configuration(client, registry, home_page):
-    page = ContentPageFactory(parent=home_page, title="Bozza")
-    preview = page.make_preview_request().render().content.decode()
-    live = client.get(page.url).content.decode()
-    assert 'data-analytics-group="statistiche"' in live
-    assert 'id="consent-banner"' in preview and "data-analytics-group" not in preview

@@ -11,7 +11,8 @@ from django.core.management import call_command
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from courses.enquiries import CourseEnquiry, EnquiryStatus, OutboundEmail
+from courses.enquiries import CourseEnquiry, EnquiryStatus
+from outbox.models import OutboundEmail
 from tests.factories.courses import CourseEnquiryFactory, CoursePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -136,7 +137,7 @@ def test_export_follows_the_filters(admin_client, course, course_catalogue):
 
 def test_retention_anonymises_old_enquiries_and_their_emails(course):
     old = CourseEnquiryFactory(course=course, created_at=timezone.now() - relativedelta(months=25))
-    OutboundEmail.objects.create(enquiry=old, kind="visitor", to=old.email, subject="x", body="dati personali")
+    OutboundEmail.objects.create(about=old, kind="visitor", to=old.email, subject="x", body="dati personali")
     recent = CourseEnquiryFactory(course=course, created_at=timezone.now() - relativedelta(months=23))
     call_command("purge_course_enquiries", stdout=io.StringIO())
     old.refresh_from_db()

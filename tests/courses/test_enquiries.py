@@ -9,11 +9,11 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from core.site_settings import OrganisationSettings
-from courses.enquiries import CourseEnquiry, EnquiryStatus, OutboundEmail, RequestType
+from courses.enquiries import CourseEnquiry, EnquiryStatus, RequestType
+from outbox.models import OutboundEmail
 from tests.factories import ContentPageFactory
 from tests.factories.courses import CoursePageFactory, CourseSessionFactory
-
-from .smtp_server import SMTPServer, closed_port, use_smtp
+from tests.outbox.smtp_server import SMTPServer, closed_port, use_smtp
 
 
 @pytest.fixture
@@ -209,14 +209,14 @@ def test_mail_server_down_keeps_the_enquiry_then_sends_each_email_exactly_once(
     assert all(e.attempts == 1 and "Connection refused" in e.last_error for e in emails)
 
     # Still down: the command tries again and leaves them pending.
-    call_command("send_pending_enquiry_mail")
+    call_command("send_pending_mail")
     assert OutboundEmail.objects.filter(status=OutboundEmail.Status.PENDING).count() == 2
 
     with SMTPServer() as server:
         use_smtp(settings, server.port)
-        call_command("send_pending_enquiry_mail")
-        call_command("send_pending_enquiry_mail")  # a second run (or a late worker) sends nothing more
-        from courses.outbox import deliver_many
+        call_command("send_pending_mail")
+        call_command("send_pending_mail")  # a second run (or a late worker) sends nothing more
+        from outbox.delivery import deliver_many
 
         assert deliver_many([e.pk for e in emails]) == 0
     delivered = sorted(tuple(m["to"]) for m in server.messages)
@@ -237,9 +237,9 @@ def test_database_task_backend_sends_from_the_worker_once(client, course, settin
         use_smtp(settings, server.port)
         assert client.post(URL, valid_post()).status_code == 302
         assert server.messages == [], "nothing is sent inside the request"
-        assert DBTaskResult.objects.filter(task_path="courses.tasks.send_outbound_emails").count() == 1
+        assert DBTaskResult.objects.filter(task_path="outbox.tasks.send_outbound_emails").count() == 1
         call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
-        call_command("send_pending_enquiry_mail")
+        call_command("send_pending_mail")
     assert len(server.messages) == 2
     assert set(OutboundEmail.objects.values_list("status", flat=True)) == {OutboundEmail.Status.SENT}
 

@@ -1,10 +1,10 @@
-"""Factories for the cookie registry, consent records and page-view aggregates."""
+"""Factories for the cookie registry and consent records, and the registry the tests share."""
 
 import factory
 from cookie_consent.models import Cookie, CookieGroup
 from django.utils import timezone
 
-from consent.models import ConsentRecord, CookieDetails, DailyPageView
+from consent.models import ConsentRecord, CookieDetails
 
 
 class CookieGroupFactory(factory.django.DjangoModelFactory):
@@ -50,21 +50,12 @@ class ConsentRecordFactory(factory.django.DjangoModelFactory):
         model = ConsentRecord
 
 
-class DailyPageViewFactory(factory.django.DjangoModelFactory):
-    day = factory.LazyFunction(timezone.localdate)
-    referrer_domain = ""
-    device_class = DailyPageView.Device.DESKTOP
-    views = 1
-
-    class Meta:
-        model = DailyPageView
-
-
 def make_registry(site, provider="first_party", **analytics_fields):
     """The demo's shape: necessary cookies, statistics, third-party videos; analytics switched on."""
     from cookie_consent.cache import delete_cache
 
-    from consent.models import AnalyticsSettings, CookieBannerSettings
+    from analytics.models import AnalyticsSettings
+    from consent.models import CookieBannerSettings
 
     delete_cache()
     necessary = CookieGroupFactory(varname="necessari", name="Necessari", is_required=True, is_deletable=False)

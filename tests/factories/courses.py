@@ -10,8 +10,6 @@ from django.utils import timezone
 from courses.enquiries import CourseEnquiry, RequestType
 from courses.models import (
     Area,
-    ContactFormField,
-    ContactFormPage,
     CourseIndexPage,
     CoursePage,
     CourseSession,
@@ -82,23 +80,3 @@ class CourseEnquiryFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = CourseEnquiry
-
-
-class ContactFormPageFactory(wagtail_factories.PageFactory):
-    title = "Scrivici"
-    slug = "scrivici"
-    to_address = "info@asap.example"
-    subject = "Messaggio dal sito"
-
-    class Meta:
-        model = ContactFormPage
-
-
-def add_contact_fields(page):
-    for order, (label, field_type, required) in enumerate(
-        [("Nome", "singleline", True), ("E-mail", "email", True), ("Messaggio", "multiline", True)]
-    ):
-        ContactFormField.objects.create(
-            page=page, sort_order=order, label=label, field_type=field_type, required=required
-        )
-    return page

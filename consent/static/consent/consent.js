@@ -1,13 +1,13 @@
-/* Cookie banner, consent-gated analytics and click-to-load embeds.
+/* Cookie banner and click-to-load embeds.
  * The page HTML is the same for everyone: this script asks the uncached status endpoint what this
  * visitor decided, shows the banner if needed and switches on only what was accepted. Nothing here
- * treats scrolling, clicks elsewhere or key presses as consent: only the banner's buttons decide. */
+ * treats scrolling, clicks elsewhere or key presses as consent: only the banner's buttons decide.
+ * Other scripts (analytics.js) follow the decision: after every change the accepted groups are in
+ * the html element's data-consent attribute and in a "consent:change" event on document. */
 (function () {
   "use strict";
 
   var banner = document.getElementById("consent-banner");
-  var started = { external: false, beacon: false };
-  var analyticsOn = false;
   var opener = null;
   var status = null;
 
@@ -62,74 +62,15 @@
     });
   }
 
-  /* --- analytics, only after consent --- */
-  function addScript(src, attributes) {
-    var script = document.createElement("script");
-    script.async = true;
-    script.src = src;
-    Object.keys(attributes || {}).forEach(function (key) { script.setAttribute(key, attributes[key]); });
-    document.head.appendChild(script);
-  }
-  function startExternal() {
-    if (started.external) return;
-    started.external = true;
-    var provider = cfg.analyticsProvider;
-    if (provider === "matomo" && cfg.matomoUrl) {
-      var base = cfg.matomoUrl.replace(/\/?$/, "/");
-      var paq = (window._paq = window._paq || []);
-      paq.push(["setTrackerUrl", base + "matomo.php"]);
-      paq.push(["setSiteId", cfg.matomoSite]);
-      paq.push(["trackPageView"]);
-      addScript(base + "matomo.js");
-    } else if (provider === "plausible" && cfg.plausibleHost) {
-      addScript(cfg.plausibleHost.replace(/\/$/, "") + "/js/script.js", { "data-domain": cfg.plausibleDomain });
-    } else if (provider === "ga4" && cfg.ga4Id) {
-      window.dataLayer = window.dataLayer || [];
-      window.gtag = function () { window.dataLayer.push(arguments); };
-      window.gtag("js", new Date());
-      window.gtag("config", cfg.ga4Id);
-      addScript("https://www.googletagmanager.com/gtag/js?id=" + encodeURIComponent(cfg.ga4Id));
-    }
-  }
-  function deviceClass() {
-    var width = window.innerWidth || document.documentElement.clientWidth;
-    return width < 768 ? "mobile" : width < 1024 ? "tablet" : "desktop";
-  }
-  function sendBeacon() {
-    if (started.beacon || !cfg.pageId || !cfg.beaconUrl) return;
-    started.beacon = true;
-    var body = JSON.stringify({ page: Number(cfg.pageId), referrer: document.referrer, device: deviceClass() });
-    var blob = new Blob([body], { type: "text/plain" });
-    if (!(navigator.sendBeacon && navigator.sendBeacon(cfg.beaconUrl, blob))) {
-      window.fetch(cfg.beaconUrl, { method: "POST", body: body, credentials: "same-origin", keepalive: true });
-    }
-  }
-  function startAnalytics() {
-    if (analyticsOn) return;
-    analyticsOn = true;
-    if (cfg.ga4Id) window["ga-disable-" + cfg.ga4Id] = false;
-    startExternal();
-    sendBeacon();
-  }
-  function stopAnalytics() {
-    if (!analyticsOn) return;
-    analyticsOn = false;
-    if (window._paq && window._paq.push) window._paq.push(["disableCookies"]);
-    if (cfg.ga4Id) window["ga-disable-" + cfg.ga4Id] = true;
-    window.dispatchEvent(new CustomEvent("consent:analytics-stopped"));
-  }
-
   function apply(accepted) {
     Object.keys(groupCookies).forEach(function (group) {
       if (accepted.indexOf(group) === -1) deleteCookies(groupCookies[group]);
     });
-    if (cfg.analyticsGroup) {
-      if (accepted.indexOf(cfg.analyticsGroup) !== -1) startAnalytics(); else stopAnalytics();
-    }
     if (cfg.embedGroup && accepted.indexOf(cfg.embedGroup) !== -1) {
       Array.prototype.forEach.call(document.querySelectorAll("[data-embed-html]"), loadEmbed);
     }
     document.documentElement.setAttribute("data-consent", accepted.join(" ") || "none");
+    document.dispatchEvent(new CustomEvent("consent:change", { detail: { accepted: accepted.slice() } }));
   }
 
   /* --- the banner --- */

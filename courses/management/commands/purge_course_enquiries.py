@@ -3,10 +3,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
-from wagtail.contrib.forms.models import FormSubmission
 
 from courses.enquiries import CourseEnquiry
-from courses.models import ContactFormPage
+from outbox.models import ContactFormPage
 
 
 class Command(BaseCommand):
@@ -36,9 +35,7 @@ class Command(BaseCommand):
                     enquiry.anonymise()
                 count = len(enquiries)
                 done = "anonimizzate"
-            contact_pages = ContactFormPage.objects.values("pk")
-            _, per_model = FormSubmission.objects.filter(page__in=contact_pages, submit_time__lt=cutoff).delete()
-            messages = per_model.get(FormSubmission._meta.label, 0)
+            messages = ContactFormPage.delete_messages_before(cutoff)
         self.stdout.write(
             f"Richieste più vecchie di {months} mesi {done}: {count}. Messaggi del modulo contatti eliminati: {messages}."
         )

@@ -1,12 +1,14 @@
 """The general contact form: stored first, mailed later, honeypot, never a 500 when mail is down."""
 
+from datetime import timedelta
+
 import pytest
 from django.core import mail
 from django.core.management import call_command
 from wagtail.contrib.forms.models import FormSubmission
 
-from courses.enquiries import OutboundEmail
-from tests.factories.courses import ContactFormPageFactory, add_contact_fields
+from outbox.models import ContactFormPage, OutboundEmail
+from tests.factories.outbox import ContactFormPageFactory, add_contact_fields
 
 from .smtp_server import SMTPServer, closed_port, use_smtp
 
@@ -75,7 +77,18 @@ def test_mail_server_down_then_up(client, contact_page, settings, atomic_request
     assert OutboundEmail.objects.get().status == OutboundEmail.Status.PENDING
     with SMTPServer() as server:
         use_smtp(settings, server.port)
-        call_command("send_pending_enquiry_mail")
-        call_command("send_pending_enquiry_mail")
+        call_command("send_pending_mail")
+        call_command("send_pending_mail")
     assert len(server.messages) == 1
     assert server.messages[0]["to"] == ["info@asap.example"]
+
+
+@pytest.mark.django_db
+def test_old_messages_are_deleted_with_their_emails(client, contact_page):
+    client.post("/scrivici/", MESSAGE)
+    submission = FormSubmission.objects.get()
+    assert OutboundEmail.objects.get().about == submission
+    assert ContactFormPage.delete_messages_before(submission.submit_time) == 0
+    assert ContactFormPage.delete_messages_before(submission.submit_time + timedelta(seconds=1)) == 1
+    assert not FormSubmission.objects.exists()
+    assert not OutboundEmail.objects.exists()

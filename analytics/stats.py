@@ -1,14 +1,20 @@
-"""Figures for the "Statistiche" report, the dashboard panel and the exports."""
+"""Figures for the "Statistiche" report, the dashboard panel and the exports.
+
+Other apps add sections to the report with the Wagtail hook `register_statistics_report_section`:
+a function called with (start, end, limit) that returns (title, headings, rows), where `headings`
+names the two columns of the export and `rows` is [(label, total)], largest first. The site search
+adds its top and zero-result searches this way (search/wagtail_hooks.py)."""
 
 import datetime
 
 from django.db.models import Sum
 from django.utils import timezone
+from wagtail import hooks
 from wagtail.models import Page
 
-from search.stats import top_searches, zero_result_searches
-
 from .models import DailyPageView
+
+SECTION_HOOK = "register_statistics_report_section"
 
 MAX_RANGE_DAYS = 366
 
@@ -77,8 +83,7 @@ def report(start, end, limit=10):
         "top_pages": top_pages(start, end, limit),
         "top_referrers": top_referrers(start, end, limit),
         "devices": devices(start, end),
-        "top_searches": top_searches(start, end, limit),
-        "zero_result_searches": zero_result_searches(start, end, limit),
+        "sections": [section(start, end, limit) for section in hooks.get_hooks(SECTION_HOOK)],
     }
 
 

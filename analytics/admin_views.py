@@ -1,5 +1,5 @@
-"""The "Statistiche" report: views per day over a chosen range, top pages, referrers and searches,
-exported as CSV or XLSX."""
+"""The "Statistiche" report: views per day over a chosen range, top pages, referrers, devices and the
+sections other apps add (e.g. searches), exported as CSV or XLSX."""
 
 import csv
 import datetime
@@ -16,7 +16,7 @@ from core.spreadsheets import neutralise_formula
 
 from . import stats
 
-REPORT_PERMISSION = "consent.view_dailypageview"
+REPORT_PERMISSION = "analytics.view_dailypageview"
 
 
 class DateRangeForm(forms.Form):
@@ -39,7 +39,7 @@ class DateRangeForm(forms.Form):
 
 
 class StatisticsReportView(WagtailAdminTemplateMixin, TemplateView):
-    template_name = "consent/admin/report.html"
+    template_name = "analytics/admin/report.html"
     page_title = "Statistiche"
     header_icon = "table"
 
@@ -92,8 +92,7 @@ def report_sections(data):
         ),
         ("Siti di provenienza", ["Dominio", "Visualizzazioni"], data["top_referrers"]),
         ("Dispositivi", ["Dispositivo", "Visualizzazioni"], data["devices"]),
-        ("Ricerche più frequenti", ["Ricerca", "Ricerche"], data["top_searches"]),
-        ("Ricerche senza risultati", ["Ricerca", "Ricerche"], data["zero_result_searches"]),
+        *data["sections"],
     ]
 
 

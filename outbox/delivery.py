@@ -1,9 +1,12 @@
-"""Sending what `OutboundEmail` holds, each row at most once (short of a crash in mid-send).
+"""Queueing e-mails in the outbox and sending each row at most once (short of a crash in mid-send).
+
+The API for the apps that store a visitor's post: `queue(...)` inside the transaction that stores
+the post, then `send_after_commit(emails)`.
 
 A row is claimed with a single conditional UPDATE (pending → sending), so a worker and the
 management command can run at the same time without sending twice. A failure puts the row back to
 pending with the error; a claim left behind by a crashed process is taken again after
-`COURSES_MAIL_STALE_MINUTES`."""
+`OUTBOX_STALE_MINUTES`."""
 
 import logging
 from datetime import timedelta
@@ -14,13 +17,13 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from .enquiries import OutboundEmail
+from .models import OutboundEmail
 
 logger = logging.getLogger(__name__)
 
 
-def record_email(*, kind, to, subject, body, reply_to="", attachment=None, enquiry=None, form_submission=None):
-    """Store an e-mail to send; call inside the transaction that stores what it is about."""
+def queue(*, kind, to, subject, body, reply_to="", attachment=None, about=None):
+    """Store an e-mail to send; call inside the transaction that stores `about`, what it is about."""
     name, content, mimetype = attachment or ("", "", "")
     return OutboundEmail.objects.create(
         kind=kind,
@@ -31,14 +34,13 @@ def record_email(*, kind, to, subject, body, reply_to="", attachment=None, enqui
         attachment_name=name,
         attachment_content=content,
         attachment_mimetype=mimetype,
-        enquiry=enquiry,
-        form_submission=form_submission,
+        about=about,
     )
 
 
 def send_after_commit(emails):
-    """Queue the background task once the enquiry is committed. A queue failure is only logged:
-    the rows stay pending and `send_pending_enquiry_mail` picks them up."""
+    """Queue the background task once the post is committed. A queue failure is only logged:
+    the rows stay pending and `send_pending_mail` picks them up."""
     ids = [email.pk for email in emails]
     if not ids:
         return
@@ -52,7 +54,7 @@ def send_after_commit(emails):
 
 
 def _claimable():
-    stale = timezone.now() - timedelta(minutes=settings.COURSES_MAIL_STALE_MINUTES)
+    stale = timezone.now() - timedelta(minutes=settings.OUTBOX_STALE_MINUTES)
     return Q(status=OutboundEmail.Status.PENDING) | Q(status=OutboundEmail.Status.SENDING, claimed_at__lt=stale)
 
 
@@ -99,3 +101,8 @@ def deliver_many(email_ids):
 
 def pending_ids():
     return list(OutboundEmail.objects.filter(_claimable()).order_by("created_at", "pk").values_list("pk", flat=True))
+
+
+def waiting_count():
+    """E-mails not sent yet (pending, or claimed by a sender that has not finished)."""
+    return OutboundEmail.objects.exclude(status=OutboundEmail.Status.SENT).count()

@@ -9,14 +9,14 @@ from django.contrib.auth.models import Permission
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from consent.models import AnalyticsSettings, DailyPageView
+from analytics.models import AnalyticsSettings, DailyPageView
 from search.models import SearchQueryDay
 from tests.factories import ContentPageFactory
-from tests.factories.consent import DailyPageViewFactory
+from tests.factories.analytics import DailyPageViewFactory
 
 pytestmark = pytest.mark.django_db
 
-BEACON_URL = "/cookie/statistiche/visita/"
+BEACON_URL = "/statistiche/visita/"
 REPORT_URL = "/admin/statistiche/"
 
 
