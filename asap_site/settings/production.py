@@ -20,9 +20,17 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 COOKIE_CONSENT_SECURE = env_bool("COOKIE_CONSENT_SECURE", True)
 
+# Static files are served by the app itself through WhiteNoise (no separate web server needed):
+# `collectstatic` writes hashed names plus gzip and brotli copies; hashed files are cached for years
+# (they never change), the others for WHITENOISE_MAX_AGE seconds.
+MIDDLEWARE = list(MIDDLEWARE)  # noqa: F405
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "whitenoise.middleware.WhiteNoiseMiddleware"
+)
+WHITENOISE_MAX_AGE = env_int("WHITENOISE_MAX_AGE", 3600)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
 # Wagtail's live preview shows the page in a same-origin iframe, so frames stay SAMEORIGIN, not DENY.
