@@ -24,20 +24,29 @@ ROOT = Path(__file__).resolve().parent.parent
 GRACE_SECONDS = 10
 
 
+def gunicorn_command(host, port, workers, app="asap_site.wsgi:application"):
+    """The production server as `make run` starts it (`make bench` measures the same one)."""
+    return [
+        sys.executable, "-m", "gunicorn", app,
+        "--bind", f"{host}:{port}",
+        "--workers", str(workers),
+        "--graceful-timeout", str(GRACE_SECONDS),
+        "--preload",  # import the site once, before forking the workers
+        "--no-control-socket",  # one per machine by default: several servers would fight over it
+    ]  # fmt: skip
+
+
 def commands(args):
     """The processes to run, by name."""
     manage = [sys.executable, str(ROOT / "manage.py")]
     scheduler = [*manage, "run_scheduler"]
     if args.dev:
         return {"web": [*manage, "runserver", f"{args.host}:{args.port}"], "scheduler": scheduler}
-    web = [
-        sys.executable, "-m", "gunicorn", "asap_site.wsgi:application",
-        "--bind", f"{args.host}:{args.port}",
-        "--workers", str(args.workers),
-        "--graceful-timeout", str(GRACE_SECONDS),
-        "--preload",  # import the site once, before forking the workers
-    ]  # fmt: skip
-    return {"web": web, "worker": [*manage, "db_worker", "--no-startup-delay"], "scheduler": scheduler}
+    return {
+        "web": gunicorn_command(args.host, args.port, args.workers),
+        "worker": [*manage, "db_worker", "--no-startup-delay"],
+        "scheduler": scheduler,
+    }
 
 
 try:
