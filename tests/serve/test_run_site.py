@@ -150,7 +150,8 @@ def test_the_site_serves_pages_static_and_media_with_debug_off_then_one_ctrl_c_s
     status, _, body = get(base + "/")
     assert status == 200
     html = body.decode()
-    assert "<html" in html
+    # Full URLs name the address the site answers on (the default site follows HOST and PORT).
+    assert f'<link rel="canonical" href="{base}/">' in html
 
     # Static files: hashed names, compressed on request, cached for a year at least.
     css = re.search(r'href="(/static/css/site\.[0-9a-f]{12}\.css)"', html)
