@@ -255,7 +255,8 @@ def print_table(args, vendor, urls, figures, rows, trivial):
 
     extra = f", {args.projects:,} more projects" if args.projects else ""
     print(f"\n{datetime.now().astimezone():%Y-%m-%d %H:%M %Z}, {machine()}")
-    print(f"{vendor}{extra}; gunicorn {WORKERS} sync workers, DEBUG off; wrk -t2 -c8 -d{args.duration}s per page\n")
+    print(f"{vendor}{extra}; gunicorn {WORKERS} sync workers, DEBUG off; wrk -t2 -c8 -d{args.duration}s per page")
+    print(f"load average at the end (other processes share the CPUs): {os.getloadavg()[0]:.1f}\n")
     print(
         "| page | URL | status | queries | HTML KB | gzip KB | req/s | CPU-ms/req | cached req/s | cached CPU-ms/req |"
     )
