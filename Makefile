@@ -56,7 +56,7 @@ $(STATIC_ROOT)/staticfiles.json: $(VENV)/.installed $(STATIC_SOURCES)
 static: $(STATIC_ROOT)/staticfiles.json
 
 ## make bench: every page type under gunicorn on a scratch demo database (see scripts/bench.py).
-bench: install static
+bench: install-dev static
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 
 ## make test: the whole suite (SQLite by default, or DATABASE_URL).
@@ -79,4 +79,4 @@ worker: install
 	$(MANAGE) db_worker
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache static_collected

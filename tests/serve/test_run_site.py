@@ -118,7 +118,7 @@ def site(tmp_path_factory, django_db_setup, django_db_blocker):
     port = free_port()
     log = (folder / "run_site.log").open("w+")
     supervisor = subprocess.Popen(
-        [sys.executable, "scripts/run_site.py", "--port", str(port)],
+        [sys.executable, "scripts/run_site.py", "--port", str(port), "--workers", "2"],
         cwd=ROOT,
         env=env,
         stdout=log,
