@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env, env_bool, env_int
+from .base import MIDDLEWARE, env, env_bool, env_int
 
 DEBUG = False
 
@@ -23,10 +23,12 @@ COOKIE_CONSENT_SECURE = env_bool("COOKIE_CONSENT_SECURE", True)
 # Static files are served by the app itself through WhiteNoise (no separate web server needed):
 # `collectstatic` writes hashed names plus gzip and brotli copies; hashed files are cached for years
 # (they never change), the others for WHITENOISE_MAX_AGE seconds.
-MIDDLEWARE = list(MIDDLEWARE)  # noqa: F405
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "whitenoise.middleware.WhiteNoiseMiddleware"
-)
+_after_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1
+MIDDLEWARE = [
+    *MIDDLEWARE[:_after_security],
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    *MIDDLEWARE[_after_security:],
+]
 WHITENOISE_MAX_AGE = env_int("WHITENOISE_MAX_AGE", 3600)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
