@@ -128,14 +128,12 @@ def main():
 
     env = {**os.environ, "HOST": args.host, "PORT": str(args.port), "PYTHONUNBUFFERED": "1"}
     env.setdefault("DJANGO_SETTINGS_MODULE", "asap_site.settings.dev" if args.dev else "asap_site.settings.local")
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    # Full URLs (canonical links, sitemap, feeds, e-mails) must name the address the site answers on.
-    subprocess.run([*manage, "set_site_address"], cwd=ROOT, env=env, check=True)
+    try:
+        # Full URLs (canonical links, sitemap, feeds, e-mails) must name the address the site answers on.
+        subprocess.run([sys.executable, str(ROOT / "manage.py"), "set_site_address"], cwd=ROOT, env=env, check=True)
+    except KeyboardInterrupt:
+        return 130
     supervisor = Supervisor(commands(args), env)
-    public_host = "127.0.0.1" if args.host in ("0.0.0.0", "::") else args.host
-    print(
-        f"Sito: http://{public_host}:{args.port}/  Amministrazione: http://{public_host}:{args.port}/admin/", flush=True
-    )
     print("Ctrl-C per fermare.", flush=True)
     return supervisor.run()
 

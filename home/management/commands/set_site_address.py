@@ -15,7 +15,7 @@ class Command(BaseCommand):
         address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
         port = address.port or (443 if address.scheme == "https" else 80)
         updated = Site.objects.filter(is_default_site=True).update(hostname=address.hostname, port=port)
-        if updated:
-            self.stdout.write(f"Sito predefinito: {address.hostname}:{port}")
-        else:
+        if not updated:
             self.stderr.write("Nessun sito predefinito da aggiornare.")
+        base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        self.stdout.write(f"Sito: {base}/  Amministrazione: {base}/admin/")
