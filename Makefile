@@ -5,9 +5,12 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+export HOST PORT
+STATIC_ROOT ?= static_collected
 PYTEST_ARGS ?=
+BENCH_ARGS ?=
 
-.PHONY: run test install install-dev migrate seed admin serve lint format check worker clean
+.PHONY: run dev test install install-dev migrate seed admin static bench lint format check worker clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,16 +30,34 @@ install-dev: $(VENV)/.installed-dev
 migrate: install
 	$(MANAGE) migrate --noinput
 
+# Seeding indexes the demo at once (immediate tasks), so search works as soon as the site is up.
 seed: migrate
-	$(MANAGE) seed_demo
+	TASK_BACKEND=immediate $(MANAGE) seed_demo
 
 admin: migrate
 	$(MANAGE) ensure_admin
 
-## make run: venv, pinned install, migrate, demo content, admin account, then serve on SQLite.
-run: seed admin
-	@echo "Sito: http://$(HOST):$(PORT)/  Amministrazione: http://$(HOST):$(PORT)/admin/"
-	$(BIN)/python scripts/run_site.py --host $(HOST) --port $(PORT)
+## make run: venv, pinned install, migrate, demo content, admin account, static files, then serve the
+## site as visitors get it (gunicorn, DEBUG off) with the task worker and the scheduler; Ctrl-C stops all.
+run: export DJANGO_SETTINGS_MODULE = asap_site.settings.local
+run: seed admin static
+	$(BIN)/python scripts/run_site.py
+
+## make dev: the same setup with Django's autoreloading debug server (DEBUG on) for developers.
+dev: export DJANGO_SETTINGS_MODULE = asap_site.settings.dev
+dev: seed admin
+	$(BIN)/python scripts/run_site.py --dev
+
+# collectstatic (hashed names, gzip and brotli copies) only when a static file or a package changed.
+STATIC_SOURCES := $(shell find . -path ./$(VENV) -prune -o -path ./$(STATIC_ROOT) -prune -o -path '*/static/*' -type f -print 2>/dev/null)
+$(STATIC_ROOT)/staticfiles.json: $(VENV)/.installed $(STATIC_SOURCES)
+	DJANGO_SETTINGS_MODULE=asap_site.settings.local $(MANAGE) collectstatic --noinput --verbosity 0
+
+static: $(STATIC_ROOT)/staticfiles.json
+
+## make bench: every page type under gunicorn on a scratch demo database (see scripts/bench.py).
+bench: install-dev static
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 
 ## make test: the whole suite (SQLite by default, or DATABASE_URL).
 test: install-dev
@@ -58,4 +79,4 @@ worker: install
 	$(MANAGE) db_worker
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache static_collected

@@ -136,7 +136,7 @@ def database_rows():
 def menu():
     from wagtail.models import Site
 
-    from home.models import NavigationSettings
+    from core.site_settings import NavigationSettings
 
     navigation = NavigationSettings.for_site(Site.objects.get(is_default_site=True))
     return [(natural(item.page), item.url, item.label) for item in navigation.items.all()]

@@ -1,36 +1,141 @@
-"""Serve the site for `make run`: the development server plus a loop that publishes scheduled
-pages every minute, so "go live" dates work without a cron job on a developer's machine."""
+"""Start the site's processes, watch them and stop them together: the server behind `make run` and `make dev`.
+
+    make run  (asap_site.settings.local)  web: gunicorn, DEBUG off, static files through WhiteNoise
+                                          worker: manage.py db_worker (the database task queue)
+                                          scheduler: manage.py run_scheduler (scheduled publishing)
+    make dev  (--dev, settings.dev)       web: Django's autoreloading debug server; scheduler
+
+One Ctrl-C (or SIGTERM) stops every process gracefully, a second one kills them at once. When one
+process dies by itself the others are stopped too and the exit code is non-zero, so a half-working
+site never keeps running unnoticed.
+"""
 
 import argparse
+import contextlib
+import ctypes
 import os
+import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+GRACE_SECONDS = 10
+
+
+def gunicorn_command(host, port, workers, app="asap_site.wsgi:application"):
+    """The production server as `make run` starts it (`make bench` measures the same one)."""
+    return [
+        sys.executable, "-m", "gunicorn", app,
+        "--bind", f"{host}:{port}",
+        "--workers", str(workers),
+        "--graceful-timeout", str(GRACE_SECONDS),
+        "--preload",  # import the site once, before forking the workers
+        "--no-control-socket",  # one per machine by default: several servers would fight over it
+    ]  # fmt: skip
+
+
+def commands(args):
+    """The processes to run, by name."""
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    scheduler = [*manage, "run_scheduler"]
+    if args.dev:
+        return {"web": [*manage, "runserver", f"{args.host}:{args.port}"], "scheduler": scheduler}
+    return {
+        "web": gunicorn_command(args.host, args.port, args.workers),
+        "worker": [*manage, "db_worker", "--no-startup-delay"],
+        "scheduler": scheduler,
+    }
+
+
+try:
+    LIBC = ctypes.CDLL("libc.so.6", use_errno=True)
+except OSError:  # not glibc Linux: children may outlive a supervisor killed with SIGKILL
+    LIBC = None
+
+
+def die_with_parent():
+    """In the child: get SIGTERM if the supervisor itself is killed, so nothing is left orphaned."""
+    if LIBC is not None:
+        LIBC.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
+def signal_group(process, signum):
+    """Signal the child and whatever it started (gunicorn's workers, the autoreloader's server)."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signum)
+
+
+def exit_code(returncode):
+    return 128 - returncode if returncode < 0 else returncode
+
+
+class Supervisor:
+    def __init__(self, commands, env):
+        self.stop_requests = 0
+        signal.signal(signal.SIGINT, self.request_stop)
+        signal.signal(signal.SIGTERM, self.request_stop)
+        # Each child gets its own process group: the terminal's Ctrl-C reaches only this supervisor,
+        # which then stops the children in order instead of every process racing on its own.
+        self.children = {
+            name: subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True, preexec_fn=die_with_parent)
+            for name, command in commands.items()
+        }
+        print(f"Avviati: {', '.join(f'{name} (pid {p.pid})' for name, p in self.children.items())}", flush=True)
+
+    def request_stop(self, signum, frame):
+        self.stop_requests += 1
+
+    def run(self):
+        """Watch the children until all have ended; return the exit code."""
+        failure, stopping_since, forced = 0, None, False
+        running = dict(self.children)
+        while running:
+            for name, process in list(running.items()):
+                if process.poll() is None:
+                    continue
+                del running[name]
+                signal_group(process, signal.SIGKILL)  # whatever it left behind in its group
+                if stopping_since is None:
+                    print(f"Il processo {name} si è fermato (codice {process.returncode}): fermo tutto.", flush=True)
+                    failure = failure or exit_code(process.returncode) or 1
+                    self.stop_requests = max(self.stop_requests, 1)
+                elif process.returncode > 0 and not forced:
+                    failure = failure or process.returncode
+            if self.stop_requests and stopping_since is None:
+                stopping_since = time.monotonic()
+                if not failure:
+                    print("Arresto in corso (Ctrl-C di nuovo per forzare)...", flush=True)
+                for process in running.values():
+                    signal_group(process, signal.SIGTERM)
+            overdue = stopping_since is not None and time.monotonic() - stopping_since > GRACE_SECONDS + 5
+            if running and not forced and (self.stop_requests > 1 or overdue):
+                forced = True
+                for process in running.values():
+                    signal_group(process, signal.SIGKILL)
+            time.sleep(0.1)
+        return failure
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", default="8000")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+    parser.add_argument("--port", default=os.environ.get("PORT", "8000"))
+    parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", 2)))
+    parser.add_argument("--dev", action="store_true", help="Django's autoreloading debug server instead of gunicorn")
     args = parser.parse_args()
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    server = subprocess.Popen([*manage, "runserver", f"{args.host}:{args.port}"], cwd=ROOT, env=os.environ)
+
+    env = {**os.environ, "HOST": args.host, "PORT": str(args.port), "PYTHONUNBUFFERED": "1"}
+    env.setdefault("DJANGO_SETTINGS_MODULE", "asap_site.settings.dev" if args.dev else "asap_site.settings.local")
     try:
-        while server.poll() is None:
-            subprocess.run([*manage, "publish_scheduled"], cwd=ROOT, check=False, stdout=subprocess.DEVNULL)
-            for _ in range(60):
-                if server.poll() is not None:
-                    break
-                time.sleep(1)
+        # Full URLs (canonical links, sitemap, feeds, e-mails) must name the address the site answers on.
+        subprocess.run([sys.executable, str(ROOT / "manage.py"), "set_site_address"], cwd=ROOT, env=env, check=True)
     except KeyboardInterrupt:
-        pass
-    finally:
-        server.terminate()
-        server.wait()
-    return server.returncode or 0
+        return 130
+    supervisor = Supervisor(commands(args), env)
+    print("Ctrl-C per fermare.", flush=True)
+    return supervisor.run()
 
 
 if __name__ == "__main__":

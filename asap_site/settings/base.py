@@ -170,6 +170,8 @@ STATIC_ROOT = Path(env("STATIC_ROOT", BASE_DIR / "static_collected"))
 STATIC_URL = env("STATIC_URL", "/static/")
 MEDIA_ROOT = Path(env("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = env("MEDIA_URL", "/media/")
+# Serve MEDIA_ROOT from the app at MEDIA_URL: for one machine (dev and `make run`), not behind a CDN.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -190,7 +192,11 @@ SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "ASAP"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# `make run` and `make dev` listen on HOST:PORT; links in e-mails and the admin point there by default.
+HOST = env("HOST", "127.0.0.1")
+PORT = env_int("PORT", 8000)
+PUBLIC_HOST = "127.0.0.1" if HOST in ("0.0.0.0", "::") else HOST  # listening everywhere is no address to visit
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", f"http://{PUBLIC_HOST}:{PORT}")
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("it", "Italiano"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]

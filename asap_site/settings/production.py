@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env, env_bool, env_int
+from .base import MIDDLEWARE, env, env_bool, env_int
 
 DEBUG = False
 
@@ -20,9 +20,19 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 COOKIE_CONSENT_SECURE = env_bool("COOKIE_CONSENT_SECURE", True)
 
+# Static files are served by the app itself through WhiteNoise (no separate web server needed):
+# `collectstatic` writes hashed names plus gzip and brotli copies; hashed files are cached for years
+# (they never change), the others for WHITENOISE_MAX_AGE seconds.
+_after_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1
+MIDDLEWARE = [
+    *MIDDLEWARE[:_after_security],
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    *MIDDLEWARE[_after_security:],
+]
+WHITENOISE_MAX_AGE = env_int("WHITENOISE_MAX_AGE", 3600)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
 # Wagtail's live preview shows the page in a same-origin iframe, so frames stay SAMEORIGIN, not DENY.

@@ -96,3 +96,30 @@ def test_production_settings_pass_the_deploy_check(module):
         timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_make_run_settings_are_production_on_plain_http_with_a_key_kept_between_runs():
+    probe = (
+        "import json, django; from django.conf import settings; django.setup();"
+        "print(json.dumps({'debug': settings.DEBUG, 'key': settings.SECRET_KEY, 'hosts': settings.ALLOWED_HOSTS,"
+        "'base': settings.WAGTAILADMIN_BASE_URL, 'redirect': settings.SECURE_SSL_REDIRECT,"
+        "'secure_cookies': settings.SESSION_COOKIE_SECURE, 'media': settings.SERVE_MEDIA,"
+        "'static': settings.STORAGES['staticfiles']['BACKEND'], 'tasks': settings.TASKS['default']['BACKEND']}))"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "ALLOWED_HOSTS", "TASK_BACKEND"}}
+    env.update(DJANGO_SETTINGS_MODULE="asap_site.settings.local", HOST="0.0.0.0", PORT="8765")
+
+    def values():
+        result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        return json.loads(result.stdout)
+
+    first, second = values(), values()
+    assert first["debug"] is False
+    assert len(first["key"]) >= 50
+    assert second["key"] == first["key"] == (ROOT / "var" / "secret-key.txt").read_text().strip()
+    assert first["base"] == "http://127.0.0.1:8765"
+    assert {"127.0.0.1", "localhost"} <= set(first["hosts"])
+    assert (first["redirect"], first["secure_cookies"], first["media"]) == (False, False, True)
+    assert first["static"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    assert first["tasks"] == "django_tasks_db.DatabaseBackend"
