@@ -6,7 +6,7 @@ from io import StringIO
 import time_machine
 from django.utils import timezone
 
-from home.management.commands.run_scheduler import Command
+from core.management.commands.run_scheduler import Command
 from tests.factories import ContentPageFactory
 
 
