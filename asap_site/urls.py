@@ -2,13 +2,14 @@ from django.conf import settings
 from django.contrib import admin
 from django.shortcuts import redirect
 from django.templatetags.static import static
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import views as page_views
 from search import views as search_views
 
 urlpatterns = [
@@ -20,7 +21,6 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
     path("favicon.ico", lambda request: redirect(static("img/favicon.ico"), permanent=True)),
-    path("", include("courses.urls")),
 ]
 
 if settings.DEBUG:
@@ -30,4 +30,9 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += media_static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Every page, and the routes of routable pages, including those that name a file
+    # (`<course>/calendario.ics`); `_util/` stays Wagtail's (password and login forms).
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*(?:[\w\-]+\.ics)?)$", page_views.serve),
+    path("", include(wagtail_urls)),
+]

@@ -3,20 +3,11 @@
 from django import forms
 from django.utils import timezone
 
+from core.forms import ErrorsDescribedMixin
+
 from .enquiries import CourseEnquiry, RequestType
 
 HONEYPOT_FIELD = "sito_web"
-
-
-class ErrorsDescribedMixin:
-    """Point each invalid input at its error message, so screen readers read it with the field."""
-
-    def full_clean(self):
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                widget = self.fields[name].widget
-                widget.attrs["aria-describedby"] = f"{self[name].auto_id}-errore"
 
 
 class HoneypotMixin(ErrorsDescribedMixin, forms.Form):
