@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from django.utils.text import slugify
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.contrib.redirects.models import Redirect
@@ -147,7 +148,7 @@ def logo_image(name, colour):
     buffer = io.BytesIO()
     picture.save(buffer, format="PNG")
     image = Image(title=title, description=f"Logo di {name}")
-    filename = f"logo-{Organisation(name=name).slug[:40]}.png"
+    filename = f"logo-{slugify(name)[:40] or 'ente'}.png"
     image.file.save(filename, ImageFile(buffer, name=filename), save=False)
     image.save()
     return image

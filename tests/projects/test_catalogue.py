@@ -20,13 +20,13 @@ pytestmark = pytest.mark.django_db
 
 
 def titles(response):
-    return re.findall(r'class="project-card__title"><a href="[^"]+">([^<]+)</a>', response.content.decode())
+    return re.findall(r'class="card__title"><a href="[^"]+">([^<]+)</a>', response.content.decode())
 
 
 def option_text(response, name):
     """The visible options of one facet's <select>, e.g. ["Tutti", "FEI 2007-2013 (1)"]."""
     html = response.content.decode()
-    select = re.search(rf'<select id="filtro-{name}" name="{name}">(.*?)</select>', html, re.S).group(1)
+    select = re.search(rf'<select name="{name}" id="filtro-{name}">(.*?)</select>', html, re.S).group(1)
     return [text.strip() for text in re.findall(r">([^<]+)</option>", select)]
 
 
