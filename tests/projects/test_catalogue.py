@@ -136,6 +136,16 @@ def test_bad_input_gives_a_normal_page(client, project_catalogue, portfolio, que
     assert response.status_code == 200
 
 
+def test_malformed_values_are_ignored_and_reported_next_to_their_field(client, project_catalogue, portfolio):
+    response = client.get(project_catalogue.url, {"fondo": "abc", "anno": "99999", "stato": "in-corso"})
+    html = response.content.decode()
+    assert titles(response) == ["Italiano per il lavoro"]  # the valid status still applies
+    for name in ("fondo", "anno"):
+        assert f'id="filtro-{name}-errore">Valore non valido: scegli una delle opzioni proposte.</p>' in html
+        assert f'aria-describedby="filtro-{name}-errore"' in html
+    assert 'id="filtro-stato-errore"' not in html
+
+
 def test_repeated_parameters_take_the_last_value(client, project_catalogue, portfolio):
     url = f"{project_catalogue.url}?fondo=abc&fondo={portfolio['fami'].pk}&stato=x&stato=in-corso"
     assert titles(client.get(url)) == ["Italiano per il lavoro"]
