@@ -181,13 +181,14 @@ class CatalogueFilterSet(django_filters.FilterSet):
         return f"{field.label}: {label}" if label else ""
 
     def _url_without(self, *names):
+        """This listing without `names`, nor any malformed value."""
         query = self.request.GET.copy()
-        for name in names:
+        for name in [*names, *self.form.errors]:
             query.pop(name, None)
         return f"{self.request.path}?{query.urlencode()}" if query else self.request.path
 
     @property
-    def facet_names(self):
+    def _removable(self):
         """The filters a visitor sets and can remove: not the text box, the order or hidden modes."""
         return [
             name
@@ -199,7 +200,7 @@ class CatalogueFilterSet(django_filters.FilterSet):
     def active_filters(self):
         """The chosen facets, each with a link that removes it."""
         active = []
-        for name in self.facet_names:
+        for name in self._removable:
             if name in self.values and (text := self._selected_label(name, self.values[name])):
                 active.append(ActiveFilter(text, self._url_without(name, "page")))
         return active
@@ -212,7 +213,7 @@ class CatalogueFilterSet(django_filters.FilterSet):
 
     @property
     def is_filtered(self):
-        return bool(self.search_text) or any(name in self.values for name in self.facet_names)
+        return bool(self.search_text) or any(name in self.values for name in self._removable)
 
     def reset_url(self):
         """This catalogue with no filter, in the same mode (hidden fields such as `archivio` stay)."""
