@@ -12,6 +12,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import views as page_views
 from search import views as search_views
 
 urlpatterns = [
@@ -24,7 +25,6 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
     path("favicon.ico", lambda request: redirect(static("img/favicon.ico"), permanent=True)),
-    path("", include("courses.urls")),
 ]
 
 if settings.DEBUG:
@@ -42,4 +42,9 @@ if settings.SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):
         )
     ]
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Every page, and the routes of routable pages, including those that name a file
+    # (`<course>/calendario.ics`); `_util/` stays Wagtail's (password and login forms).
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*(?:[\w\-]+\.ics)?)$", page_views.serve),
+    path("", include(wagtail_urls)),
+]

@@ -1,27 +1,15 @@
-"""Entries for the home page's "Corsi" box: the next courses still open for enrolment."""
+"""Entries for the "Corsi" box: the next published courses still open for enrolment."""
 
-from django.db.models import Exists, Subquery
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from core.boxes import BoxEntry
 
-from .filters import open_sessions
 from .models import CoursePage
 
 
 def next_open_courses(request=None, limit=4, exclude_ids=()):
-    now = timezone.now()
-    open_session = open_sessions(now)
-    courses = (
-        CoursePage.objects.live()
-        .public()
-        .defer_streamfields()
-        .exclude(pk__in=list(exclude_ids))
-        .filter(Exists(open_session))
-        .annotate(next_open_start=Subquery(open_session.order_by("start").values("start")[:1]))
-        .order_by("next_open_start", "title")[:limit]
-    )
+    courses = CoursePage.objects.published().exclude(pk__in=list(exclude_ids)).next_open_first(timezone.now())
     return [
         BoxEntry(
             title=course.title,
@@ -32,5 +20,5 @@ def next_open_courses(request=None, limit=4, exclude_ids=()):
                 f" · {course.get_delivery_mode_display()}"
             ),
         )
-        for course in courses
+        for course in courses[:limit]
     ]

@@ -7,10 +7,12 @@ from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.utils import timezone
 from icalendar import Calendar, Event
 
 ROME = ZoneInfo("Europe/Rome")
+CALENDAR_CACHE_SECONDS = 15 * 60
 
 
 def uid_domain():
@@ -63,3 +65,11 @@ def build_calendar(name, courses, url_for, sessions_of=lambda course: course.sor
             calendar.add_component(session_event(course, session, course_url))
     calendar.add_missing_timezones()
     return calendar.to_ical()
+
+
+def calendar_response(content, filename):
+    """A plain, cacheable GET: calendar apps poll the URL."""
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Cache-Control"] = f"public, max-age={CALENDAR_CACHE_SECONDS}"
+    return response

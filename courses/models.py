@@ -1,109 +1,48 @@
-"""Course catalogue: venues, the catalogue page, course pages and their sessions (editions)."""
+"""Course catalogue: the catalogue page, course pages and their sessions (editions). Both
+pages are routable: the catalogue serves its listing and a calendar of every course; a course its
+page, its calendar and its enquiry form."""
 
+from datetime import timedelta
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
+from django.views.decorators.http import require_GET
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 from core.blocks import RICH_TEXT_FEATURES
+from core.catalogue import listing_context
 from core.models import BasePage
 from projects.models import FundingProgramme, ProjectPage
 
+from . import enquiry_pages
 from .blocks import CourseBodyBlock
+from .choices import Area, Certificate, DeliveryMode, Level
 
 # The enquiry model lives in its own module; `courses.models` re-exports it.
 from .enquiries import CourseEnquiry, EnquiryStatus
+from .feeds import build_calendar, calendar_response
+from .filters import CourseFilterSet
+from .querysets import CoursePageQuerySet, CourseSessionQuerySet
+from .snippets import Venue
 from .status import course_status, session_status
 
-
-class Area(models.TextChoices):
-    EUROPEAN_DESIGN = "progettazione", "Progettazione europea"
-    MANAGEMENT = "gestione", "Gestione e rendicontazione"
-    PROCUREMENT = "appalti", "Appalti e contratti pubblici"
-    MONITORING = "monitoraggio", "Monitoraggio e valutazione"
-    INCLUSION = "inclusione", "Inclusione sociale e immigrazione"
-    DIGITAL = "digitale", "Competenze digitali"
-    SAFETY = "sicurezza", "Salute e sicurezza sul lavoro"
+COURSES_PER_PAGE = 10
+# The catalogue's calendar keeps recent and future sessions; a course's own calendar keeps them all.
+CATALOGUE_CALENDAR_PAST = timedelta(days=180)
 
 
-class DeliveryMode(models.TextChoices):
-    IN_PERSON = "presenza", "In presenza"
-    ONLINE_LIVE = "online", "Online live"
-    E_LEARNING = "elearning", "E-learning"
-    BLENDED = "blended", "Blended"
-
-
-class Level(models.TextChoices):
-    BASE = "base", "Base"
-    INTERMEDIATE = "intermedio", "Intermedio"
-    ADVANCED = "avanzato", "Avanzato"
-
-
-class Certificate(models.TextChoices):
-    NONE = "", "Nessuno"
-    ATTENDANCE = "frequenza", "Attestato di frequenza"
-    ASSESSMENT = "verifica", "Attestato con verifica dell'apprendimento"
-    BADGE = "badge", "Open badge"
-    CREDITS = "crediti", "Crediti formativi"
-
-
-# schema.org courseMode for each delivery mode.
-SCHEMA_COURSE_MODE = {
-    DeliveryMode.IN_PERSON: "Onsite",
-    DeliveryMode.ONLINE_LIVE: "Online",
-    DeliveryMode.E_LEARNING: "Online",
-    DeliveryMode.BLENDED: "Blended",
-}
-
-
-@register_snippet
-class Venue(index.Indexed, models.Model):
-    """Where sessions take place; a snippet so that one venue serves many courses."""
-
-    name = models.CharField("Nome", max_length=200)
-    address = models.CharField("Indirizzo", max_length=255)
-    postal_code = models.CharField("CAP", max_length=5, blank=True)
-    city = models.CharField("Comune", max_length=100)
-    province = models.CharField("Provincia (sigla)", max_length=2, blank=True)
-    accessibility_notes = models.TextField(
-        "Note sull'accessibilità", blank=True, help_text="Ingresso, ascensori, servizi, parcheggi riservati."
-    )
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("address"),
-        FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city"), FieldPanel("province")]),
-        FieldPanel("accessibility_notes"),
-    ]
-    search_fields = [index.SearchField("name"), index.SearchField("city"), index.AutocompleteField("name")]
-
-    class Meta:
-        verbose_name = "Sede dei corsi"
-        verbose_name_plural = "Sedi dei corsi"
-        ordering = ["city", "name"]
-
-    def __str__(self):
-        return f"{self.name} ({self.city})"
-
-    @property
-    def full_address(self):
-        place = " ".join(part for part in [self.postal_code, self.city] if part)
-        if self.province:
-            place = f"{place} ({self.province})"
-        return f"{self.address}, {place}"
-
-
-class CourseIndexPage(BasePage):
-    """The catalogue: upcoming courses first, filters, and an archive of past courses."""
+class CourseIndexPage(RoutablePageMixin, BasePage):
+    """The catalogue: upcoming courses first, filters (`filters.py`), and an archive of past courses."""
 
     intro = models.TextField("Introduzione", blank=True)
 
@@ -118,13 +57,29 @@ class CourseIndexPage(BasePage):
         verbose_name = "Catalogo dei corsi"
         verbose_name_plural = "Cataloghi dei corsi"
 
-    def serve(self, request, *args, **kwargs):
-        from .views import catalogue
+    def courses(self):
+        """The courses a visitor may see in this catalogue."""
+        return CoursePage.objects.in_catalogue(self)
 
-        return catalogue(request, self)
+    @path("")
+    def catalogue(self, request):
+        filterset = CourseFilterSet.for_catalogue(request, self)
+        context = listing_context(filterset, filterset.qs.for_listing(), COURSES_PER_PAGE)
+        context["archive"] = filterset.archive
+        return self.render(request, context_overrides=context)
+
+    @path("calendario.ics/")
+    @method_decorator(require_GET)
+    def calendar(self, request):
+        """Every course's recent and future sessions."""
+        courses = self.courses().for_calendar(since=timezone.now() - CATALOGUE_CALENDAR_PAST)
+        return calendar_response(build_calendar(self.title, courses, lambda c: c.get_full_url(request)), "corsi.ics")
 
 
-class CoursePage(BasePage):
+CoursePageManager = PageManager.from_queryset(CoursePageQuerySet)
+
+
+class CoursePage(RoutablePageMixin, BasePage):
     code = models.CharField("Codice", max_length=30, help_text="Ad esempio ASAP-FSE-01.")
     summary = models.TextField("Sommario", max_length=500, help_text="Due o tre frasi per il catalogo.")
     body = StreamField(CourseBodyBlock(), verbose_name="Descrizione", blank=True)
@@ -170,6 +125,8 @@ class CoursePage(BasePage):
         help_text="Riceve le richieste di informazioni su questo corso; se vuota si usa l'indirizzo generale.",
     )
     contact_phone = models.CharField("Telefono del referente", max_length=40, blank=True)
+
+    objects = CoursePageManager()
 
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = []
@@ -276,9 +233,9 @@ class CoursePage(BasePage):
         return f"{amount} €"
 
     def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
         from .structured_data import course_json_ld
 
+        context = super().get_context(request, *args, **kwargs)
         context["course_status"] = self.status()
         context["funding_programme"] = (
             FundingProgramme.objects.select_related("fund").filter(pk=self.funding_programme_id).first()
@@ -286,8 +243,7 @@ class CoursePage(BasePage):
             else None
         )
         context["related_projects"] = list(
-            ProjectPage.objects.live()
-            .public()
+            ProjectPage.objects.published()
             .filter(related_courses__course=self)
             .order_by("related_courses__sort_order")
             .defer_streamfields()
@@ -295,6 +251,22 @@ class CoursePage(BasePage):
         context["sessions"] = [(session, session_status(session)) for session in self.sorted_sessions]
         context["json_ld"] = course_json_ld(self, request, context["funding_programme"])
         return context
+
+    @path("calendario.ics/")
+    @method_decorator(require_GET)
+    def calendar(self, request):
+        """All the course's sessions."""
+        url = self.get_full_url(request)
+        return calendar_response(build_calendar(self.title, [self], lambda course: url), f"{self.slug}.ics")
+
+    @path("richiedi-informazioni/")
+    @transaction.non_atomic_requests  # the form commits the enquiry itself (see `core.views.serve`)
+    def enquiry(self, request):
+        return enquiry_pages.enquiry_form(request, self)
+
+    @path("richiedi-informazioni/grazie/")
+    def enquiry_thanks(self, request):
+        return enquiry_pages.enquiry_thanks(request, self)
 
 
 class CourseRelatedProject(Orderable):
@@ -335,6 +307,8 @@ class CourseSession(Orderable):
         "Scadenza iscrizioni", null=True, blank=True, help_text="Se vuota, ci si iscrive fino all'inizio."
     )
     cancelled = models.BooleanField("Annullata", default=False)
+
+    objects = CourseSessionQuerySet.as_manager()
 
     panels = [
         FieldPanel("edition"),
@@ -395,10 +369,6 @@ class CourseSession(Orderable):
     @property
     def local_end(self):
         return timezone.localtime(self.end)
-
-    @property
-    def duration_days(self):
-        return (self.local_end.date() - self.local_start.date()).days + 1 if self.start else 0
 
 
 __all__ = [

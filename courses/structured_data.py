@@ -3,7 +3,15 @@
 from core.jsonld import json_ld_script
 from core.site_settings import OrganisationSettings
 
-from .models import SCHEMA_COURSE_MODE
+from .choices import DeliveryMode
+
+# schema.org courseMode for each delivery mode.
+SCHEMA_COURSE_MODE = {
+    DeliveryMode.IN_PERSON: "Onsite",
+    DeliveryMode.ONLINE_LIVE: "Online",
+    DeliveryMode.E_LEARNING: "Online",
+    DeliveryMode.BLENDED: "Blended",
+}
 
 
 def _place(session):

@@ -3,18 +3,9 @@
 from django import forms
 from wagtail.contrib.forms.forms import FormBuilder
 
+from core.forms import ErrorsDescribedMixin
+
 HONEYPOT_FIELD = "sito_web"
-
-
-class ErrorsDescribedMixin:
-    """Point each invalid input at its error message, so screen readers read it with the field."""
-
-    def full_clean(self):
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                widget = self.fields[name].widget
-                widget.attrs["aria-describedby"] = f"{self[name].auto_id}-errore"
 
 
 class HoneypotMixin(ErrorsDescribedMixin, forms.Form):

@@ -1,4 +1,4 @@
-"""Entries for the home page's "Progetti" box: the latest published projects."""
+"""Entries for the "Progetti" box: the latest published projects."""
 
 from core.boxes import BoxEntry
 
@@ -6,14 +6,7 @@ from .models import ProjectPage
 
 
 def latest_projects(home, request=None, limit=3):
-    projects = (
-        ProjectPage.objects.descendant_of(home)
-        .live()
-        .public()
-        .defer_streamfields()
-        .select_related("fund")
-        .order_by("-first_published_at", "-pk")[:limit]
-    )
+    projects = ProjectPage.objects.descendant_of(home).published().latest_first()[:limit]
     return [
         BoxEntry(
             title=project.title,

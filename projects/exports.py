@@ -11,8 +11,7 @@ from django.utils import feedgenerator
 
 from core.spreadsheets import neutralise_formula
 
-from .filters import apply_filters, sort_order
-from .views import catalogue_base, filtered_projects
+from .filters import ProjectFilterSet
 
 COLUMNS = [
     "id",
@@ -45,13 +44,8 @@ FEED_LENGTH = 20
 
 
 def export_queryset(request, index):
-    base, values = filtered_projects(request, index)
-    return (
-        apply_filters(base, values)
-        .order_by(*sort_order(values))
-        .select_related("fund", "programme")
-        .prefetch_related("organisation_roles__organisation", "territories", "themes", "asap_services")
-    )
+    """The catalogue as the visitor filtered and sorted it, every project (no pagination)."""
+    return ProjectFilterSet.for_catalogue(request, index).qs.for_export()
 
 
 def _date(value):
@@ -128,7 +122,7 @@ def json_response(request, index):
 
 
 def atom_feed(request, index):
-    projects = catalogue_base(index).select_related("fund").order_by("-first_published_at")[:FEED_LENGTH]
+    projects = index.projects().latest_first()[:FEED_LENGTH]
     feed = feedgenerator.Atom1Feed(
         title=f"{index.title}: nuovi progetti",
         link=index.get_full_url(request),

@@ -1,6 +1,6 @@
-"""The project catalogue: organisations, funds and programmes (snippets), the catalogue page and
-the project pages. One `Organisation` model serves funders and partners alike, because the same body
-(Regione Lazio, say) is the funder of one project and a partner in another."""
+"""The project catalogue's pages: the catalogue (`ProjectIndexPage`, routable: the listing, the
+organisation pages, open data and the feed) and the project pages with their partners, results,
+documents and related projects. The reference data they point to are snippets (`snippets.py`)."""
 
 from decimal import Decimal
 
@@ -8,11 +8,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Case, F, Q, Value, When
-from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.text import slugify
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -24,289 +22,57 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
+from core.catalogue import listing_context
+from core.jsonld import json_ld_script
 from core.models import BasePage
 
-NOT_NEGATIVE = MinValueValidator(Decimal("0"), message="L'importo non può essere negativo.")
+from . import exports
+from .filters import ProjectFilterSet
+from .inlines import ProjectDocument, ProjectOrganisation, ProjectRelatedLink, ProjectResult
+from .querysets import ProjectPageQuerySet
+from .snippets import (
+    AsapService,
+    Fund,
+    FundingProgramme,
+    Organisation,
+    Territory,
+    Theme,
+    money_field,
+)
+from .status import Status, project_status
+from .structured_data import project_json_ld
+
+# Reference data and page parts are importable from here, as every app's models are.
+__all__ = [
+    "AsapService",
+    "Fund",
+    "FundingProgramme",
+    "Organisation",
+    "ProjectDocument",
+    "ProjectIndexPage",
+    "ProjectOrganisation",
+    "ProjectPage",
+    "ProjectRelatedLink",
+    "ProjectResult",
+    "Status",
+    "Territory",
+    "Theme",
+]
+
 CUP_VALIDATOR = RegexValidator(
     r"^[A-Z0-9]{15}\Z",
     message="Il CUP è formato da 15 caratteri: lettere maiuscole e cifre, senza spazi.",
 )
-
-
-def money_field(label, help_text=""):
-    return models.DecimalField(
-        label,
-        max_digits=14,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[NOT_NEGATIVE],
-        help_text=help_text or "In euro, con al massimo due decimali.",
-    )
-
-
-# --- snippets -------------------------------------------------------------------------------------
-
-
-class Organisation(index.Indexed, models.Model):
-    class Kind(models.TextChoices):
-        EU_BODY = "eu", "Istituzione o organismo dell'Unione europea"
-        MINISTRY = "ministero", "Ministero o amministrazione centrale"
-        REGION = "regione", "Regione"
-        PROVINCE = "provincia", "Provincia o città metropolitana"
-        MUNICIPALITY = "comune", "Comune o Municipio"
-        UNIVERSITY = "universita", "Università o centro di ricerca"
-        NON_PROFIT = "non-profit", "Associazione, cooperativa o ente non profit"
-        COMPANY = "impresa", "Impresa"
-        OTHER = "altro", "Altro"
-
-    name = models.CharField("Nome", max_length=255, unique=True)
-    acronym = models.CharField("Sigla", max_length=40, blank=True)
-    kind = models.CharField("Tipo di ente", max_length=20, choices=Kind.choices, default=Kind.OTHER)
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name="Logo",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    website = models.URLField("Sito web", blank=True)
-    city = models.CharField("Città", max_length=100, blank=True)
-    fiscal_code = models.CharField(
-        "Codice fiscale",
-        max_length=16,
-        blank=True,
-        validators=[
-            RegexValidator(
-                r"^([0-9]{11}|[A-Z0-9]{16})\Z",
-                message="Il codice fiscale di un ente ha 11 cifre (o 16 caratteri maiuscoli).",
-            )
-        ],
-    )
-
-    panels = [
-        FieldPanel("name"),
-        FieldRowPanel([FieldPanel("acronym"), FieldPanel("kind")]),
-        FieldPanel("logo"),
-        FieldRowPanel([FieldPanel("website"), FieldPanel("city")]),
-        FieldPanel("fiscal_code"),
-    ]
-    search_fields = [
-        index.SearchField("name"),
-        index.AutocompleteField("name"),
-        index.SearchField("acronym"),
-        index.AutocompleteField("acronym"),
-        index.FilterField("kind"),
-    ]
-
-    class Meta:
-        verbose_name = "Organizzazione"
-        verbose_name_plural = "Organizzazioni"
-        ordering = ["name"]
-
-    def __str__(self):
-        return f"{self.name} ({self.acronym})" if self.acronym else self.name
-
-    @property
-    def slug(self):
-        return slugify(self.name)[:80] or "ente"
-
-
-class Fund(index.Indexed, models.Model):
-    class Level(models.TextChoices):
-        EU = "ue", "Europeo"
-        NATIONAL = "nazionale", "Nazionale"
-        REGIONAL = "regionale", "Regionale"
-        PRIVATE = "privato", "Privato"
-
-    name = models.CharField("Nome", max_length=255)
-    acronym = models.CharField("Sigla", max_length=40, help_text="Per esempio FEI, FAMI, FSE+.")
-    period_start = models.PositiveSmallIntegerField("Dall'anno", null=True, blank=True)
-    period_end = models.PositiveSmallIntegerField("All'anno", null=True, blank=True)
-    level = models.CharField("Livello", max_length=12, choices=Level.choices, default=Level.EU)
-    total_allocation = money_field("Dotazione complessiva", "In euro, per l'intero periodo.")
-    url = models.URLField("Collegamento", blank=True)
-    description = models.TextField("Descrizione", blank=True)
-
-    panels = [
-        FieldPanel("name"),
-        FieldRowPanel([FieldPanel("acronym"), FieldPanel("level")]),
-        FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")], heading="Periodo di programmazione"),
-        FieldPanel("total_allocation"),
-        FieldPanel("url"),
-        FieldPanel("description"),
-    ]
-    search_fields = [
-        index.SearchField("name"),
-        index.AutocompleteField("name"),
-        index.SearchField("acronym"),
-        index.AutocompleteField("acronym"),
-    ]
-
-    class Meta:
-        verbose_name = "Fondo"
-        verbose_name_plural = "Fondi"
-        ordering = ["acronym", "name"]
-
-    def __str__(self):
-        return f"{self.acronym} {self.period}".strip()
-
-    @property
-    def period(self):
-        if self.period_start and self.period_end:
-            return f"{self.period_start}-{self.period_end}"
-        return str(self.period_start or self.period_end or "")
-
-    @property
-    def is_eu(self):
-        return self.level == self.Level.EU
-
-    def clean(self):
-        if self.period_start and self.period_end and self.period_end < self.period_start:
-            raise ValidationError({"period_end": "L'anno finale non può precedere quello iniziale."})
-
-
-class FundingProgramme(index.Indexed, models.Model):
-    class Level(models.TextChoices):
-        PROGRAMME = "programma", "Programma"
-        ANNUAL = "annuale", "Programma annuale"
-        ACTION = "azione", "Azione"
-
-    name = models.CharField("Nome", max_length=255)
-    code = models.CharField("Codice", max_length=60, blank=True)
-    level = models.CharField("Livello", max_length=12, choices=Level.choices, default=Level.PROGRAMME)
-    fund = models.ForeignKey(Fund, verbose_name="Fondo", on_delete=models.PROTECT, related_name="programmes")
-    parent = models.ForeignKey(
-        "self",
-        verbose_name="Programma di riferimento",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="children",
-        help_text="Per un programma annuale o un'azione: il programma di cui fa parte.",
-    )
-    responsible_authority = models.ForeignKey(
-        Organisation,
-        verbose_name="Autorità responsabile",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="programmes",
-    )
-    period_start = models.PositiveSmallIntegerField("Dall'anno", null=True, blank=True)
-    period_end = models.PositiveSmallIntegerField("All'anno", null=True, blank=True)
-    url = models.URLField("Collegamento", blank=True)
-
-    panels = [
-        FieldPanel("name"),
-        FieldRowPanel([FieldPanel("code"), FieldPanel("level")]),
-        FieldPanel("fund"),
-        FieldPanel("parent"),
-        FieldPanel("responsible_authority"),
-        FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")], heading="Periodo"),
-        FieldPanel("url"),
-    ]
-    search_fields = [
-        index.SearchField("name"),
-        index.AutocompleteField("name"),
-        index.SearchField("code"),
-        index.FilterField("fund"),
-    ]
-
-    class Meta:
-        verbose_name = "Programma di finanziamento"
-        verbose_name_plural = "Programmi di finanziamento"
-        ordering = ["fund__acronym", "code", "name"]
-
-    def __str__(self):
-        return f"{self.code} {self.name}".strip() if self.code else self.name
-
-    @property
-    def period(self):
-        if self.period_start and self.period_end:
-            return f"{self.period_start}-{self.period_end}"
-        return str(self.period_start or self.period_end or "")
-
-    def clean(self):
-        errors = {}
-        if self.period_start and self.period_end and self.period_end < self.period_start:
-            errors["period_end"] = "L'anno finale non può precedere quello iniziale."
-        if self.parent_id:
-            if self.pk and self.parent_id == self.pk:
-                errors["parent"] = "Un programma non può far parte di sé stesso."
-            elif self.fund_id and self.parent.fund_id != self.fund_id:
-                errors["parent"] = "Il programma di riferimento deve appartenere allo stesso fondo."
-        if errors:
-            raise ValidationError(errors)
-
-
-class Theme(models.Model):
-    name = models.CharField("Nome", max_length=100, unique=True)
-    slug = models.SlugField("Abbreviazione per l'indirizzo", max_length=100, unique=True)
-
-    panels = [FieldPanel("name"), FieldPanel("slug")]
-
-    class Meta:
-        verbose_name = "Tema"
-        verbose_name_plural = "Temi"
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-
-class Territory(models.Model):
-    class Level(models.TextChoices):
-        COUNTRY = "nazione", "Nazione"
-        REGION = "regione", "Regione"
-        PROVINCE = "provincia", "Provincia o città metropolitana"
-        MUNICIPALITY = "comune", "Comune o Municipio"
-
-    name = models.CharField("Nome", max_length=120, unique=True)
-    level = models.CharField("Livello", max_length=12, choices=Level.choices, default=Level.REGION)
-    code = models.CharField(
-        "Codice", max_length=20, blank=True, help_text="Codice NUTS o ISTAT, per esempio ITI4 per il Lazio."
-    )
-
-    panels = [FieldPanel("name"), FieldRowPanel([FieldPanel("level"), FieldPanel("code")])]
-
-    class Meta:
-        verbose_name = "Territorio"
-        verbose_name_plural = "Territori"
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-
-class AsapService(models.Model):
-    """One of ASAP's services (see `services.ASAP_SERVICES`); rows are created after migrations."""
-
-    code = models.SlugField("Codice", max_length=40, unique=True)
-    name = models.CharField("Nome", max_length=80)
-    sort_order = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        verbose_name = "Servizio di ASAP"
-        verbose_name_plural = "Servizi di ASAP"
-        ordering = ["sort_order"]
-
-    def __str__(self):
-        return self.name
-
-
-# --- pages ----------------------------------------------------------------------------------------
+ROLE_PLURALS = {"finanziatore": "Finanziatori", "attuatore": "Soggetti attuatori"}
 
 
 class ProjectIndexPage(RoutablePageMixin, BasePage):
-    """The catalogue: a faceted listing of its child projects, their open-data downloads and feed,
-    and one page per organisation (routes live in `views.py`)."""
+    """The catalogue: a faceted listing of its child projects (`filters.py`), one page per
+    organisation, the open-data downloads and the feed (`exports.py`)."""
 
     intro = models.TextField("Introduzione", blank=True)
     projects_per_page = models.PositiveSmallIntegerField(
@@ -325,59 +91,34 @@ class ProjectIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def catalogue(self, request):
-        from . import views
-
-        return views.catalogue(request, self)
+        return self.render_catalogue(request)
 
     @path("ente/<int:organisation_id>/")
     def organisation(self, request, organisation_id):
-        from . import views
+        organisation = get_object_or_404(Organisation.objects.select_related("logo"), pk=organisation_id)
+        return self.render_catalogue(request, organisation)
 
-        return views.catalogue(request, self, organisation_id=organisation_id)
+    def render_catalogue(self, request, organisation=None):
+        filterset = ProjectFilterSet.for_catalogue(request, self, organisation)
+        context = listing_context(filterset, filterset.qs.for_listing(), self.projects_per_page)
+        context["organisation"] = organisation
+        return self.render(request, template="projects/project_index_page.html", context_overrides=context)
+
+    def projects(self):
+        """The projects a visitor may see in this catalogue."""
+        return ProjectPage.objects.in_catalogue(self)
 
     @path("dati/csv/")
     def export_csv(self, request):
-        from . import exports
-
         return exports.csv_response(request, self)
 
     @path("dati/json/")
     def export_json(self, request):
-        from . import exports
-
         return exports.json_response(request, self)
 
     @path("feed/")
     def feed(self, request):
-        from . import exports
-
         return exports.atom_feed(request, self)
-
-
-class Status(models.TextChoices):
-    PLANNED = "programmato", "Programmato"
-    IN_PROGRESS = "in-corso", "In corso"
-    CONCLUDED = "concluso", "Concluso"
-    CANCELLED = "annullato", "Annullato"
-
-
-class ProjectPageQuerySet(PageQuerySet):
-    def with_status(self, today=None):
-        """Annotate `effective_start`, `effective_end` and `computed_status`, the same rules as
-        `ProjectPage.status`, so the catalogue filters and counts by status in SQL."""
-        today = today or timezone.localdate()
-        return self.annotate(
-            effective_start=Coalesce("actual_start", "planned_start"),
-            effective_end=Coalesce("actual_end", "planned_end"),
-        ).annotate(
-            computed_status=Case(
-                When(~Q(status_override=""), then=F("status_override")),
-                When(effective_end__lt=today, then=Value(Status.CONCLUDED.value)),
-                When(effective_start__lte=today, then=Value(Status.IN_PROGRESS.value)),
-                default=Value(Status.PLANNED.value),
-                output_field=models.CharField(),
-            )
-        )
 
 
 ProjectPageManager = PageManager.from_queryset(ProjectPageQuerySet)
@@ -550,14 +291,7 @@ class ProjectPage(BasePage):
         return self.actual_end or self.planned_end
 
     def get_status(self, today=None):
-        if self.status_override:
-            return self.status_override
-        today = today or timezone.localdate()
-        if self.end_date and self.end_date < today:
-            return Status.CONCLUDED.value
-        if self.start_date and self.start_date <= today:
-            return Status.IN_PROGRESS.value
-        return Status.PLANNED.value
+        return project_status(self.start_date, self.end_date, self.status_override, today or timezone.localdate())
 
     @property
     def status(self):
@@ -594,8 +328,6 @@ class ProjectPage(BasePage):
             errors["national_cofinancing"] = "Contributo UE e cofinanziamento insieme superano il costo totale."
         if self.programme_id and self.fund_id and self.programme.fund_id != self.fund_id:
             errors["programme"] = "Il programma scelto appartiene a un altro fondo."
-        if self.cup:
-            self.cup = self.cup.strip()
         if errors:
             raise ValidationError(errors)
 
@@ -604,86 +336,55 @@ class ProjectPage(BasePage):
             self.fund_id = self.programme.fund_id
         super().save(*args, **kwargs)
 
+    def programme_chain(self):
+        """The programme and those it belongs to, outermost first (one query for three levels)."""
+        if not self.programme_id:
+            return []
+        levels = ["responsible_authority", "parent__responsible_authority", "parent__parent__responsible_authority"]
+        return FundingProgramme.objects.select_related(*levels).get(pk=self.programme_id).lineage()
+
+    def organisation_groups(self, roles):
+        """The organisations by role, in the order of `ProjectOrganisation.Role`, with plural labels."""
+        groups = []
+        for role, label in ProjectOrganisation.Role.choices:
+            members = [entry.organisation for entry in roles if entry.role == role]
+            if members:
+                groups.append(
+                    {
+                        "role": role,
+                        "label": ROLE_PLURALS.get(role, label) if len(members) > 1 else label,
+                        "organisations": members,
+                    }
+                )
+        return groups
+
+    def catalogue(self):
+        """The live catalogue above this project (its parent, already known when Wagtail routed here)."""
+        parent = self.get_parent()
+        return parent.specific_deferred if parent is not None and parent.live else None
+
     def get_context(self, request, *args, **kwargs):
-        from . import views
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(views.project_context(request, self))
+        roles = list(
+            self.organisation_roles.select_related("organisation__logo").prefetch_related(
+                "organisation__logo__renditions"
+            )
+        )
+        chain = self.programme_chain()
+        authorities = [p.responsible_authority for p in reversed(chain) if p.responsible_authority_id]
+        context.update(
+            {
+                "catalogue": self.catalogue(),
+                "organisation_groups": self.organisation_groups(roles),
+                "programme_chain": chain,
+                "responsible_authority": authorities[0] if authorities else None,
+                "results": list(self.results.all()),
+                "documents": list(self.documents.select_related("document")),
+                "related_projects": list(ProjectPage.objects.related_to(self)),
+                "services": list(self.asap_services.all()),
+                "themes": list(self.themes.all()),
+                "territories": list(self.territories.all()),
+                "json_ld": json_ld_script(project_json_ld(request, self, roles, chain)),
+            }
+        )
         return context
-
-
-class ProjectOrganisation(Orderable):
-    class Role(models.TextChoices):
-        FUNDER = "finanziatore", "Finanziatore"
-        AUTHORITY = "autorita", "Autorità responsabile"
-        LEAD = "capofila", "Capofila"
-        PARTNER = "partner", "Partner"
-        IMPLEMENTER = "attuatore", "Soggetto attuatore"
-
-    project = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="organisation_roles")
-    organisation = models.ForeignKey(
-        Organisation, verbose_name="Organizzazione", on_delete=models.PROTECT, related_name="project_roles"
-    )
-    role = models.CharField("Ruolo", max_length=20, choices=Role.choices, default=Role.PARTNER)
-
-    panels = [FieldPanel("organisation"), FieldPanel("role")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = "Organizzazione del progetto"
-        verbose_name_plural = "Organizzazioni del progetto"
-
-    def __str__(self):
-        return f"{self.organisation} ({self.get_role_display()})"
-
-
-class ProjectResult(Orderable):
-    project = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="results")
-    name = models.CharField("Indicatore", max_length=255)
-    unit = models.CharField("Unità di misura", max_length=60, blank=True, help_text="Per esempio: persone, corsi, ore.")
-    target = models.DecimalField(
-        "Obiettivo", max_digits=14, decimal_places=2, null=True, blank=True, validators=[NOT_NEGATIVE]
-    )
-    achieved = models.DecimalField(
-        "Raggiunto", max_digits=14, decimal_places=2, null=True, blank=True, validators=[NOT_NEGATIVE]
-    )
-
-    panels = [FieldPanel("name"), FieldRowPanel([FieldPanel("unit"), FieldPanel("target"), FieldPanel("achieved")])]
-
-    class Meta(Orderable.Meta):
-        verbose_name = "Risultato"
-        verbose_name_plural = "Risultati"
-
-
-class ProjectDocument(Orderable):
-    project = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="documents")
-    document = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name="Documento", on_delete=models.CASCADE, related_name="+"
-    )
-    title = models.CharField("Titolo", max_length=255, blank=True, help_text="Se vuoto si usa il titolo del documento.")
-
-    panels = [FieldPanel("document"), FieldPanel("title")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = "Documento"
-        verbose_name_plural = "Documenti"
-
-    @property
-    def link_title(self):
-        return self.title or self.document.title
-
-
-class ProjectRelatedLink(Orderable):
-    project = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="related_links")
-    related_project = models.ForeignKey(
-        ProjectPage, verbose_name="Progetto", on_delete=models.CASCADE, related_name="+"
-    )
-
-    panels = [FieldPanel("related_project")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = "Progetto correlato"
-        verbose_name_plural = "Progetti correlati"
-
-    def clean(self):
-        if self.project_id and self.related_project_id == self.project_id:
-            raise ValidationError({"related_project": "Un progetto non può essere correlato a sé stesso."})

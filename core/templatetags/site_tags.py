@@ -68,14 +68,6 @@ def site_boxes(context):
 
 
 @register.simple_tag(takes_context=True)
-def url_with_page(context, number):
-    """The current URL with `page` replaced, so filters survive pagination."""
-    query = context["request"].GET.copy()
-    query["page"] = number
-    return "?" + query.urlencode()
-
-
-@register.simple_tag(takes_context=True)
 def editor_userbar(context):
     """Wagtail's userbar, for signed-in editors only. Asking `request.user` reads the session and
     makes every response `Vary: Cookie`; without a session cookie there is no editor to show it to,

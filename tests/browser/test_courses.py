@@ -1,5 +1,6 @@
 """A visitor finds a course in the catalogue and asks for information; axe-core on every page type."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -42,8 +43,8 @@ def test_visitor_finds_a_course_and_sends_an_enquiry(tab, site, assert_accessibl
     tab.get_by_label("Città").select_option("Latina")
     tab.get_by_role("button", name="Applica i filtri").click()
     tab.wait_for_url("**/corsi/?*area=appalti*")
-    assert tab.get_by_role("status").inner_text().startswith("1 corso")
-    tab.locator(".course-list").get_by_role("link", name="Appalti pubblici nei progetti").click()
+    assert tab.get_by_role("heading", level=2, name=re.compile("^1 corso")).is_visible()
+    tab.locator(".card-list").get_by_role("link", name="Appalti pubblici nei progetti").click()
     tab.wait_for_url("**/corsi/appalti/")
     assert tab.get_by_role("heading", level=1).inner_text() == "Appalti pubblici nei progetti"
     assert tab.locator("input[name=csrfmiddlewaretoken]").count() == 0

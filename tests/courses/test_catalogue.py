@@ -27,7 +27,7 @@ def course_with_session(course_catalogue, days_ahead, **course_fields):
 
 
 def titles(response):
-    return [course.title for course in response.context["courses"]]
+    return [course.title for course in response.context["results"]]
 
 
 @pytest.fixture
@@ -93,7 +93,7 @@ def test_month_filter_uses_months_that_have_sessions(client, courses):
     assert "Appalti pubblici" in titles(response)
     assert all(
         any(timezone.localtime(s.start).strftime("%Y-%m") == month for s in course.sessions.all())
-        for course in response.context["courses"]
+        for course in response.context["results"]
     )
 
 
@@ -142,7 +142,7 @@ def test_catalogue_query_count_does_not_grow_with_courses(client, course_catalog
         with CaptureQueriesContext(connection) as captured:
             response = client.get("/corsi/?aperte=on&quota=gratuito")
         assert response.status_code == 200
-        return len(captured), len(response.context["courses"])
+        return len(captured), len(response.context["results"])
 
     for i in range(2):
         course_with_session(course_catalogue, 10 + i)

@@ -177,10 +177,11 @@ def test_rate_limit_per_client(client, course, settings):
 
 
 @pytest.mark.django_db
-def test_unknown_course_or_finished_path(client, course_catalogue):
+def test_unknown_course_or_finished_path(client, course):
     assert client.get("/corsi/non-esiste/richiedi-informazioni/").status_code == 404
     assert client.get("/corsi/non-esiste/richiedi-informazioni/grazie/").status_code == 404
-    assert client.put("/corsi/non-esiste/richiedi-informazioni/").status_code == 405
+    assert client.put("/corsi/non-esiste/richiedi-informazioni/").status_code == 404
+    assert client.put(URL).status_code == 405
 
 
 @pytest.mark.django_db
@@ -250,12 +251,12 @@ def test_enquiry_is_committed_in_its_own_transaction_even_if_the_request_fails_l
 ):
     """With ATOMIC_REQUESTS on, a failure after the enquiry is stored would roll back a savepoint;
     the view commits its own transaction instead, so the enquiry and its pending e-mails survive."""
-    from courses import views
+    from courses import enquiry_pages
 
     def broken_redirect(*args, **kwargs):
         raise RuntimeError("something after the save went wrong")
 
-    monkeypatch.setattr(views, "redirect", broken_redirect)
+    monkeypatch.setattr(enquiry_pages, "redirect", broken_redirect)
     client.raise_request_exception = False
     assert client.post(URL, valid_post()).status_code == 500
     assert CourseEnquiry.objects.count() == 1

@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from home.models import HomeCoursePick
 from tests.factories import ContentPageFactory
@@ -29,6 +30,8 @@ def test_next_open_courses_fill_the_box_after_editor_picks(home_page, course_cat
     course_starting_in(course_catalogue, 10, seats=3, seats_taken=3)  # full
     course_starting_in(course_catalogue, 12, cancelled=True)
     course_starting_in(course_catalogue, -10)  # over
+    private = course_starting_in(course_catalogue, 3)
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
 
     entries = home_page.course_box_items()
     assert [e.title for e in entries] == ["Formazione", "Corso tra 5 giorni", "Corso tra 30 giorni"]

@@ -4,6 +4,7 @@ import json
 import re
 
 import pytest
+from wagtail.models import PageViewRestriction
 
 from courses.models import CourseRelatedProject
 from tests.factories.courses import CoursePageFactory, CourseSessionFactory
@@ -33,7 +34,11 @@ def funded_course(home_page, course_catalogue):
 
 
 def test_course_page_names_the_programme_and_links_live_projects(client, funded_course):
+    private = ProjectPageFactory(parent=funded_course.related_projects.first().project.get_parent(), title="Riservato")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    CourseRelatedProject.objects.create(course=funded_course, project=private, sort_order=2)
     html = client.get(funded_course.url).content.decode()
+    assert "Riservato" not in html
     assert "FSE+: PR Lazio FSE+ 2021-2027" in html
     assert 'href="/progetti/' in html and "Lazio Inclusione" in html
     assert "Progetto in bozza" not in html

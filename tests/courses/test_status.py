@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from courses.status import CourseStatus, SessionStatus
+from courses.status import CourseStatus
 from tests.factories.courses import CoursePageFactory, CourseSessionFactory
 
 pytestmark = pytest.mark.django_db
@@ -88,7 +88,7 @@ class TestCourseStatus:
     def test_status_changes_as_time_passes(self, course):
         s = session(course, 20, 21)
         with time_machine.travel(at(20, 10), tick=False):
-            assert s.status() == SessionStatus.RUNNING
+            assert s.status() == CourseStatus.RUNNING
         with time_machine.travel(at(22), tick=False):
-            assert s.status() == SessionStatus.FINISHED
-        assert s.status() == SessionStatus.OPEN
+            assert s.status() == CourseStatus.FINISHED
+        assert s.status() == CourseStatus.OPEN

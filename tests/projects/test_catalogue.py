@@ -20,13 +20,13 @@ pytestmark = pytest.mark.django_db
 
 
 def titles(response):
-    return re.findall(r'class="project-card__title"><a href="[^"]+">([^<]+)</a>', response.content.decode())
+    return re.findall(r'class="card__title"><a href="[^"]+">([^<]+)</a>', response.content.decode())
 
 
 def option_text(response, name):
     """The visible options of one facet's <select>, e.g. ["Tutti", "FEI 2007-2013 (1)"]."""
     html = response.content.decode()
-    select = re.search(rf'<select id="filtro-{name}" name="{name}">(.*?)</select>', html, re.S).group(1)
+    select = re.search(rf'<select name="{name}" id="filtro-{name}">(.*?)</select>', html, re.S).group(1)
     return [text.strip() for text in re.findall(r">([^<]+)</option>", select)]
 
 
@@ -134,6 +134,16 @@ def test_pagination_keeps_filters(client, project_catalogue, portfolio):
 def test_bad_input_gives_a_normal_page(client, project_catalogue, portfolio, query):
     response = client.get(project_catalogue.url, query)
     assert response.status_code == 200
+
+
+def test_malformed_values_are_ignored_and_reported_next_to_their_field(client, project_catalogue, portfolio):
+    response = client.get(project_catalogue.url, {"fondo": "abc", "anno": "99999", "stato": "in-corso"})
+    html = response.content.decode()
+    assert titles(response) == ["Italiano per il lavoro"]  # the valid status still applies
+    for name in ("fondo", "anno"):
+        assert f'id="filtro-{name}-errore">Valore non valido: scegli una delle opzioni proposte.</p>' in html
+        assert f'aria-describedby="filtro-{name}-errore"' in html
+    assert 'id="filtro-stato-errore"' not in html
 
 
 def test_repeated_parameters_take_the_last_value(client, project_catalogue, portfolio):

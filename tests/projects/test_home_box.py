@@ -1,6 +1,7 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
 from home.models import HomeProjectPick
 from tests.factories.projects import ProjectPageFactory, bulk_projects
@@ -14,6 +15,8 @@ def box_titles(home):
 
 def test_box_shows_the_latest_projects_without_picks(home_page, project_catalogue, portfolio):
     ProjectPageFactory(parent=project_catalogue, title="Progetto non pubblicato", live=False)
+    private = ProjectPageFactory(parent=project_catalogue, title="Progetto riservato")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
     assert box_titles(home_page) == ["Accoglienza diffusa", "Italiano per il lavoro", "Sportelli per l'integrazione"]
     entry = home_page.project_box_items()[0]
     assert entry.url == "/progetti/" + portfolio["projects"]["planned"].slug + "/"

@@ -99,3 +99,23 @@ def test_status_follows_the_dates_in_python_and_in_sql(project_catalogue, fields
     assert page.get_status(TODAY) == expected
     annotated = ProjectPage.objects.with_status(TODAY).get(pk=page.pk)
     assert annotated.computed_status == expected
+
+
+def test_a_programme_cannot_belong_to_one_of_its_own_sub_programmes(project_catalogue):
+    fund = FundFactory()
+    programme = FundingProgrammeFactory(fund=fund, name="Programma pluriennale")
+    annual = FundingProgrammeFactory(fund=fund, name="Programma annuale", parent=programme)
+    action = FundingProgrammeFactory(fund=fund, name="Azione", parent=annual)
+    for child in (annual, action):
+        programme.parent = child
+        with pytest.raises(ValidationError) as raised:
+            programme.full_clean()
+        assert raised.value.message_dict["parent"] == [
+            "Il programma scelto fa già parte di questo programma: "
+            "un programma non può far parte di un suo sottoprogramma."
+        ]
+    programme.parent = programme
+    with pytest.raises(ValidationError, match="non può far parte di sé stesso"):
+        programme.full_clean()
+    programme.parent = None
+    programme.full_clean()

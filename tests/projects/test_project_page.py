@@ -82,6 +82,36 @@ def test_related_projects_link_only_to_live_pages(client, project_catalogue, por
     assert "Progetto in bozza" not in html
 
 
+def test_related_projects_leave_out_private_pages(client, project_catalogue, portfolio):
+    from wagtail.models import PageViewRestriction
+
+    from projects.models import ProjectRelatedLink
+
+    project = portfolio["projects"]["concluded"]
+    private = ProjectPageFactory(parent=project_catalogue, title="Progetto riservato")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    ProjectRelatedLink.objects.create(project=project, related_project=private)
+    ProjectRelatedLink.objects.create(project=project, related_project=portfolio["projects"]["running"])
+    html = client.get(project.url).content.decode()
+    assert "Italiano per il lavoro" in html and "Progetto riservato" not in html
+
+
+def test_a_cycle_of_programmes_saved_around_validation_still_gives_the_page(client, portfolio):
+    """Two programmes each the parent of the other (saved without `clean`): the funding box shows
+    the chain once and the page answers."""
+    from tests.factories.projects import FundingProgrammeFactory
+
+    programme = portfolio["programme"]
+    other = FundingProgrammeFactory(fund=programme.fund, name="Programma circolare", code="PC", parent=programme)
+    programme.parent = other
+    programme.save()
+    response = client.get(portfolio["projects"]["concluded"].url)
+    assert response.status_code == 200
+    assert response.content.decode().count("PA2011 Programma annuale 2011</dd>") == 1
+    catalogue = client.get(portfolio["projects"]["concluded"].get_parent().url, {"programma": other.pk})
+    assert catalogue.status_code == 200
+
+
 def test_project_page_query_count_does_not_grow_with_partners(client, portfolio):
     from tests.factories.projects import OrganisationFactory
 

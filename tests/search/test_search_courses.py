@@ -92,7 +92,7 @@ def test_course_catalogue_text_box_uses_the_site_search(client, catalogues):
 
     def listed(**params):
         html = client.get(catalogue_url, params).content.decode()
-        return re.findall(r'class="course-card__title"><a href="[^"]*">(.*?)</a>', html)
+        return re.findall(r'class="card__title"><a href="[^"]*">(.*?)</a>', html)
 
     assert sorted(listed()) == ["Appalti pubblici", "Europrogettazione di base"]
     assert listed(q="Sala Tevere") == ["Europrogettazione di base"]  # venue, as in /cerca/

@@ -48,7 +48,7 @@ def test_project_results_show_status_dates_and_summary(client, projects):
 
 def test_project_catalogue_text_box_uses_the_site_search(client, projects):
     html = client.get(projects.url, {"q": "inserimento cittadino"}).content.decode()
-    listing = html.split('class="project-list"')[1].split("</ul>")[0]
+    listing = html.split('class="card-list"')[1].split("</ul>")[0]
     assert "Accoglienza diffusa" in listing and "Scuole aperte" not in listing
 
 

@@ -1,0 +1,251 @@
+"""The toolkit both catalogues (projects, courses) are built with: a filter set on django-filter,
+facet counts, pagination and what the shared templates (`catalogue_page.html`, `components/`) read.
+
+The state lives in the query string, so every view is a shareable URL that works without
+JavaScript. One rule for what a visitor (or a mangled link) sends: a malformed value is left out of
+the results and reported next to its field, in Italian; nothing a query string holds gives an error
+page. Parameter names are Italian because they show in shared links."""
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+import django_filters
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.utils.functional import cached_property
+from django_filters.constants import EMPTY_VALUES
+from wagtail.images import get_image_model
+
+from .forms import ErrorsDescribedMixin
+
+MAX_ID = 2**31 - 1
+MAX_TEXT_LENGTH = 200
+INVALID_CHOICE = "Valore non valido: scegli una delle opzioni proposte."
+TEXT_ERRORS = {
+    "max_length": f"Scrivi al massimo {MAX_TEXT_LENGTH} caratteri.",
+    "null_characters_not_allowed": "Il testo contiene caratteri non ammessi.",
+}
+
+
+class CatalogueForm(ErrorsDescribedMixin, forms.Form):
+    """The filter form: ids `filtro-<name>`, and the same Italian message for every value that is not
+    one of the options (a list only offers valid ones: anything else came from an edited link)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "filtro-%s")
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.Select):
+                field.error_messages.update(dict.fromkeys(["invalid", "min_value", "max_value"], INVALID_CHOICE))
+            field.error_messages.update({"invalid_choice": INVALID_CHOICE, **TEXT_ERRORS})
+
+
+# --- filters ---------------------------------------------------------------------------------------
+
+
+class TextFilter(django_filters.CharFilter):
+    """The text box. `clean(text)` keeps the searchable words; `match(model, text)` gives the ids the
+    site search finds, asked once per request however many facets count with it."""
+
+    def __init__(self, *, match, clean, **kwargs):
+        kwargs.setdefault("label", "Cerca")
+        kwargs.setdefault("max_length", MAX_TEXT_LENGTH)
+        kwargs.setdefault("widget", forms.SearchInput)
+        super().__init__(**kwargs)
+        self.match, self.clean = match, clean
+        self._matches = {}
+
+    def filter(self, queryset, value):
+        text = self.clean(value or "")
+        if not text:
+            return queryset
+        if text not in self._matches:
+            self._matches[text] = self.match(self.model, text)
+        return queryset.filter(pk__in=self._matches[text])
+
+
+class FacetFilter(django_filters.Filter):
+    """A facet shown as a list of options with counts. The value is checked by type (`field_class`:
+    an id, a slug, a year); the options come from the filter set's `options_<name>()`."""
+
+    def __init__(self, field_class=forms.CharField, *, empty_label="Tutti", **kwargs):
+        self.field_class = field_class
+        self.empty_label = empty_label
+        kwargs.setdefault("widget", forms.Select)
+        super().__init__(**kwargs)
+
+
+def id_facet(label, **kwargs):
+    return FacetFilter(forms.IntegerField, label=label, min_value=1, max_value=MAX_ID, **kwargs)
+
+
+class ChoiceFacet(django_filters.ChoiceFilter):
+    """A facet with a fixed list of options (counted too when the filter set has `options_<name>()`)."""
+
+    def __init__(self, *, empty_label="Tutti", **kwargs):
+        super().__init__(empty_label=empty_label, **kwargs)
+        self.empty_label = empty_label
+
+
+class CheckboxFilter(django_filters.Filter):
+    """A tick box (`?aperte=on`); unticked filters nothing."""
+
+    field_class = forms.BooleanField
+
+    def filter(self, queryset, value):
+        return super().filter(queryset, True) if value else queryset
+
+
+class SortFilter(django_filters.ChoiceFilter):
+    """The order of the results: `sorts` maps each value to (label, ordering); none chosen is `default`."""
+
+    def __init__(self, *, sorts, default, **kwargs):
+        kwargs.setdefault("label", "Ordina per")
+        super().__init__(choices=[(key, label) for key, (label, _) in sorts.items()], empty_label=None, **kwargs)
+        self.sorts, self.default = sorts, default
+
+    def filter(self, queryset, value):
+        return queryset.order_by(*self.sorts[value or self.default][1])
+
+
+# --- the filter set --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+    count: int
+
+    @property
+    def text(self):
+        return f"{self.label} ({self.count})"
+
+
+@dataclass(frozen=True)
+class ActiveFilter:
+    text: str
+    remove_url: str
+
+
+class CatalogueFilterSet(django_filters.FilterSet):
+    """Always bound to the query string. `exclude` drops facets a route has fixed (the organisation
+    page fixes `ente`). A facet with an `options_<name>(queryset, selected)` method counts: each
+    option says how many results it would give with all the *other* facets applied."""
+
+    class Meta:
+        form = CatalogueForm
+
+    def __init__(self, data, queryset, *, request, exclude=()):
+        super().__init__(data, queryset, request=request)
+        for name in exclude:
+            del self.filters[name]
+        self.option_labels = {}
+
+    @cached_property
+    def values(self):
+        """The valid values that filter something; a malformed one is absent (the form reports it)."""
+        self.form.is_valid()
+        return {
+            name: value
+            for name, value in self.form.cleaned_data.items()
+            if value not in EMPTY_VALUES and value is not False
+        }
+
+    def filter_queryset(self, queryset, skip=None):
+        """`queryset` narrowed by every valid value (but `skip`'s) and sorted, by default if need be."""
+        self.form.is_valid()
+        cleaned = self.form.cleaned_data
+        for name, filter_ in self.filters.items():
+            if name != skip and (name in cleaned or isinstance(filter_, SortFilter)):
+                queryset = filter_.filter(queryset, cleaned.get(name))
+        return queryset
+
+    def count_options(self):
+        """Fill each counting facet's list with its options, "Label (n)"."""
+        for name, field in self.form.fields.items():
+            options_of = getattr(self, f"options_{name}", None)
+            if options_of is None:
+                continue
+            options = options_of(self.filter_queryset(self.queryset.all(), skip=name), self.values.get(name))
+            field.widget.choices = [("", self.filters[name].empty_label), *((o.value, o.text) for o in options)]
+            self.option_labels[name] = {o.value: o.label for o in options}
+
+    def _selected_label(self, name, value):
+        field = self.form.fields[name]
+        if isinstance(field, forms.BooleanField):
+            return field.label
+        labels = self.option_labels.get(name) or {str(key): label for key, label in getattr(field, "choices", [])}
+        label = labels.get(str(value))
+        return f"{field.label}: {label}" if label else ""
+
+    def _url_without(self, *names):
+        """This listing without `names`, nor any malformed value."""
+        query = self.request.GET.copy()
+        for name in [*names, *self.form.errors]:
+            query.pop(name, None)
+        return f"{self.request.path}?{query.urlencode()}" if query else self.request.path
+
+    @property
+    def _removable(self):
+        """The filters a visitor sets and can remove: not the text box, the order or hidden modes."""
+        return [
+            name
+            for name, filter_ in self.filters.items()
+            if not isinstance(filter_, TextFilter | SortFilter)
+            and not isinstance(self.form.fields[name].widget, forms.HiddenInput)
+        ]
+
+    def active_filters(self):
+        """The chosen facets, each with a link that removes it."""
+        active = []
+        for name in self._removable:
+            if name in self.values and (text := self._selected_label(name, self.values[name])):
+                active.append(ActiveFilter(text, self._url_without(name, "page")))
+        return active
+
+    @property
+    def search_text(self):
+        """The searchable words of the text box, "" without one."""
+        texts = [f.clean(self.values.get(name, "")) for name, f in self.filters.items() if isinstance(f, TextFilter)]
+        return next(filter(None, texts), "")
+
+    @property
+    def is_filtered(self):
+        return bool(self.search_text) or any(name in self.values for name in self._removable)
+
+    def reset_url(self):
+        """This catalogue with no filter, in the same mode (hidden fields such as `archivio` stay)."""
+        hidden = {field.name: field.value() for field in self.form.hidden_fields() if field.value()}
+        return f"{self.request.path}?{urlencode(hidden)}" if hidden else self.request.path
+
+
+# --- one page of results ---------------------------------------------------------------------------
+
+
+def paginate(request, queryset, per_page):
+    """One style for every list: `page` beyond the end shows the last page, anything that is not a
+    page number the first."""
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def listing_context(filterset, results, per_page):
+    """What `catalogue_page.html` reads; `results` is the filter set's `qs` prepared for the cards."""
+    filterset.count_options()
+    page_obj = paginate(filterset.request, results, per_page)
+    return {
+        "filterset": filterset,
+        "filter_form": filterset.form,
+        "active_filters": filterset.active_filters(),
+        "page_obj": page_obj,
+        "results": page_obj.object_list,
+        "result_count": page_obj.paginator.count,
+    }
+
+
+def prefetch_renditions(relation, *filter_specs):
+    """Prefetch only the renditions the cards use, for the images `relation` points to (keep
+    `select_related(relation)`): one query for any number of cards."""
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=filter_specs)
+    return Prefetch(f"{relation}__renditions", queryset=renditions, to_attr="prefetched_renditions")

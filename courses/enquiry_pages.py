@@ -1,0 +1,52 @@
+"""The enquiry form under a course's address (`<course>/richiedi-informazioni/`) and its thank-you
+page, served by the course page's routes. They have their own URLs so that the course page stays
+identical for every visitor (no CSRF token); the route runs outside ATOMIC_REQUESTS, and the enquiry
+with its e-mails is committed in its own transaction, so nothing after it can roll it back."""
+
+from django.db import transaction
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from core.ratelimit import hit
+from core.site_settings import OrganisationSettings
+from outbox.delivery import send_after_commit
+
+from .forms import CourseEnquiryForm
+from .mail import record_enquiry_emails
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def enquiry_form(request, course):
+    status = 200
+    if request.method == "POST":
+        if not hit(request, "enquiry"):
+            return TemplateResponse(
+                request, "outbox/too_many_requests.html", {"course": course, "page": course}, status=429
+            )
+        form = CourseEnquiryForm(request.POST, course=course)
+        if form.is_spam():
+            return redirect(course.url + "richiedi-informazioni/grazie/")
+        if form.is_valid():
+            with transaction.atomic():
+                enquiry = form.save()
+                emails = record_enquiry_emails(enquiry, request)
+            send_after_commit(emails)
+            return redirect(course.url + "richiedi-informazioni/grazie/")
+        status = 400
+    else:
+        form = CourseEnquiryForm(course=course)
+    context = {
+        "course": course,
+        "page": course,
+        "form": form,
+        "privacy_page": OrganisationSettings.for_request(request).privacy_page,
+    }
+    return TemplateResponse(request, "courses/enquiry_form.html", context, status=status)
+
+
+@require_GET
+def enquiry_thanks(request, course):
+    return TemplateResponse(request, "courses/enquiry_thanks.html", {"course": course, "page": course})
