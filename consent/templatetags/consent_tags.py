@@ -6,6 +6,7 @@ import json
 from cookie_consent.models import CookieGroup
 from django import template
 
+from core.pagecache.parts import shared_part
 from core.site_settings import OrganisationSettings
 
 from ..models import AnalyticsSettings, CookieBannerSettings
@@ -20,27 +21,36 @@ def group_cookie_names(groups):
     return {group.varname: [cookie.name for cookie in group.cookie_set.all()] for group in groups}
 
 
-@register.inclusion_tag("consent/banner.html", takes_context=True)
-def consent_banner(context):
-    request = context.get("request")
-    if request is None:
-        return {}
+def site_wide_banner(request):
+    """Everything in the banner but the page id: the same for every page of a site, so cached
+    (`shared_part`) until an editor changes a setting or the cookie registry."""
     banner = CookieBannerSettings.for_request(request)
     analytics = AnalyticsSettings.for_request(request)
     groups = list(CookieGroup.objects.order_by("-is_required", "ordering", "name").prefetch_related("cookie_set"))
     optional = [group for group in groups if not group.is_required]
-    page = context.get("page")
     return {
-        "request": request,
         "banner": banner,
         "analytics": analytics,
-        "analytics_on": analytics.is_active and not getattr(request, "is_preview", False),
         "external_provider": analytics.provider
         if analytics.provider not in (AnalyticsProvider.NONE, AnalyticsProvider.FIRST_PARTY)
         else "",
         "required_groups": [group for group in groups if group.is_required],
         "optional_groups": optional,
         "group_cookies": json.dumps(group_cookie_names(optional)),
-        "page_id": getattr(page, "pk", "") or "",
         "cookie_policy_page": OrganisationSettings.for_request(request).cookie_policy_page,
+    }
+
+
+@register.inclusion_tag("consent/banner.html", takes_context=True)
+def consent_banner(context):
+    request = context.get("request")
+    if request is None:
+        return {}
+    shared = shared_part("consent-banner", request, lambda: site_wide_banner(request))
+    page = context.get("page")
+    return {
+        **shared,
+        "request": request,
+        "analytics_on": shared["analytics"].is_active and not getattr(request, "is_preview", False),
+        "page_id": getattr(page, "pk", "") or "",
     }
