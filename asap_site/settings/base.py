@@ -147,6 +147,11 @@ else:
 # front (`Cache-Control: s-maxage` is the same bound and cached answers carry their `Age`).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# The generation that purges change must be seen by every process (web workers, task worker,
+# publish_scheduled): in Redis when REDIS_URL is set, otherwise as the modification time of this file.
+PAGE_CACHE_GENERATION_FILE = (
+    None if env("REDIS_URL") else env("PAGE_CACHE_GENERATION_FILE", BASE_DIR / "var" / "page-cache-generation")
+)
 # How long a browser may reuse a public page without asking again (`Cache-Control: max-age`).
 PAGE_BROWSER_CACHE_SECONDS = env_int("PAGE_BROWSER_CACHE_SECONDS", 60)
 # A Varnish (or any cache that accepts PURGE and BAN) in front: its address, e.g. http://127.0.0.1:6081;

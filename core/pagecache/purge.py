@@ -5,21 +5,25 @@ setting with their inline rows, images, documents, redirects, privacy restrictio
 Models are found through Wagtail's registries, not imported, so `core` knows no other app. Visitors'
 own writes (enquiries, consent records, statistics) are none of these, so they never empty the cache."""
 
+import threading
 from functools import cache
 
 from django.apps import apps
+from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from modelcluster.models import get_all_child_relations
 from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, Site
+from wagtail.models import CollectionViewRestriction, Comment, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
 from . import store
 from .tasks import ban_frontend_caches
+
+_last_commit_purge = threading.local()
 
 
 def purge_everything(**kwargs):
@@ -30,24 +34,27 @@ def purge_everything(**kwargs):
 
 
 def _after_commit():
+    # A publish saves many rows and each one asks; after the first, nothing changed since its purge.
+    if getattr(_last_commit_purge, "generation", None) == store.current_generation():
+        return
     store.bump_generation()
-    ban_frontend_caches.enqueue()
+    _last_commit_purge.generation = store.current_generation()
+    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        ban_frontend_caches.enqueue()
 
 
 @cache
 def site_content_models():
-    """Models whose rows appear on pages, besides pages themselves."""
-    models = {*get_snippet_models(), *settings_registry, get_image_model(), get_document_model()}
-    models |= {Site, PageViewRestriction, CollectionViewRestriction}
+    """Models whose rows appear on pages: pages, snippets and settings with their inline rows
+    (saved when a page is published, or by scripts), and Wagtail's own shared content."""
+    owners = {*get_snippet_models(), *settings_registry}
+    owners |= {model for model in apps.get_models() if issubclass(model, Page)}
+    models = owners | {relation.related_model for owner in owners for relation in get_all_child_relations(owner)}
+    models.discard(Comment)  # editors' comments on a draft
+    models |= {get_image_model(), get_document_model(), Site, PageViewRestriction, CollectionViewRestriction}
     if apps.is_installed("wagtail.contrib.redirects"):
         models.add(apps.get_model("wagtailredirects", "Redirect"))
-    for model in list(models):
-        models |= {relation.related_model for relation in get_all_child_relations(model)}
     return frozenset(models)
-
-
-def _is_site_content(model):
-    return issubclass(model, Page) or model in site_content_models()
 
 
 def holds_only_defaults(model, instance):
@@ -76,7 +83,7 @@ def on_save(sender, instance, created=False, raw=False, update_fields=None, **kw
 
 
 def on_delete(sender, **kwargs):
-    if _is_site_content(sender):
+    if sender in site_content_models():
         purge_everything()
 
 
