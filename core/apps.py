@@ -5,3 +5,8 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "core"
     verbose_name = "Sito"
+
+    def ready(self):
+        from .pagecache import purge
+
+        purge.connect()

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from modelcluster.queryset import FakeQuerySet
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable, Page
 
@@ -41,4 +42,7 @@ class LinkFields(Orderable):
     def visible(cls, queryset):
         """The links a visitor may follow: external ones, and those to live, public pages."""
         public_pages = Page.objects.live().public().values("pk")
+        if isinstance(queryset, FakeQuerySet):  # a draft's rows, as a preview shows them: filtered in memory
+            public = set(public_pages.filter(pk__in=[link.page_id for link in queryset]).values_list("pk", flat=True))
+            return queryset.get_clone([link for link in queryset if link.page_id is None or link.page_id in public])
         return queryset.filter(models.Q(page__isnull=True) | models.Q(page__in=public_pages))

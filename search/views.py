@@ -3,6 +3,8 @@ from django.db.models import prefetch_related_objects
 from django.template.response import TemplateResponse
 from wagtail.contrib.search_promotions.models import Query
 
+from core.pagecache.headers import keep_out_of_shared_caches
+
 from .highlight import excerpt, highlight
 from .models import SearchQueryDay
 from .services import SiteSearch
@@ -46,15 +48,18 @@ def _describe(pages, query):
 
 
 def _log(request, search):
-    """Count a search once, when it is submitted: not again for each results page or type filter."""
+    """Count a search once, when it is submitted: not again for each results page or type filter.
+    True when counted: that answer must then reach this view every time, so no shared cache keeps it."""
     if search.query and "page" not in request.GET and "tipo" not in request.GET:
         SearchQueryDay.record(search.query, search.total)
         Query.get(search.query).add_hit()
+        return True
+    return False
 
 
 def search(request):
     search = SiteSearch.run(request.GET.get("q", ""), request.GET.get("tipo"))
-    _log(request, search)
+    counted = _log(request, search)
     paginator = CountedPaginator(search.results(), RESULTS_PER_PAGE, search.count)
     page = paginator.get_page(request.GET.get("page"))
     context = {
@@ -66,4 +71,5 @@ def search(request):
         "promotions": search.promotions() if page.number == 1 else [],
         "popular_searches": popular_searches() if not search.count else [],
     }
-    return TemplateResponse(request, "search/search.html", context)
+    response = TemplateResponse(request, "search/search.html", context)
+    return keep_out_of_shared_caches(response) if counted else response

@@ -66,6 +66,13 @@ def clean_cache():
     cache.clear()
 
 
+@pytest.fixture
+def page_cache(settings):
+    """The anonymous full-page cache, which the test settings leave off."""
+    settings.PAGE_CACHE_ENABLED = True
+    return settings
+
+
 @pytest.fixture(params=[False, True], ids=["autocommit", "atomic-requests"])
 def atomic_requests(request):
     """Run a test with ATOMIC_REQUESTS off and on."""

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "home",
     "demo",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -91,6 +92,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -140,6 +142,28 @@ if env("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# --- Page cache (core/pagecache) ---------------------------------------------------------------
+# Anonymous GET/HEAD pages are kept whole in the cache above (and the parts every page shares, the
+# menu, the boxes, the organisation details and the consent banner, for every visitor) until an
+# editor changes something, and never longer than PAGE_CACHE_SECONDS: what depends on the clock
+# (course status, "next open courses") is never staler than that, here or in a CDN or Varnish in
+# front (`Cache-Control: s-maxage` is the same bound and cached answers carry their `Age`).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# The generation that purges change must be seen by every process (web workers, task worker,
+# publish_scheduled): in Redis when REDIS_URL is set, otherwise as the modification time of this file.
+PAGE_CACHE_GENERATION_FILE = (
+    None if env("REDIS_URL") else env("PAGE_CACHE_GENERATION_FILE", BASE_DIR / "var" / "page-cache-generation")
+)
+# How long a browser may reuse a public page without asking again (`Cache-Control: max-age`).
+PAGE_BROWSER_CACHE_SECONDS = env_int("PAGE_BROWSER_CACHE_SECONDS", 60)
+# A Varnish (or any cache that accepts PURGE and BAN) in front: its address, e.g. http://127.0.0.1:6081;
+# publishing and editing then empty it (deploy/varnish/default.vcl).
+if env("FRONTEND_CACHE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {"BACKEND": "core.pagecache.varnish.VarnishBackend", "LOCATION": env("FRONTEND_CACHE_URL")}
+    }
 
 # Background work (search index, reference index, e-mails) goes through django_tasks. The database
 # backend keeps tasks until `manage.py db_worker` runs them; TASK_BACKEND=immediate runs them inline.

@@ -6,6 +6,7 @@ import json
 from cookie_consent.models import CookieGroup
 from django import template
 
+from core.pagecache.parts import shared_part
 from core.site_settings import OrganisationSettings
 
 from ..models import CookieBannerSettings
@@ -19,19 +20,24 @@ def group_cookie_names(groups):
     return {group.varname: [cookie.name for cookie in group.cookie_set.all()] for group in groups}
 
 
-@register.inclusion_tag("consent/banner.html", takes_context=True)
-def consent_banner(context):
-    request = context.get("request")
-    if request is None:
-        return {}
+def site_wide_banner(request):
+    """The banner's content: the same for every page of a site, so cached (`shared_part`) until an
+    editor changes a setting or the cookie registry."""
     banner = CookieBannerSettings.for_request(request)
     groups = list(CookieGroup.objects.order_by("-is_required", "ordering", "name").prefetch_related("cookie_set"))
     optional = [group for group in groups if not group.is_required]
     return {
-        "request": request,
         "banner": banner,
         "required_groups": [group for group in groups if group.is_required],
         "optional_groups": optional,
         "group_cookies": json.dumps(group_cookie_names(optional)),
         "cookie_policy_page": OrganisationSettings.for_request(request).cookie_policy_page,
     }
+
+
+@register.inclusion_tag("consent/banner.html", takes_context=True)
+def consent_banner(context):
+    request = context.get("request")
+    if request is None:
+        return {}
+    return {**shared_part("consent-banner", request, lambda: site_wide_banner(request)), "request": request}

@@ -1,13 +1,27 @@
 """Template tags for the parts of `base.html` that every page shares."""
 
+from typing import NamedTuple
+
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Site
 
-from core.site_settings import NavigationSettings
+from core.pagecache.parts import shared_part, site_setting
+from core.site_settings import NavigationSettings, OrganisationSettings
 
 register = template.Library()
+
+
+class MenuLink(NamedTuple):
+    """A menu entry as the cache keeps it: whether it is current is worked out per page."""
+
+    text: str
+    url: str
+    page_id: int | None
+    page_path: str = ""
+    page_depth: int = 0
 
 
 def _site_root(context):
@@ -16,13 +30,22 @@ def _site_root(context):
     return site.root_page if site else None
 
 
-def _in_section(item_page, current):
+def _in_section(link, current):
     """A menu entry is current on its page and below it; the home entry only on the home page."""
-    if item_page is None or current is None:
+    if link.page_id is None or current is None:
         return False
-    if item_page.pk == current.pk:
+    if link.page_id == current.pk:
         return True
-    return not item_page.is_root() and item_page.depth > 2 and current.path.startswith(item_page.path)
+    return link.page_depth > 2 and current.path.startswith(link.page_path)
+
+
+def _menu_links(request):
+    return [
+        MenuLink(item.text, item.get_url(request), item.page_id, item.page.path, item.page.depth)
+        if item.page
+        else MenuLink(item.text, item.get_url(request), None)
+        for item in NavigationSettings.for_request(request).menu_items()
+    ]
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
@@ -33,14 +56,21 @@ def main_menu(context):
         return {"entries": []}
     entries = [
         {
-            "text": item.text,
-            "url": item.get_url(request),
-            "current": _in_section(item.page, current),
-            "exact": bool(item.page and current and item.page.pk == current.pk),
+            "text": link.text,
+            "url": link.url,
+            "current": _in_section(link, current),
+            "exact": bool(link.page_id and current and link.page_id == current.pk),
         }
-        for item in NavigationSettings.for_request(request).menu_items()
+        for link in shared_part("main-menu", request, lambda: _menu_links(request))
     ]
     return {"entries": entries}
+
+
+@register.simple_tag(takes_context=True)
+def organisation(context):
+    """The organisation's details for header, footer and titles, read once per site and change."""
+    request = context.get("request")
+    return site_setting(OrganisationSettings, request) if request else None
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
@@ -52,19 +82,23 @@ def breadcrumbs(context, page):
     return {"ancestors": list(ancestors), "page": page, "request": context.get("request")}
 
 
-@register.inclusion_tag("includes/site_boxes.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def site_boxes(context):
     """The boxes every page shows, as the site's root page defines them (`site_boxes(request)`);
-    `core` does not know which page type that is."""
+    `core` does not know which page type that is. The same HTML on every page, so it is cached
+    whole (a preview of the root page builds it from the draft)."""
     request = context.get("request")
     page = context.get("page")
-    root = _site_root(context)
-    if root is None:
-        return {"boxes": []}
-    if page is None or page.pk != root.pk:
-        page = root.specific
-    provider = getattr(page, "site_boxes", None)
-    return {"boxes": provider(request) if provider else []}
+
+    def build():
+        root = _site_root(context)
+        if root is None:
+            return ""
+        provider_page = page if page is not None and page.pk == root.pk else root.specific
+        provider = getattr(provider_page, "site_boxes", None)
+        return render_to_string("includes/site_boxes.html", {"boxes": provider(request) if provider else []})
+
+    return shared_part("site-boxes", request, build)
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,60 @@
+"""Who may keep a response, as `Cache-Control` says it: public pages for everyone (the browser
+briefly, shared caches up to the staleness bound), anything personal for nobody.
+
+A response is personal when it could differ between visitors: the request carries a session (an
+editor), it is not a GET/HEAD, or the response sets a cookie, uses the CSRF token (forms) or varies
+on cookies. Views that set `Cache-Control` themselves (the consent endpoints' `never_cache`) keep
+theirs; the admin is left as Wagtail makes it (the middleware does not call this there)."""
+
+from django.conf import settings
+from django.utils.cache import has_vary_header, patch_cache_control
+
+# Statuses a shared cache may keep: the page, a permanent redirect, "not found".
+SHAREABLE_STATUSES = {200, 301, 404}
+PUBLIC_DIRECTIVES = {"public"}
+PRIVATE_DIRECTIVES = {"private", "no-store", "no-cache"}
+
+
+def has_session(request):
+    return settings.SESSION_COOKIE_NAME in request.COOKIES
+
+
+def is_personal(request, response):
+    return (
+        request.method not in ("GET", "HEAD")
+        or has_session(request)
+        or "Authorization" in request.headers
+        or bool(response.cookies)
+        or bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
+        or has_vary_header(response, "Cookie")
+    )
+
+
+def set_cache_headers(request, response):
+    if response.has_header("Cache-Control"):
+        return
+    if is_personal(request, response) or response.status_code not in SHAREABLE_STATUSES:
+        patch_cache_control(response, private=True, no_store=True)
+    else:
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=settings.PAGE_BROWSER_CACHE_SECONDS,
+            s_maxage=settings.PAGE_CACHE_SECONDS,
+        )
+
+
+def _directives(response):
+    return {part.split("=")[0].strip().lower() for part in response.get("Cache-Control", "").split(",")}
+
+
+def is_public(response):
+    directives = _directives(response)
+    return bool(directives & PUBLIC_DIRECTIVES) and not directives & PRIVATE_DIRECTIVES
+
+
+def keep_out_of_shared_caches(response):
+    """For a public answer that must reach the view every time it is asked (e.g. a search that is
+    counted): the visitor's browser may keep it briefly, no shared cache may."""
+    patch_cache_control(response, private=True, max_age=settings.PAGE_BROWSER_CACHE_SECONDS)
+    return response

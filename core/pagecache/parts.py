@@ -1,0 +1,38 @@
+"""Parts that every page shows the same (menu, boxes, organisation details, consent banner), built
+once per site and generation instead of once per page: an uncached page then costs only its own
+queries. A previewed draft always builds its parts afresh (the home page's boxes may be the draft)."""
+
+import time
+
+from wagtail.models import Site
+
+from . import store
+
+
+def shared_part(name, request, build):
+    """`build()` for the request's site, from the cache until editors change something (or for at
+    most PAGE_CACHE_SECONDS); the value must pickle (model instances, strings, dataclasses)."""
+    if request is None or getattr(request, "is_preview", False):
+        return build()
+    site = Site.find_for_request(request)
+    key = f"pagecache:part:{name}:{site.pk if site else 0}"
+    generation, entry = store.lookup(key)
+    if entry:
+        store.note_born(request, entry.born)
+        return entry.value
+    born = time.time()
+    value = build()
+    store.keep(key, generation, born, value)
+    return value
+
+
+def site_setting(model, request):
+    """A site setting (`BaseSiteSetting`) from the shared cache, also left where Wagtail's
+    `for_request` and the `settings` template variable look for it, so later reads are free."""
+    attr_name = model.get_cache_attr_name()
+    if hasattr(request, attr_name):
+        return getattr(request, attr_name)
+    instance = shared_part(f"setting:{model._meta.label_lower}", request, lambda: model.for_request(request))
+    instance._request = request
+    setattr(request, attr_name, instance)
+    return instance

@@ -1,0 +1,95 @@
+"""What editors do that changes pages, connected to the purge: publishing, unpublishing, moving or
+deleting a page, and saving or deleting anything else pages show (every registered snippet and
+setting with their inline rows, images, documents, redirects, privacy restrictions, sites).
+
+Models are found through Wagtail's registries, not imported, so `core` knows no other app. Visitors'
+own writes (enquiries, consent records, statistics) are none of these, so they never empty the cache."""
+
+import threading
+from functools import cache
+
+from django.apps import apps
+from django.conf import settings
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from modelcluster.models import get_all_child_relations
+from wagtail.contrib.settings.registry import registry as settings_registry
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import CollectionViewRestriction, Comment, Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.snippets.models import get_snippet_models
+
+from . import store
+from .tasks import ban_frontend_caches
+
+_last_commit_purge = threading.local()
+
+
+def purge_everything(**kwargs):
+    """Invalidate every cached page and part now, and again when the transaction commits (a page
+    rendered meanwhile from the old rows must not outlive the commit), then ban frontend caches."""
+    store.bump_generation()
+    transaction.on_commit(_after_commit)
+
+
+def _after_commit():
+    # A publish saves many rows and each one asks; after the first, nothing changed since its purge.
+    if getattr(_last_commit_purge, "generation", None) == store.current_generation():
+        return
+    store.bump_generation()
+    _last_commit_purge.generation = store.current_generation()
+    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        ban_frontend_caches.enqueue()
+
+
+@cache
+def site_content_models():
+    """Models whose rows appear on pages: pages, snippets and settings with their inline rows
+    (saved when a page is published, or by scripts), and Wagtail's own shared content."""
+    owners = {*get_snippet_models(), *settings_registry}
+    owners |= {model for model in apps.get_models() if issubclass(model, Page)}
+    models = owners | {relation.related_model for owner in owners for relation in get_all_child_relations(owner)}
+    models.discard(Comment)  # editors' comments on a draft
+    models |= {get_image_model(), get_document_model(), Site, PageViewRestriction, CollectionViewRestriction}
+    if apps.is_installed("wagtail.contrib.redirects"):
+        models.add(apps.get_model("wagtailredirects", "Redirect"))
+    return frozenset(models)
+
+
+def holds_only_defaults(model, instance):
+    """A setting Wagtail's `for_site` just created on first read: pages showed these defaults already."""
+    blank = model()
+    return all(
+        getattr(instance, field.attname) == getattr(blank, field.attname)
+        for field in model._meta.concrete_fields
+        if not field.primary_key and field.name != "site"
+    )
+
+
+def on_save(sender, instance, created=False, raw=False, update_fields=None, **kwargs):
+    """Pages purge when published (signals below) or saved live in full outside the workflow
+    (scripts, imports); a draft saved with `update_fields` changes nothing visitors see."""
+    if raw:
+        return
+    if issubclass(sender, Page):
+        changed = instance.live and update_fields is None
+    elif sender in settings_registry:
+        changed = not (created and holds_only_defaults(sender, instance))
+    else:
+        changed = sender in site_content_models()
+    if changed:
+        purge_everything()
+
+
+def on_delete(sender, **kwargs):
+    if sender in site_content_models():
+        purge_everything()
+
+
+def connect():
+    page_published.connect(purge_everything, dispatch_uid="pagecache-published")
+    page_unpublished.connect(purge_everything, dispatch_uid="pagecache-unpublished")
+    post_page_move.connect(purge_everything, dispatch_uid="pagecache-moved")
+    post_save.connect(on_save, dispatch_uid="pagecache-save")
+    post_delete.connect(on_delete, dispatch_uid="pagecache-delete")

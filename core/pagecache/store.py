@@ -1,0 +1,108 @@
+"""Cache entries that expire on two clocks: the site-wide generation (changed by every purge) and
+the wall clock (never older than PAGE_CACHE_SECONDS, because course status and the "next open
+courses" box change with time alone).
+
+One generation for the whole site, rather than keys per page: a publish changes the boxes and the
+menu on every page, so everything goes at once, and nothing has to find which keys to delete.
+
+The generation must be the same for every process that serves or edits the site (web workers,
+the task worker, `publish_scheduled`). In a shared cache (Redis) it is a key there; with the
+per-process local-memory cache it is the modification time of a file (PAGE_CACHE_GENERATION_FILE),
+which every process on the machine sees at the cost of one `stat`."""
+
+import os
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+
+GENERATION_KEY = "pagecache:generation"
+
+
+@dataclass(frozen=True)
+class Entry:
+    generation: Any
+    born: float  # when the oldest data in it was read from the database
+    value: Any
+
+
+def _generation_file():
+    path = settings.PAGE_CACHE_GENERATION_FILE
+    return Path(path) if path else None
+
+
+def _file_generation(path):
+    try:
+        return path.stat().st_mtime_ns
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.touch()
+        return path.stat().st_mtime_ns
+
+
+def _cache_generation():
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def current_generation():
+    path = _generation_file()
+    return _file_generation(path) if path else _cache_generation()
+
+
+def bump_generation():
+    """Invalidate every cached page and part at once."""
+    path = _generation_file()
+    if path:
+        stamp = max(time.time_ns(), _file_generation(path) + 1)
+        os.utime(path, ns=(stamp, stamp))
+    else:
+        cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def lookup(key):
+    """(current generation, the valid entry under `key` or None)."""
+    path = _generation_file()
+    if path:
+        generation, entry = _file_generation(path), cache.get(key)
+    else:
+        values = cache.get_many([GENERATION_KEY, key])  # one round trip to Redis
+        generation, entry = values.get(GENERATION_KEY) or _cache_generation(), values.get(key)
+    if entry is None or entry.generation != generation or age(entry.born) >= settings.PAGE_CACHE_SECONDS:
+        return generation, None
+    return generation, entry
+
+
+def keep(key, generation, born, value):
+    """Store `value` under the generation read *before* it was built (a purge in between wins)."""
+    remaining = settings.PAGE_CACHE_SECONDS - age(born)
+    if remaining >= 1:
+        cache.set(key, Entry(generation, born, value), timeout=int(remaining))
+
+
+def age(born):
+    return max(time.time() - born, 0)
+
+
+# --- how old the data behind a response is ---------------------------------------------------------
+
+
+def start_request(request):
+    request._pagecache_born = time.time()
+
+
+def note_born(request, born):
+    """A cached part went into this response: the response is as old as its oldest part."""
+    if request is not None and born < getattr(request, "_pagecache_born", born + 1):
+        request._pagecache_born = born
+
+
+def born_of(request):
+    return getattr(request, "_pagecache_born", time.time())

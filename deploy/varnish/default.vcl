@@ -1,0 +1,59 @@
+vcl 4.1;
+# Varnish in front of the site. Cache lifetimes come from the app's Cache-Control (s-maxage, at most
+# PAGE_CACHE_SECONDS, counted from the Age the app sends): nothing is configured here. Editors'
+# changes reach it from the app servers (FRONTEND_CACHE_URL): PURGE of one URL, BAN of everything.
+#
+#   varnishd -a :80 -f /etc/varnish/default.vcl -s malloc,256m
+#
+# tests/pagecache/test_varnish.py runs this file in front of a test server (it changes the port).
+
+backend default {
+    .host = "127.0.0.1";
+    .port = "8000";
+}
+
+# Who may PURGE and BAN: the app servers. Add their addresses when they run on other machines.
+acl purgers {
+    "127.0.0.1";
+    "::1";
+}
+
+sub vcl_recv {
+    if (req.method == "PURGE") {
+        if (client.ip !~ purgers) {
+            return (synth(405, "Not allowed"));
+        }
+        return (purge);
+    }
+    if (req.method == "BAN") {
+        if (client.ip !~ purgers) {
+            return (synth(405, "Not allowed"));
+        }
+        ban("obj.status != 0");
+        return (synth(200, "Banned"));
+    }
+    if (req.method != "GET" && req.method != "HEAD") {
+        return (pass);
+    }
+    # Signed-in editors (a session) and the admin always reach the app.
+    if (req.url ~ "^/(admin|django-admin)/" || req.http.Cookie ~ "(^|;\s*)sessionid=" || req.http.Authorization) {
+        return (pass);
+    }
+    # Other cookies (the consent choice, the CSRF token) change no public page: look the page up
+    # despite them. A miss still sends them to the app, and what depends on them comes back
+    # `private, no-store` (forms, the consent endpoints), which Varnish never keeps.
+    return (hash);
+}
+
+sub vcl_backend_response {
+    # The app's bound on staleness holds here too: no serving of expired pages while refetching.
+    set beresp.grace = 0s;
+}
+
+sub vcl_deliver {
+    if (obj.hits > 0) {
+        set resp.http.X-Cache = "HIT";
+    } else {
+        set resp.http.X-Cache = "MISS";
+    }
+}
