@@ -3,6 +3,8 @@ and starts the statistics only once consent.js reports that the visitor accepted
 
 from django import template
 
+from core.pagecache.parts import site_setting
+
 from ..models import AnalyticsProvider, AnalyticsSettings
 
 register = template.Library()
@@ -13,7 +15,7 @@ def analytics_config(context):
     request = context.get("request")
     if request is None or getattr(request, "is_preview", False):
         return {}
-    analytics = AnalyticsSettings.for_request(request)
+    analytics = site_setting(AnalyticsSettings, request)
     if not analytics.is_active:
         return {}
     external = analytics.provider not in (AnalyticsProvider.NONE, AnalyticsProvider.FIRST_PARTY)

@@ -3,7 +3,8 @@
 import pytest
 
 from tests.factories import ContentPageFactory
-from tests.factories.courses import ContactFormPageFactory, CoursePageFactory, CourseSessionFactory, add_contact_fields
+from tests.factories.courses import CoursePageFactory, CourseSessionFactory
+from tests.factories.outbox import ContactFormPageFactory, add_contact_fields
 
 pytestmark = pytest.mark.django_db
 

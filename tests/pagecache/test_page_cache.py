@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests.factories import ContentPageFactory
-from tests.factories.courses import ContactFormPageFactory, add_contact_fields
+from tests.factories.outbox import ContactFormPageFactory, add_contact_fields
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,8 @@ from core.pagecache.purge import site_content_models
 from core.pagecache.varnish import VarnishBackend
 from core.site_settings import NavigationItem, NavigationSettings, OrganisationSettings
 from tests.factories import ContentPageFactory
-from tests.factories.consent import ConsentRecordFactory, DailyPageViewFactory
+from tests.factories.analytics import DailyPageViewFactory
+from tests.factories.consent import ConsentRecordFactory
 from tests.factories.courses import CourseEnquiryFactory, CoursePageFactory, CourseSessionFactory
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ import pytest
 import requests
 
 from tests.factories import ContentPageFactory
-from tests.factories.courses import ContactFormPageFactory, add_contact_fields
+from tests.factories.outbox import ContactFormPageFactory, add_contact_fields
 
 pytestmark = pytest.mark.varnish
 
