@@ -4,7 +4,6 @@ and a rate limit keep automated posts out. Unlike AbstractEmailForm, nothing is 
 request, so a mail server outage never turns a submission into an error or loses it."""
 
 from django.db import models, transaction
-from django.template.response import TemplateResponse
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.forms import FormBuilder
@@ -12,6 +11,7 @@ from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 
+from core import ratelimit
 from core.blocks import RICH_TEXT_FEATURES
 
 from .forms import HONEYPOT_FIELD, HoneypotMixin
@@ -62,14 +62,12 @@ class ContactFormPage(AbstractEmailForm):
         verbose_name_plural = "Moduli di contatto"
 
     def serve(self, request, *args, **kwargs):
-        from core.ratelimit import hit
-
         self._current_request = request  # process_form_submission() is not given the request
         if request.method == "POST":
-            if not hit(request, "contact"):
-                context = self.get_context(request)
-                return TemplateResponse(request, "courses/too_many_requests.html", context, status=429)
             form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+            # only posts that would be accepted count: a visitor correcting mistakes is never throttled
+            if (form.is_spam() or form.is_valid()) and not ratelimit.hit(request, "contact"):
+                return ratelimit.too_many_requests(request, kind="forms")
             if form.is_spam():
                 # Looks like a success to the sender; nothing is stored or sent.
                 return self.render_landing_page(request, None, *args, **kwargs)

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Site
 from wagtail.views import serve as wagtail_serve
 
-from core.ratelimit import hit
+from core import ratelimit
 from core.site_settings import OrganisationSettings
 
 from .feeds import build_calendar
@@ -124,11 +124,10 @@ def enquiry(request, page_path):
         return fallback
     status = 200
     if request.method == "POST":
-        if not hit(request, "enquiry"):
-            return TemplateResponse(
-                request, "courses/too_many_requests.html", {"course": course, "page": course}, status=429
-            )
         form = CourseEnquiryForm(request.POST, course=course)
+        # only posts that would be accepted count: a visitor correcting mistakes is never throttled
+        if (form.is_spam() or form.is_valid()) and not ratelimit.hit(request, "enquiry"):
+            return ratelimit.too_many_requests(request, kind="forms")
         if form.is_spam():
             return redirect(course.url + "richiedi-informazioni/grazie/")
         if form.is_valid():

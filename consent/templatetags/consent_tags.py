@@ -6,6 +6,7 @@ import json
 from cookie_consent.models import CookieGroup
 from django import template
 
+from core import csp
 from core.site_settings import OrganisationSettings
 
 from ..models import AnalyticsSettings, CookieBannerSettings
@@ -30,11 +31,14 @@ def consent_banner(context):
     groups = list(CookieGroup.objects.order_by("-is_required", "ordering", "name").prefetch_related("cookie_set"))
     optional = [group for group in groups if not group.is_required]
     page = context.get("page")
+    analytics_on = analytics.is_active and not getattr(request, "is_preview", False)
+    if analytics_on:
+        csp.allow(request, analytics.csp_sources())
     return {
         "request": request,
         "banner": banner,
         "analytics": analytics,
-        "analytics_on": analytics.is_active and not getattr(request, "is_preview", False),
+        "analytics_on": analytics_on,
         "external_provider": analytics.provider
         if analytics.provider not in (AnalyticsProvider.NONE, AnalyticsProvider.FIRST_PARTY)
         else "",
