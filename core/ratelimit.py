@@ -6,8 +6,9 @@ the address the outermost trusted proxy saw: the N-th from the right in X-Forwar
 proxy appends the address it received the request from. Nothing else the client sends is trusted.
 IPv6 clients count per /64 network, what one subscriber usually gets.
 
-Counts live in fixed windows, so Retry-After is the time left in the current one. If the cache is
-unreachable nothing can be counted and requests are let through: an outage must not lock people out."""
+A client's window opens with its first counted request; Retry-After is the time left in it. If the
+cache is unreachable nothing can be counted and requests are let through: an outage must not lock
+people out."""
 
 import hashlib
 import ipaddress
@@ -52,41 +53,40 @@ def _client_id(request):
     return str(ip)
 
 
-def _window(window):
-    window = window or settings.FORM_RATE_WINDOW
-    now = time.time()
-    start = int(now // window) * window
-    return start, max(int(start + window - now), 1)
-
-
-def _key(request, scope, window):
-    start, _ = _window(window)
+def _key(request, scope):
     digest = hashlib.sha256(f"{settings.SECRET_KEY}:{_client_id(request)}".encode()).hexdigest()[:32]
-    return f"ratelimit:{scope}:{digest}:{start}"
+    return f"ratelimit:{scope}:{digest}"
+
+
+def _open_window(key, window):
+    """Start counting at 1; the window's end is kept beside the count, for Retry-After."""
+    if not cache.add(key, 1, timeout=window):
+        return False
+    cache.set(f"{key}:end", time.time() + window, timeout=window)
+    return True
 
 
 def hit(request, scope, limit=None, window=None):
-    """Count one request of this client; False when that puts it over the limit of the window."""
+    """Count one request of this client; False when that puts it over the limit of its window."""
     limit = limit or settings.FORM_RATE_LIMIT
     window = window or settings.FORM_RATE_WINDOW
-    key = _key(request, scope, window)
-    if cache.add(key, 1, timeout=window + 1):
+    key = _key(request, scope)
+    if _open_window(key, window):
         return True
     try:
         count = cache.incr(key)
-    except ValueError:  # expired between add() and incr(), or the cache is unreachable
-        count = 1 if cache.add(key, 1, timeout=window + 1) else 0
+    except ValueError:  # the window ended between add() and incr(), or the cache is unreachable
+        count = 1 if _open_window(key, window) else 0
     return count <= limit
 
 
-def blocked(request, scope, limit=None, window=None):
-    """True when this client has used up the current window (counts nothing)."""
-    limit = limit or settings.FORM_RATE_LIMIT
-    count = cache.get(_key(request, scope, window or settings.FORM_RATE_WINDOW)) or 0
-    return count >= limit
+def blocked(request, scope, limit=None):
+    """True when this client has used up its current window (counts nothing)."""
+    return (cache.get(_key(request, scope)) or 0) >= (limit or settings.FORM_RATE_LIMIT)
 
 
-def too_many_requests(request, window=None, kind="requests"):
+def too_many_requests(request, scope, window=None, kind="requests"):
     """The 429 answer (branded page, or JSON for JSON clients) with Retry-After: the rest of the window."""
-    _, seconds_left = _window(window)
+    end = cache.get(f"{_key(request, scope)}:end")
+    seconds_left = end - time.time() if end else window or settings.FORM_RATE_WINDOW
     return too_many_requests_response(request, seconds_left, kind)

@@ -32,8 +32,8 @@ def _throttled_posts(scope, *, count_success, kind, per=None):
                 return view(request, *args, **kwargs)
             key = f"{scope}:{kwargs[per]}" if per else scope
             limit, window = settings.PASSWORD_FORM_RATE_LIMIT, settings.PASSWORD_FORM_RATE_WINDOW
-            if ratelimit.blocked(request, key, limit, window):
-                return ratelimit.too_many_requests(request, window, kind=kind)
+            if ratelimit.blocked(request, key, limit):
+                return ratelimit.too_many_requests(request, key, window, kind=kind)
             response = view(request, *args, **kwargs)
             if count_success or response.status_code != 302:  # Wagtail redirects once the password is right
                 ratelimit.hit(request, key, limit, window)

@@ -67,7 +67,7 @@ class ContactFormPage(AbstractEmailForm):
             form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
             # only posts that would be accepted count: a visitor correcting mistakes is never throttled
             if (form.is_spam() or form.is_valid()) and not ratelimit.hit(request, "contact"):
-                return ratelimit.too_many_requests(request, kind="forms")
+                return ratelimit.too_many_requests(request, "contact", kind="forms")
             if form.is_spam():
                 # Looks like a success to the sender; nothing is stored or sent.
                 return self.render_landing_page(request, None, *args, **kwargs)

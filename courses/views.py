@@ -127,7 +127,7 @@ def enquiry(request, page_path):
         form = CourseEnquiryForm(request.POST, course=course)
         # only posts that would be accepted count: a visitor correcting mistakes is never throttled
         if (form.is_spam() or form.is_valid()) and not ratelimit.hit(request, "enquiry"):
-            return ratelimit.too_many_requests(request, kind="forms")
+            return ratelimit.too_many_requests(request, "enquiry", kind="forms")
         if form.is_spam():
             return redirect(course.url + "richiedi-informazioni/grazie/")
         if form.is_valid():
