@@ -28,7 +28,7 @@ def _valid_ip(value):
 
 
 def client_address(request):
-    """The client's IP address (also django-axes' AXES_CLIENT_IP_CALLABLE)."""
+    """The client's IP address, None when there is none (also django-axes' AXES_CLIENT_IP_CALLABLE)."""
     remote = request.META.get("REMOTE_ADDR", "")
     proxies = settings.TRUSTED_PROXY_COUNT
     if proxies > 0:
@@ -37,15 +37,14 @@ def client_address(request):
             forwarded = _valid_ip(hops[-proxies])
             if forwarded:
                 return forwarded
-    return _valid_ip(remote) or remote or "unknown"
+    return _valid_ip(remote)
 
 
 def _client_id(request):
     address = client_address(request)
-    try:
-        ip = ipaddress.ip_address(address)
-    except ValueError:
-        return address
+    if address is None:
+        return "unknown"
+    ip = ipaddress.ip_address(address)
     if ip.version == 6 and ip.ipv4_mapped:
         return str(ip.ipv4_mapped)
     if ip.version == 6:
