@@ -91,8 +91,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Security (see the block at the end): headers and CSP on every response, static files included;
-    # foreign-charset forms refused before anything reads request.POST.
+    # Security (see the block at the end): headers and CSP on every response (static files too, as long
+    # as whatever serves them comes below); foreign-charset forms refused before anything reads POST.
     "core.middleware.SecurityHeadersMiddleware",
     "core.csp.SiteCSPMiddleware",
     "core.middleware.FormCharsetMiddleware",
@@ -293,7 +293,7 @@ COOKIE_CONSENT_SECURE = env_bool("COOKIE_CONSENT_SECURE", False)
 COOKIE_CONSENT_LOG_ENABLED = False
 CONSENT_RECORD_RETENTION_DAYS = env_int("CONSENT_RECORD_RETENTION_DAYS", 730)
 
-# --- Security: headers, throttles, error answers (core app; README "Sicurezza") -------------------
+# --- Security: headers, throttles, error answers (core app; README "Security") --------------------
 # Behind a reverse proxy, the number of proxies that append the client's address to X-Forwarded-For
 # (nginx alone: 1; a CDN then nginx: 2). 0 trusts only the connecting address, never the header.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
