@@ -7,7 +7,19 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from core.csp import origin
+
 GA4_ID_RE = re.compile(r"^G-[A-Z0-9]{4,20}$")
+# What gtag.js loads and where it sends hits (Google's documented CSP for Google Analytics 4).
+GA4_CSP_SOURCES = {
+    "script-src": ["https://*.googletagmanager.com"],
+    "img-src": ["https://*.google-analytics.com", "https://*.googletagmanager.com"],
+    "connect-src": [
+        "https://*.google-analytics.com",
+        "https://*.analytics.google.com",
+        "https://*.googletagmanager.com",
+    ],
+}
 
 
 class AnalyticsProvider(models.TextChoices):
@@ -82,3 +94,18 @@ class AnalyticsSettings(BaseSiteSetting):
     @property
     def is_active(self):
         return self.provider != AnalyticsProvider.NONE and self.cookie_group_id is not None
+
+    def csp_sources(self):
+        """The hosts the configured provider's script comes from and reports to, for the page's
+        Content-Security-Policy (core/csp.py); nothing when no external provider is active."""
+        if not self.is_active:
+            return {}
+        if self.provider == AnalyticsProvider.MATOMO and origin(self.matomo_url):
+            host = origin(self.matomo_url)
+            return {"script-src": [host], "img-src": [host], "connect-src": [host]}
+        if self.provider == AnalyticsProvider.PLAUSIBLE and origin(self.plausible_script_host):
+            host = origin(self.plausible_script_host)
+            return {"script-src": [host], "connect-src": [host]}
+        if self.provider == AnalyticsProvider.GA4:
+            return GA4_CSP_SOURCES
+        return {}

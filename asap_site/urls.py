@@ -12,10 +12,21 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import throttles
 from core import views as page_views
 from search import views as search_views
 
+# Branded Italian error pages, rendered without the database (core/errors.py).
+handler400 = "core.errors.bad_request"
+handler403 = "core.errors.permission_denied"
+handler404 = "core.errors.page_not_found"
+handler500 = "core.errors.server_error"
+
 urlpatterns = [
+    # Password forms without a user behind them, throttled (core/throttles.py); logins go through django-axes.
+    path("admin/password_reset/", throttles.password_reset),
+    path("_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/", throttles.page_password),
+    path("documents/authenticate_with_password/<int:restriction_id>/", throttles.document_password),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -1,6 +1,7 @@
 """StreamField blocks for editorial pages. Each block renders from its own template under
 `home/templates/blocks/`, so other apps can reuse `BodyStreamBlock` and get the same markup."""
 
+import re
 from urllib.parse import urlparse
 
 from django.core.exceptions import ValidationError
@@ -9,6 +10,10 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
+
+from . import csp
+
+IFRAME_SRC_RE = re.compile(r"""<iframe\b[^>]*\bsrc=["']([^"']+)""", re.IGNORECASE)
 
 TABLE_OPTIONS = {
     "contextMenu": [
@@ -134,6 +139,10 @@ class ConsentEmbedBlock(blocks.StructBlock):
         context["provider"] = host.removeprefix("www.")
         # the provider's HTML (from Wagtail's embed cache), shown only after a click or consent
         context["embed_html"] = value["embed"].html if value["embed"] else ""
+        # the page's Content-Security-Policy lets in the provider's frame, and only on this page
+        frame = IFRAME_SRC_RE.search(context["embed_html"])
+        if frame:
+            csp.allow((parent_context or {}).get("request"), {"frame-src": [csp.origin(frame.group(1))]})
         return context
 
 

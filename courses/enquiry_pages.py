@@ -9,7 +9,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from core.ratelimit import hit
+from core import ratelimit
 from core.site_settings import OrganisationSettings
 from outbox.delivery import send_after_commit
 
@@ -22,11 +22,10 @@ from .mail import record_enquiry_emails
 def enquiry_form(request, course):
     status = 200
     if request.method == "POST":
-        if not hit(request, "enquiry"):
-            return TemplateResponse(
-                request, "outbox/too_many_requests.html", {"course": course, "page": course}, status=429
-            )
         form = CourseEnquiryForm(request.POST, course=course)
+        # only posts that would be accepted count: a visitor correcting mistakes is never throttled
+        if (form.is_spam() or form.is_valid()) and not ratelimit.hit(request, "enquiry"):
+            return ratelimit.too_many_requests(request, "enquiry", kind="forms")
         if form.is_spam():
             return redirect(course.url + "richiedi-informazioni/grazie/")
         if form.is_valid():

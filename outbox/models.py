@@ -9,7 +9,6 @@ knows what it is about only through a generic link, so any app can queue e-mails
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -17,8 +16,8 @@ from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, F
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 
+from core import ratelimit
 from core.blocks import RICH_TEXT_FEATURES
-from core.ratelimit import hit
 
 from .forms import HONEYPOT_FIELD, HoneypotFormBuilder
 
@@ -118,10 +117,10 @@ class ContactFormPage(AbstractEmailForm):
     def serve(self, request, *args, **kwargs):
         self._current_request = request  # process_form_submission() is not given the request
         if request.method == "POST":
-            if not hit(request, "contact"):
-                context = self.get_context(request)
-                return TemplateResponse(request, "outbox/too_many_requests.html", context, status=429)
             form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+            # only posts that would be accepted count: a visitor correcting mistakes is never throttled
+            if (form.is_spam() or form.is_valid()) and not ratelimit.hit(request, "contact"):
+                return ratelimit.too_many_requests(request, "contact", kind="forms")
             if form.is_spam():
                 # Looks like a success to the sender; nothing is stored or sent.
                 return self.render_landing_page(request, None, *args, **kwargs)

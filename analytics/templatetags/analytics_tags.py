@@ -3,6 +3,7 @@ and starts the statistics only once consent.js reports that the visitor accepted
 
 from django import template
 
+from core import csp
 from core.pagecache.parts import site_setting
 
 from ..models import AnalyticsProvider, AnalyticsSettings
@@ -18,6 +19,7 @@ def analytics_config(context):
     analytics = site_setting(AnalyticsSettings, request)
     if not analytics.is_active:
         return {}
+    csp.allow(request, analytics.csp_sources())
     external = analytics.provider not in (AnalyticsProvider.NONE, AnalyticsProvider.FIRST_PARTY)
     return {
         "analytics": analytics,

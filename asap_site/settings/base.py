@@ -2,9 +2,12 @@
 environment (see the README's configuration table)."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -81,6 +84,8 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "csp",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -91,6 +96,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Security (see the block at the end): headers and CSP on every response (static files too, as long
+    # as whatever serves them comes below); foreign-charset forms refused before anything reads POST.
+    "core.middleware.SecurityHeadersMiddleware",
+    "core.csp.SiteCSPMiddleware",
+    "core.middleware.FormCharsetMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -100,6 +110,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # django-axes must come last: it turns a locked-out login into the 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "asap_site.urls"
@@ -128,16 +140,22 @@ DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=env_int("DB_CONN_MAX_AGE", 0),
+        # with persistent connections, check them at the start of each request: after a database
+        # restart a dead connection is replaced instead of failing one request
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: local memory unless REDIS_URL is set.
+# Cache: local memory unless REDIS_URL is set. With Redis down or unreachable the site keeps working
+# without cache (core/cache.py); REDIS_TIMEOUT (seconds) bounds each connection attempt and command.
 if env("REDIS_URL"):
+    _redis_timeout = float(env("REDIS_TIMEOUT", "1"))
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.cache.TolerantRedisCache",
             "LOCATION": env("REDIS_URL"),
+            "OPTIONS": {"socket_connect_timeout": _redis_timeout, "socket_timeout": _redis_timeout},
         }
     }
 else:
@@ -172,6 +190,12 @@ TASK_BACKENDS = {
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
 }
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[env("TASK_BACKEND", "immediate")]}}
+
+# django-axes watches every login first (see the security block at the end).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -275,7 +299,7 @@ else:
         WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "asap_italian"
 WAGTAILSEARCH_HITS_MAX_AGE = 365
 
-# Posts per client and window (seconds) on the public forms (core/ratelimit.py).
+# Accepted posts per client and window (seconds) on the public forms (core/ratelimit.py).
 FORM_RATE_LIMIT = env_int("FORM_RATE_LIMIT", 5)
 FORM_RATE_WINDOW = env_int("FORM_RATE_WINDOW", 600)
 # An e-mail of the outbox claimed by a process that died is retried after this many minutes.
@@ -302,3 +326,92 @@ COOKIE_CONSENT_SECURE = env_bool("COOKIE_CONSENT_SECURE", False)
 # Our ConsentRecord (consent id, choice per group, policy version) replaces the package's LogItem.
 COOKIE_CONSENT_LOG_ENABLED = False
 CONSENT_RECORD_RETENTION_DAYS = env_int("CONSENT_RECORD_RETENTION_DAYS", 730)
+
+# --- Security: headers, throttles, error answers (core app; README "Security") --------------------
+# Behind a reverse proxy, the number of proxies that append the client's address to X-Forwarded-For
+# (nginx alone: 1; a CDN then nginx: 2). 0 trusts only the connecting address, never the header.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# Content-Security-Policy (django-csp; core/csp.py). Public pages: nothing but the site itself; a page
+# adds only the analytics host an editor configured and the frames of its own embeds.
+# STATIC_URL or MEDIA_URL on another host (a CDN) is allowed too.
+_asset_origins = sorted(
+    {f"{parts.scheme or 'https'}://{parts.netloc}" for parts in map(urlsplit, (STATIC_URL, MEDIA_URL)) if parts.netloc}
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF, *_asset_origins],
+        "style-src": [SELF, *_asset_origins],
+        "img-src": [SELF, *_asset_origins],
+        "font-src": [SELF, *_asset_origins],
+        "media-src": [SELF, *_asset_origins],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [SELF],
+        "form-action": [SELF],
+    }
+}
+# The Wagtail admin (page editor and preview included) and Django's admin: Wagtail still ships a few
+# inline scripts and styles, and the editor previews embeds and their thumbnails from any https host.
+CSP_ADMIN_URL_PREFIXES = ["/admin/", "/django-admin/"]
+CSP_ADMIN_DIRECTIVES = {
+    "default-src": [SELF],
+    "script-src": [SELF, UNSAFE_INLINE, *_asset_origins],
+    "style-src": [SELF, UNSAFE_INLINE, *_asset_origins],
+    "img-src": [SELF, "data:", "blob:", "https:"],
+    "font-src": [SELF, "data:", *_asset_origins],
+    "media-src": [SELF, "blob:", *_asset_origins],
+    "frame-src": [SELF, "https:"],
+    "worker-src": [SELF, "blob:"],
+    "connect-src": [SELF],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "frame-ancestors": [SELF],
+    "form-action": [SELF],
+}
+# Browser features nobody on the site needs, for the site and every frame it embeds (core/middleware.py).
+# Video players keep fullscreen, autoplay and picture-in-picture through their iframe's `allow`.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+CROSS_ORIGIN_RESOURCE_POLICY = env("CROSS_ORIGIN_RESOURCE_POLICY", "same-origin")
+# The editors' avatars are not fetched from Gravatar (their e-mail hashes would go to a third party).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Error answers (core/errors.py): branded Italian pages, JSON for JSON clients; 503 with this
+# Retry-After (seconds) while the database is unreachable.
+CSRF_FAILURE_VIEW = "core.errors.csrf_failure"
+OUTAGE_RETRY_AFTER = env_int("OUTAGE_RETRY_AFTER", 30)
+
+# Login throttling (django-axes) on Wagtail's and Django's admin logins: after LOGIN_FAILURE_LIMIT
+# wrong passwords for one username from one address, that pair waits LOGIN_COOLOFF_MINUTES.
+# Unlock earlier with `manage.py axes_reset` (everyone), `axes_reset_username <name>` or `axes_reset_ip <ip>`.
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_address"
+AXES_LOCKOUT_CALLABLE = "core.throttles.login_locked_out"
+# Password reset and private-page or document passwords (core/throttles.py): posts per client and window.
+PASSWORD_FORM_RATE_LIMIT = env_int("PASSWORD_FORM_RATE_LIMIT", 5)
+PASSWORD_FORM_RATE_WINDOW = env_int("PASSWORD_FORM_RATE_WINDOW", 900)

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import MIDDLEWARE, env, env_bool, env_int
+from .base import MIDDLEWARE, TASK_BACKENDS, env, env_bool, env_int
 
 DEBUG = False
 
@@ -34,6 +34,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Mail and other background work wait in the database for `manage.py db_worker`, so a slow or
+# refusing mail server never holds a request; EMAIL_TIMEOUT (seconds) bounds each delivery attempt.
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[env("TASK_BACKEND", "database")]}}
 
 # Wagtail's live preview shows the page in a same-origin iframe, so frames stay SAMEORIGIN, not DENY.
 SILENCED_SYSTEM_CHECKS = ["security.W019"]

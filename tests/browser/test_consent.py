@@ -77,10 +77,11 @@ def outside(tab, live_server):
 
 
 def open_page(tab, path="/"):
-    """Load a page and wait for consent.js to have read the visitor's status."""
+    """Load a page and wait for consent.js to have read the visitor's status. (Waits use locators and
+    Python polling: Playwright's wait_for_function evaluates strings, which the site's CSP forbids.)"""
     with tab.expect_response("**/cookie/stato/"):
         tab.goto(path)
-    tab.wait_for_function("document.documentElement.hasAttribute('data-consent')")
+    tab.locator("html[data-consent]").wait_for(state="attached")
 
 
 def banner(tab):
@@ -125,7 +126,7 @@ def test_first_visit_sets_no_cookie_but_technical_ones_and_browsing_does_not_con
         tab.keyboard.press(key)
     with tab.expect_response("**/cookie/stato/"):
         tab.get_by_role("link", name="Chi siamo").first.click()
-    tab.wait_for_function("document.documentElement.hasAttribute('data-consent')")
+    tab.locator("html[data-consent]").wait_for(state="attached")
 
     assert banner(tab).is_visible()
     assert ConsentRecord.objects.count() == 0
@@ -192,7 +193,7 @@ def test_footer_link_reopens_the_choices_and_withdrawing_stops_analytics_and_del
     open_page(tab)
     with tab.expect_request(MATOMO + "matomo.php?idsite=1&rec=1"):
         decide(tab, "Accetta tutti")
-    tab.wait_for_function("document.cookie.indexOf('_pk_id') !== -1")
+    wait_until(lambda: any(name.startswith("_pk_id") for name in cookie_names(tab)), tab)
     wait_until(lambda: any("matomo.php" in url for url in outside), tab)
 
     link = tab.get_by_role("link", name="Preferenze cookie")

@@ -15,7 +15,8 @@ PROBE = (
     "print(json.dumps({'engine': db['ENGINE'], 'name': str(db['NAME']), 'host': db.get('HOST'),"
     "'cache': settings.CACHES['default']['BACKEND'], 'debug': settings.DEBUG, 'hosts': settings.ALLOWED_HOSTS,"
     "'email': settings.EMAIL_BACKEND, 'email_host': settings.EMAIL_HOST, 'media': str(settings.MEDIA_ROOT),"
-    "'lang': settings.LANGUAGE_CODE, 'tz': settings.TIME_ZONE, 'key': settings.SECRET_KEY}))"
+    "'lang': settings.LANGUAGE_CODE, 'tz': settings.TIME_ZONE, 'key': settings.SECRET_KEY,"
+    "'tasks': settings.TASKS['default']['BACKEND']}))"
 )
 
 
@@ -59,12 +60,19 @@ def test_database_cache_hosts_and_mail_come_from_the_environment():
     )
     assert values["engine"] == "django.db.backends.postgresql"
     assert (values["name"], values["host"]) == ("asap", "db.internal")
-    assert values["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert values["cache"] == "core.cache.TolerantRedisCache"  # Django's Redis cache, degrading on outages
     assert values["hosts"] == ["www.asap.example", "asap.example"]
     assert values["email"] == "django.core.mail.backends.smtp.EmailBackend"
     assert values["email_host"] == "smtp.asap.example"
     assert values["media"] == "/srv/media"
     assert values["debug"] is False
+
+
+def test_production_queues_background_work_in_the_database_unless_told_otherwise():
+    assert settings_for("production", SECRET_KEY="x" * 60)["tasks"] == "django_tasks_db.DatabaseBackend"
+    immediate = settings_for("production", SECRET_KEY="x" * 60, TASK_BACKEND="immediate")["tasks"]
+    assert immediate == "django_tasks.backends.immediate.ImmediateBackend"
+    assert settings_for("dev")["tasks"] == "django_tasks.backends.immediate.ImmediateBackend"
 
 
 def test_production_refuses_to_start_without_a_secret_key():

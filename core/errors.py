@@ -1,0 +1,116 @@
+"""Error answers for every failure: branded Italian pages, or JSON for clients that ask for JSON.
+
+They are rendered from static templates without a request context: no database, no session, no
+request.POST. That is what lets them work in the very situations that produce them (database down,
+a body Django refuses to parse, a form posted in a foreign charset). The handlers are wired in
+asap_site/urls.py (handler400...) and CSRF_FAILURE_VIEW."""
+
+import sys
+
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, JsonResponse
+from django.template import loader
+
+MESSAGES = {
+    400: "Richiesta non valida.",
+    403: "Accesso negato.",
+    404: "Pagina non trovata.",
+    413: "I dati inviati superano la dimensione massima accettata.",
+    429: "Troppe richieste in poco tempo.",
+    500: "Si è verificato un errore del server.",
+    503: "Servizio temporaneamente non disponibile.",
+}
+# 429 for each kind of throttle: heading, what happened, what the visitor can do meanwhile.
+TOO_MANY = {
+    "requests": (
+        "Troppe richieste in poco tempo",
+        "Da questa connessione sono arrivate molte richieste in pochi minuti.",
+        "",
+    ),
+    "forms": (
+        "Troppi invii in poco tempo",
+        "Da questa connessione sono arrivati molti moduli in pochi minuti.",
+        "Se hai bisogno di scriverci subito, usa l'indirizzo e-mail indicato in fondo alle pagine del sito.",
+    ),
+    "passwords": (
+        "Troppi tentativi",
+        "Da questa connessione sono arrivate troppe password sbagliate in pochi minuti.",
+        "Se non conosci la password, chiedila a chi ti ha indicato la pagina.",
+    ),
+    "logins": (
+        "Troppi tentativi di accesso",
+        "Dopo troppe password sbagliate, l'accesso con questo nome utente da questa connessione è sospeso.",
+        "Se non ricordi la password, chiedi a un amministratore del sito: può sbloccare subito l'accesso.",
+    ),
+}
+
+
+def wants_json(request):
+    return request.get_preferred_type(["text/html", "application/json"]) == "application/json"
+
+
+def wait_phrase(seconds):
+    """ "2 minuti", "1 ora"...: how long Retry-After asks to wait, in words."""
+    seconds = max(int(seconds), 0)
+    if seconds < 60:
+        return "meno di un minuto"
+    if seconds < 3600:
+        minutes = -(-seconds // 60)
+        return "1 minuto" if minutes == 1 else f"{minutes} minuti"
+    hours = -(-seconds // 3600)
+    return "1 ora" if hours == 1 else f"{hours} ore"
+
+
+def render_error(request, status, *, template=None, context=None, message=None, retry_after=None):
+    if wants_json(request):
+        response = JsonResponse({"error": message or MESSAGES[status]}, status=status)
+    else:
+        response = HttpResponse(loader.render_to_string(template or f"{status}.html", context or {}), status=status)
+    if retry_after is not None:
+        response["Retry-After"] = str(max(int(retry_after), 1))
+    if status in (429, 503):
+        response["Cache-Control"] = "no-store"
+    return response
+
+
+def too_many_requests(request, retry_after, kind="requests"):
+    heading, text, advice = TOO_MANY[kind]
+    context = {"heading": heading, "text": text, "advice": advice, "wait": wait_phrase(retry_after)}
+    return render_error(request, 429, context=context, message=f"{heading}. {text}", retry_after=retry_after)
+
+
+def database_unavailable(request):
+    return render_error(request, 503, retry_after=settings.OUTAGE_RETRY_AFTER)
+
+
+# --- handlers (asap_site/urls.py, CSRF_FAILURE_VIEW) ------------------------------------------------
+
+
+def bad_request(request, exception=None):
+    """400, or 413 when the body was over DATA_UPLOAD_MAX_MEMORY_SIZE (Django reports both as 400)."""
+    if isinstance(exception, RequestDataTooBig):
+        return render_error(request, 413)
+    return render_error(request, 400)
+
+
+def permission_denied(request, exception=None):
+    return render_error(request, 403)
+
+
+def csrf_failure(request, reason=""):
+    return render_error(request, 403, template="403_csrf.html", message="Modulo scaduto: ricarica la pagina.")
+
+
+def page_not_found(request, exception=None):
+    return render_error(request, 404)
+
+
+def server_error(request):
+    """500, or 503 with Retry-After when the database is unreachable: Django calls this handler for
+    every uncaught exception, from views and middleware alike, so one place sees them all. The
+    connection is discarded at the end of the request and the next one reconnects by itself."""
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        return database_unavailable(request)
+    return render_error(request, 500)
