@@ -16,6 +16,7 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.encoding import escape_uri_path
 
+from .. import csp
 from . import store
 from .headers import has_session, is_personal, is_public, set_cache_headers
 
@@ -55,13 +56,18 @@ def is_storable(request, response):
     )
 
 
-def frozen(response):
+def frozen(request, response):
+    """What a cached page keeps: status, headers, body, and the sources its content added to the
+    Content-Security-Policy (an embed's frame, the analytics host), which the outer CSP middleware
+    turns into the header on every response, cached or not."""
     headers = [(name, value) for name, value in response.items() if name.lower() != "age"]
-    return response.status_code, headers, response.content
+    extra_sources = {name: sorted(sources) for name, sources in getattr(request, csp.EXTRA_SOURCES, {}).items()}
+    return response.status_code, headers, response.content, extra_sources
 
 
-def thawed(entry):
-    status, headers, content = entry.value
+def thawed(request, entry):
+    status, headers, content, extra_sources = entry.value
+    csp.allow(request, extra_sources)
     response = HttpResponse(content, status=status, headers=dict(headers))
     response["Age"] = str(int(store.age(entry.born)))
     return response
@@ -78,13 +84,13 @@ class PageCacheMiddleware:
         if key:
             generation, entry = store.lookup(key)
             if entry:
-                return thawed(entry)
+                return thawed(request, entry)
         store.start_request(request)
         response = self.get_response(request)
         set_cache_headers(request, response)
         born = store.born_of(request)
         if key and is_storable(request, response):
-            store.keep(key, generation, born, frozen(response))
+            store.keep(key, generation, born, frozen(request, response))
         if is_public(response) and time.time() - born >= 1:
             response["Age"] = str(int(store.age(born)))
         return response
