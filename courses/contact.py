@@ -9,10 +9,10 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.forms import FormBuilder
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
-from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 
 from core.blocks import RICH_TEXT_FEATURES
+from core.panels import FormSubmissionsPanel
 
 from .forms import HONEYPOT_FIELD, HoneypotMixin
 
