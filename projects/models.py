@@ -29,6 +29,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
+from core.choosers import linked_chooser
 from core.models import BasePage
 
 NOT_NEGATIVE = MinValueValidator(Decimal("0"), message="L'importo non può essere negativo.")
@@ -485,7 +486,13 @@ class ProjectPage(BasePage):
         InlinePanel("related_links", label="Progetto correlato", heading="Progetti correlati"),
     ]
     funding_panels = [
-        MultiFieldPanel([FieldPanel("fund"), FieldPanel("programme")], heading="Fondo e programma"),
+        MultiFieldPanel(
+            [
+                FieldPanel("fund"),
+                FieldPanel("programme", widget=linked_chooser("projects.FundingProgramme", fund="#id_fund")),
+            ],
+            heading="Fondo e programma",
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("total_cost"),
