@@ -12,7 +12,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 from core.blocks import RICH_TEXT_FEATURES
 from core.models import BasePage
@@ -66,9 +65,8 @@ SCHEMA_COURSE_MODE = {
 }
 
 
-@register_snippet
 class Venue(index.Indexed, models.Model):
-    """Where sessions take place; a snippet so that one venue serves many courses."""
+    """Where sessions take place; a snippet (see wagtail_hooks.py) so that one venue serves many courses."""
 
     name = models.CharField("Nome", max_length=200)
     address = models.CharField("Indirizzo", max_length=255)
@@ -259,8 +257,9 @@ class CoursePage(BasePage):
         return upcoming[0] if upcoming else None
 
     def enquirable_sessions(self, now=None):
-        """Sessions a visitor can still ask about: not cancelled and not over."""
-        return self.upcoming_sessions(now)
+        """Sessions a visitor can still ask for: enrolment open and seats left (never a full,
+        closed, cancelled or past one)."""
+        return [s for s in self.upcoming_sessions(now) if s.enrolment_is_open(now) and not s.is_full]
 
     @property
     def fee_label(self):
@@ -325,8 +324,18 @@ class CourseSession(Orderable):
     schedule = models.CharField(
         "Calendario delle lezioni", max_length=255, blank=True, help_text="Ad esempio: martedì e giovedì 9:30-13:30."
     )
-    seats = models.PositiveIntegerField("Posti disponibili", null=True, blank=True)
-    seats_taken = models.PositiveIntegerField("Posti già assegnati", default=0)
+    seats = models.PositiveIntegerField(
+        "Posti disponibili",
+        null=True,
+        blank=True,
+        help_text="Quanti partecipanti può accogliere l'edizione in tutto; vuoto se non c'è un limite.",
+    )
+    seats_taken = models.PositiveIntegerField(
+        "Posti già assegnati",
+        default=0,
+        help_text="Aggiornalo a ogni iscrizione confermata: quando arriva ai posti disponibili l'edizione "
+        "risulta «Posti esauriti» e non si può più scegliere nel modulo di richiesta.",
+    )
     enrolment_deadline = models.DateField(
         "Scadenza iscrizioni", null=True, blank=True, help_text="Se vuota, ci si iscrive fino all'inizio."
     )
