@@ -1,6 +1,10 @@
-"""Admin-wide rules: who reads form submissions, and an Italian help menu."""
+"""Admin-wide rules: who reads form submissions, how yes-or-no values and times read, an Italian help menu."""
 
+from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format
 from wagtail import hooks
+from wagtail.admin.ui.fields import BaseFieldDisplay, register_display_class
 from wagtail.contrib.forms.utils import get_form_types
 from wagtail.models import Page
 
@@ -20,3 +24,22 @@ def only_the_enquiry_desk_reads_submissions(user, editable_forms):
 def keep_only_italian_help(request, menu_items):
     """Wagtail's release notes and editor guide are English web pages; the shortcuts stay."""
     menu_items[:] = [item for item in menu_items if item.name == "keyboard-shortcuts-trigger"]
+
+
+class YesNoDisplay(BaseFieldDisplay):
+    """Yes-or-no fields in "inspect" views (e.g. an enquiry's marketing consent) read Sì/No, not True/False."""
+
+    def render_html(self, parent_context=None):
+        return "Sì" if self.value else "No"
+
+
+class LocalDateTimeDisplay(BaseFieldDisplay):
+    """Wagtail's inspect view formats date-times before converting them to local time, so they show
+    in UTC; here they read in Italian time, as in the rest of the admin."""
+
+    def render_html(self, parent_context=None):
+        return date_format(timezone.localtime(self.value), "DATETIME_FORMAT") if self.value else ""
+
+
+register_display_class(models.BooleanField, display_class=YesNoDisplay)
+register_display_class(models.DateTimeField, display_class=LocalDateTimeDisplay)

@@ -12,6 +12,7 @@ from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.fields import RichTextField
 
 from core.blocks import RICH_TEXT_FEATURES
+from core.models import SEARCH_ENGINE_PANEL
 from core.panels import FormSubmissionsPanel
 
 from .forms import HONEYPOT_FIELD, HoneypotMixin
@@ -42,6 +43,7 @@ class ContactFormPage(AbstractEmailForm):
     parent_page_types = ["home.HomePage", "standardpages.ContentPage"]
     subpage_types = []
 
+    promote_panels = [SEARCH_ENGINE_PANEL]
     content_panels = AbstractEmailForm.content_panels + [
         FormSubmissionsPanel(),
         FieldPanel("intro"),
