@@ -26,14 +26,14 @@ class LinkedFieldsMixin:
         }
 
     def filter_object_list(self, objects):
-        # The parent would filter by any value given in the URL; only ids reach the query here.
+        # Narrow the queryset before the parent searches it (search results cannot be filtered);
+        # the parent would filter by any value given in the URL, so it gets none of them.
+        values = self.linked_values()
         allowed, self.url_filter_parameters = self.url_filter_parameters, []
         try:
-            objects = super().filter_object_list(objects)
+            return super().filter_object_list(objects.filter(**values) if values else objects)
         finally:
             self.url_filter_parameters = allowed
-        values = self.linked_values()
-        return objects.filter(**values) if values else objects
 
     def get_creation_form_kwargs(self):
         kwargs = super().get_creation_form_kwargs()

@@ -307,6 +307,10 @@ class CourseRelatedProject(Orderable):
         verbose_name_plural = "Progetti collegati"
 
 
+SEATS_HELP = "Quanti partecipanti può accogliere l'edizione in tutto; vuoto se non c'è un limite."
+SEATS_TAKEN_HELP = "Aggiornalo a ogni iscrizione confermata: quando arriva ai posti disponibili l'edizione risulta «Posti esauriti» e non si può più scegliere nel modulo di richiesta."
+
+
 class CourseSession(Orderable):
     """One edition of a course: dates, place, seats and enrolment deadline."""
 
@@ -324,18 +328,8 @@ class CourseSession(Orderable):
     schedule = models.CharField(
         "Calendario delle lezioni", max_length=255, blank=True, help_text="Ad esempio: martedì e giovedì 9:30-13:30."
     )
-    seats = models.PositiveIntegerField(
-        "Posti disponibili",
-        null=True,
-        blank=True,
-        help_text="Quanti partecipanti può accogliere l'edizione in tutto; vuoto se non c'è un limite.",
-    )
-    seats_taken = models.PositiveIntegerField(
-        "Posti già assegnati",
-        default=0,
-        help_text="Aggiornalo a ogni iscrizione confermata: quando arriva ai posti disponibili l'edizione "
-        "risulta «Posti esauriti» e non si può più scegliere nel modulo di richiesta.",
-    )
+    seats = models.PositiveIntegerField("Posti disponibili", null=True, blank=True, help_text=SEATS_HELP)
+    seats_taken = models.PositiveIntegerField("Posti già assegnati", default=0, help_text=SEATS_TAKEN_HELP)
     enrolment_deadline = models.DateField(
         "Scadenza iscrizioni", null=True, blank=True, help_text="Se vuota, ci si iscrive fino all'inizio."
     )

@@ -47,7 +47,7 @@ def test_the_programme_chooser_lists_only_the_chosen_funds_programmes(client, ed
 def test_an_editor_creates_a_partner_from_the_chooser(client, editor):
     OrganisationFactory(name="Regione Lazio")
     html = modal_html(client, "/admin/snippets/choose/projects/organisation/")
-    assert "Scegli un'organizzazione" in html and "Crea e scegli" in html
+    assert "Scegli un&#x27;organizzazione" in html and "Crea e scegli" in html
     # The creation form's ids cannot clash with the page's own fields behind the modal.
     assert 'id="id_new_organisation_name"' in html
     response = client.post(

@@ -131,3 +131,22 @@ def test_reference_data_choosers_offer_to_create_the_missing_item(client, editor
     html = client.get("/admin/snippets/choose/projects/fund/").json()["html"]
     assert "FSE+ 2021-2027 – Fondo Sociale Europeo Plus" in html
     assert "Nuovo" in html and "Crea e scegli" in html
+
+
+def test_the_venue_chooser_creates_a_venue_too(client, editor):
+    client.force_login(editor)
+    html = client.get("/admin/snippets/choose/courses/venue/").json()["html"]
+    assert "Scegli una sede" in html and "Crea e scegli" in html
+    response = client.post(
+        "/admin/snippets/choose/courses/venue/create/",
+        {"name": "Sala civica", "address": "Via Roma 1", "postal_code": "04100", "city": "Latina", "province": "LT"},
+    )
+    assert response.json()["result"]["string"] == "Sala civica (Latina)"
+
+
+def test_people_who_may_not_add_get_no_creation_tab(client, desk):
+    client.force_login(desk)
+    html = client.get("/admin/snippets/choose/projects/organisation/").json()["html"]
+    assert "Crea e scegli" not in html
+    assert client.post("/admin/snippets/choose/projects/organisation/create/", {"name": "X"}).status_code in (302, 403)
+    assert not Organisation.objects.filter(name="X").exists()
