@@ -13,15 +13,13 @@ from playwright.sync_api import expect
 from projects.models import ProjectPage
 from tests.factories.projects import FundFactory, FundingProgrammeFactory, OrganisationFactory
 
-# serialized_rollback: the groups and the moderation workflow come from data migrations, which the
-# flush between transactional tests would otherwise remove.
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "password-lunga-1"
 
 
 @pytest.fixture
-def office(django_user_model, project_catalogue):
+def office(django_user_model, editorial_groups, project_catalogue):
     fei = FundFactory(name="Fondo Europeo per l'Integrazione", acronym="FEI", period_start=2007, period_end=2013)
     fami = FundFactory(
         name="Fondo Asilo, Migrazione e Integrazione", acronym="FAMI", period_start=2014, period_end=2020

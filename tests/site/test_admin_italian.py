@@ -36,7 +36,9 @@ def test_menus_and_page_fields_speak_italian(client, django_user_model, home_pag
     dashboard = client.get("/admin/").content.decode()
     assert "Bacheca" in dashboard and "Elenchi" in dashboard
     assert "Snippets" not in dashboard and "Dashboard" not in dashboard
-    assert "Cosa c&#x27;è di nuovo in Wagtail" not in dashboard
+    # Wagtail's release notes and editor guide are English pages: no links to them.
+    assert "whats-new-in-wagtail" not in dashboard and "editor-guide" not in dashboard
+    assert "Guida all" not in dashboard
     editor = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
     for english in ("Slug", "Title tag", "Meta description", "URLs e.g", "Mostra nel menu", "Invia a "):
         assert english not in editor, english
@@ -94,3 +96,10 @@ def test_the_course_editor_explains_the_seats(client, django_user_model, course_
     html = client.get(f"/admin/pages/{course.pk}/edit/").content.decode()
     assert "Quanti partecipanti può accogliere l&#x27;edizione in tutto" in html
     assert "non si può più scegliere nel modulo di richiesta" in html
+
+
+def test_listings_say_si_and_no(admin_client, registry):
+    html = admin_client.get("/admin/snippets/cookie_consent/cookiegroup/").content.decode()
+    cells = html.split('<table class="listing')[1].split("</table>")[0]
+    assert "Sì" in cells and "No" in cells
+    assert "True" not in cells and "False" not in cells
