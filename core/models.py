@@ -7,7 +7,21 @@ from wagtail.models import Page
 from .links import LinkFields
 from .site_settings import NavigationItem, NavigationSettings, OrganisationSettings
 
-__all__ = ["BasePage", "LinkFields", "NavigationItem", "NavigationSettings", "OrganisationSettings"]
+__all__ = [
+    "SEARCH_ENGINE_PANEL",
+    "BasePage",
+    "LinkFields",
+    "NavigationItem",
+    "NavigationSettings",
+    "OrganisationSettings",
+]
+
+
+# Wagtail's promote tab without "Mostra nel menu": the main menu is chosen in the site settings.
+SEARCH_ENGINE_PANEL = MultiFieldPanel(
+    [FieldPanel("slug"), FieldPanel("seo_title"), FieldPanel("search_description")],
+    heading="Indirizzo e motori di ricerca",
+)
 
 
 class BasePage(Page):
@@ -23,10 +37,7 @@ class BasePage(Page):
         help_text="Mostrata quando la pagina è condivisa sui social (Open Graph).",
     )
 
-    promote_panels = [
-        MultiFieldPanel(Page.promote_panels, heading="Indirizzo e motori di ricerca"),
-        FieldPanel("social_image"),
-    ]
+    promote_panels = [SEARCH_ENGINE_PANEL, FieldPanel("social_image")]
 
     class Meta:
         abstract = True

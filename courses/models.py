@@ -220,8 +220,9 @@ class CoursePage(RoutablePageMixin, BasePage):
         return upcoming[0] if upcoming else None
 
     def enquirable_sessions(self, now=None):
-        """Sessions a visitor can still ask about: not cancelled and not over."""
-        return self.upcoming_sessions(now)
+        """Sessions a visitor can still ask for: enrolment open and seats left (never a full,
+        closed, cancelled or past one)."""
+        return [s for s in self.upcoming_sessions(now) if s.enrolment_is_open(now) and not s.is_full]
 
     @property
     def fee_label(self):
@@ -284,6 +285,13 @@ class CourseRelatedProject(Orderable):
         verbose_name_plural = "Progetti collegati"
 
 
+SEATS_HELP = "Quanti partecipanti può accogliere l'edizione in tutto; vuoto se non c'è un limite."
+SEATS_TAKEN_HELP = (
+    "Aggiornalo a ogni iscrizione confermata: quando arriva ai posti disponibili l'edizione risulta "
+    "«Posti esauriti» e non si può più scegliere nel modulo di richiesta."
+)
+
+
 class CourseSession(Orderable):
     """One edition of a course: dates, place, seats and enrolment deadline."""
 
@@ -301,8 +309,8 @@ class CourseSession(Orderable):
     schedule = models.CharField(
         "Calendario delle lezioni", max_length=255, blank=True, help_text="Ad esempio: martedì e giovedì 9:30-13:30."
     )
-    seats = models.PositiveIntegerField("Posti disponibili", null=True, blank=True)
-    seats_taken = models.PositiveIntegerField("Posti già assegnati", default=0)
+    seats = models.PositiveIntegerField("Posti disponibili", null=True, blank=True, help_text=SEATS_HELP)
+    seats_taken = models.PositiveIntegerField("Posti già assegnati", default=0, help_text=SEATS_TAKEN_HELP)
     enrolment_deadline = models.DateField(
         "Scadenza iscrizioni", null=True, blank=True, help_text="Se vuota, ci si iscrive fino all'inizio."
     )

@@ -1,14 +1,12 @@
-"""Venues: where sessions take place; a snippet so that one venue serves many courses."""
+"""Venues: where sessions take place; a snippet (see wagtail_hooks.py) so that one venue serves many courses."""
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 
-@register_snippet
 class Venue(index.Indexed, models.Model):
-    """Where sessions take place; a snippet so that one venue serves many courses."""
+    """Where sessions take place; a snippet (see wagtail_hooks.py) so that one venue serves many courses."""
 
     name = models.CharField("Nome", max_length=200)
     address = models.CharField("Indirizzo", max_length=255)

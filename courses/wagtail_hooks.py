@@ -1,10 +1,33 @@
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from core.choosers import snippet_chooser
 
 from .admin_views import NewEnquiriesPanel, enquiry_permission_policy, enquiry_viewset
 from .enquiries import CourseEnquiry
+from .models import Venue
 
 register_permission_policy(CourseEnquiry, enquiry_permission_policy, exact_class=True)
+
+
+class VenueViewSet(SnippetViewSet):
+    """Venues, which an editor can also create from the session's venue chooser."""
+
+    model = Venue
+    icon = "site"
+    menu_label = "Sedi dei corsi"
+    list_display = ["name", "city", "address"]
+    chooser_viewset_class = snippet_chooser(
+        creation_fields=["name", "address", "postal_code", "city", "province"],
+        choose_one_text="Scegli una sede",
+        choose_another_text="Cambia sede",
+        edit_item_text="Modifica la sede",
+    )
+
+
+register_snippet(VenueViewSet)
 
 
 @hooks.register("register_admin_viewset")

@@ -13,11 +13,12 @@ from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, FormSubmission
-from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 
 from core import ratelimit
 from core.blocks import RICH_TEXT_FEATURES
+from core.models import SEARCH_ENGINE_PANEL
+from core.panels import FormSubmissionsPanel
 
 from .forms import HONEYPOT_FIELD, HoneypotFormBuilder
 
@@ -95,6 +96,7 @@ class ContactFormPage(AbstractEmailForm):
     parent_page_types = ["home.HomePage", "standardpages.ContentPage"]
     subpage_types = []
 
+    promote_panels = [SEARCH_ENGINE_PANEL]
     content_panels = AbstractEmailForm.content_panels + [
         FormSubmissionsPanel(),
         FieldPanel("intro"),

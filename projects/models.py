@@ -27,6 +27,7 @@ from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
 from core.catalogue import listing_context
+from core.choosers import linked_chooser
 from core.jsonld import json_ld_script
 from core.models import BasePage
 
@@ -226,7 +227,13 @@ class ProjectPage(BasePage):
         InlinePanel("related_links", label="Progetto correlato", heading="Progetti correlati"),
     ]
     funding_panels = [
-        MultiFieldPanel([FieldPanel("fund"), FieldPanel("programme")], heading="Fondo e programma"),
+        MultiFieldPanel(
+            [
+                FieldPanel("fund"),
+                FieldPanel("programme", widget=linked_chooser("projects.FundingProgramme", fund="#id_fund")),
+            ],
+            heading="Fondo e programma",
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("total_cost"),

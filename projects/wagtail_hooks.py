@@ -1,7 +1,11 @@
-"""Admin menus for the catalogue's reference data, grouped under one "Progetti" entry."""
+"""Admin menus for the catalogue's reference data, grouped under one "Progetti" entry. Organisations,
+funds and programmes can be created from their choosers without leaving the page being edited."""
 
+from django import forms
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from core.choosers import snippet_chooser
 
 from .models import Fund, FundingProgramme, Organisation, Territory, Theme
 
@@ -13,6 +17,16 @@ class OrganisationViewSet(SnippetViewSet):
     list_display = ["name", "acronym", "kind", "city"]
     list_filter = ["kind"]
     search_fields = ["name", "acronym"]
+    chooser_viewset_class = snippet_chooser(
+        creation_fields=["name", "acronym", "kind", "city", "website"],
+        choose_one_text="Scegli un'organizzazione",
+        choose_another_text="Cambia organizzazione",
+        edit_item_text="Modifica l'organizzazione",
+    )
+
+
+def fund_label(fund):
+    return f"{fund} – {fund.name}"
 
 
 class FundViewSet(SnippetViewSet):
@@ -21,6 +35,17 @@ class FundViewSet(SnippetViewSet):
     menu_label = "Fondi"
     list_display = ["acronym", "name", "period", "level"]
     list_filter = ["level"]
+    chooser_viewset_class = snippet_chooser(
+        creation_fields=["name", "acronym", "level", "period_start", "period_end"],
+        choose_one_text="Scegli un fondo",
+        choose_another_text="Cambia fondo",
+        edit_item_text="Modifica il fondo",
+        display_title=fund_label,
+    )
+
+
+def programme_label(programme):
+    return f"{programme} ({programme.fund})"
 
 
 class FundingProgrammeViewSet(SnippetViewSet):
@@ -29,6 +54,17 @@ class FundingProgrammeViewSet(SnippetViewSet):
     menu_label = "Programmi"
     list_display = ["name", "code", "fund", "level"]
     list_filter = ["fund", "level"]
+    # The project form narrows this chooser to the chosen fund (`linked_chooser` in its panels).
+    chooser_viewset_class = snippet_chooser(
+        creation_fields=["name", "code", "level", "fund"],
+        creation_widgets={"fund": forms.Select},
+        url_filters=["fund"],
+        choose_one_text="Scegli un programma",
+        choose_another_text="Cambia programma",
+        edit_item_text="Modifica il programma",
+        display_title=programme_label,
+        select_related=["fund"],
+    )
 
 
 class ThemeViewSet(SnippetViewSet):

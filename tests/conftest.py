@@ -2,6 +2,7 @@
 
 import os
 import shutil
+from importlib import import_module
 
 import pytest
 from cookie_consent.cache import delete_cache
@@ -51,6 +52,21 @@ def wagtail_root(db):
 @pytest.fixture
 def home_page(wagtail_root):
     return build_home(wagtail_root)
+
+
+@pytest.fixture
+def editorial_groups(home_page):
+    """Redattori, Moderatori, Segreteria corsi and the moderation workflow, as core's data migrations
+    make them; run again when a transactional test's flush has removed them."""
+    from django.contrib.auth.models import Group
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    if not Group.objects.filter(name="Segreteria corsi").exists():
+        state = MigrationExecutor(connection).loader.project_state(("core", "0003_editorial_roles"))
+        for migration in ("0002_editorial_groups", "0003_editorial_roles"):
+            import_module(f"core.migrations.{migration}").forwards(state.apps, None)
+    return home_page
 
 
 @pytest.fixture

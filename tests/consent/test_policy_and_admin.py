@@ -145,3 +145,13 @@ def test_demo_creates_the_generated_policy_and_switches_first_party_statistics_o
     assert Cookie.objects.filter(cookiegroup__varname="necessari").count() == 3
     html = client.get(policy.url).content.decode()
     assert "VISITOR_INFO1_LIVE" in html and "Preferenze cookie" in html
+
+
+def test_previews_carry_neither_the_banner_nor_analytics(client, registry, home_page):
+    page = ContentPageFactory(parent=home_page, title="Bozza")
+    preview = page.make_preview_request().render().content.decode()
+    live = client.get(page.url).content.decode()
+    assert 'data-analytics-group="statistiche"' in live
+    assert 'id="consent-banner"' in live
+    # The banner would cover the page the editor is checking; analytics must not count her visits.
+    assert 'id="consent-banner"' not in preview and "data-analytics-group" not in preview

@@ -80,6 +80,34 @@ def test_session_choice_appears_with_several_sessions_and_skips_cancelled_and_pa
 
 
 @pytest.mark.django_db
+def test_full_and_closed_sessions_are_never_offered(client, course):
+    CourseSessionFactory(course=course, edition="Autunno", start=timezone.now() + timedelta(days=90))
+    CourseSessionFactory(course=course, edition="Esaurita", seats=12, seats_taken=12)
+    CourseSessionFactory(
+        course=course,
+        edition="Iscrizioni chiuse",
+        start=timezone.now() + timedelta(days=20),
+        enrolment_deadline=timezone.localdate() - timedelta(days=1),
+    )
+    html = client.get(URL).content.decode()
+    assert "Primavera" in html and "Autunno" in html
+    assert "Esaurita" not in html and "Iscrizioni chiuse" not in html
+    full = course.sessions.get(edition="Esaurita")
+    response = client.post(URL, valid_post(session=str(full.pk)))
+    assert "Scegli una delle edizioni proposte." in response.content.decode()
+    assert not CourseEnquiry.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_full_only_session_is_not_taken_automatically(client, course):
+    course.sessions.update(seats=10, seats_taken=10)
+    html = client.get(URL).content.decode()
+    assert 'name="session"' not in html
+    client.post(URL, valid_post(request_type=RequestType.INFORMATION))
+    assert CourseEnquiry.objects.get().session is None
+
+
+@pytest.mark.django_db
 def test_happy_path_stores_the_enquiry_and_mails_staff_and_visitor(client, course, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(URL, valid_post())

@@ -1,0 +1,105 @@
+"""The admin in Italian, as a Redattrice, a Moderatore and the Segreteria corsi read it."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.contrib.messages import get_messages
+
+from core.site_settings import NavigationSettings
+from tests.factories import ContentPageFactory
+from tests.factories.courses import CourseEnquiryFactory, CoursePageFactory, CourseSessionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def log_in(client, django_user_model, group_name, username):
+    user = django_user_model.objects.create_user(username, f"{username}@asap.example", "password-lunga-1")
+    user.groups.add(Group.objects.get(name=group_name))
+    client.force_login(user)
+    return user
+
+
+def messages_of(response):
+    """The messages' text, without the buttons Wagtail appends to some of them."""
+    return [str(message).split("<")[0].strip() for message in get_messages(response.wsgi_request)]
+
+
+def test_the_login_page_names_asap(client):
+    html = client.get("/admin/login/").content.decode()
+    assert "Accedi all'area riservata di ASAP" in html
+    assert "<title>Accedi - ASAP</title>" in html
+    assert "Wagtail" not in html.split("<body")[1].split("<script")[0]
+
+
+def test_menus_and_page_fields_speak_italian(client, django_user_model, home_page):
+    page = ContentPageFactory(parent=home_page)
+    log_in(client, django_user_model, "Redattori", "redattrice")
+    dashboard = client.get("/admin/").content.decode()
+    assert "Bacheca" in dashboard and "Elenchi" in dashboard
+    assert "Snippets" not in dashboard and "Dashboard" not in dashboard
+    # Wagtail's release notes and editor guide are English pages: no links to them.
+    assert "whats-new-in-wagtail" not in dashboard and "editor-guide" not in dashboard
+    assert "Guida all" not in dashboard
+    editor = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    for english in ("Slug", "Title tag", "Meta description", "URLs e.g", "Mostra nel menu", "Invia a "):
+        assert english not in editor, english
+    for italian in ("Indirizzo", "Titolo per i motori di ricerca", "Descrizione per i motori di ricerca"):
+        assert italian in editor, italian
+    assert "Invia in approvazione" in editor
+
+
+def test_a_saved_draft_says_the_site_has_not_changed(client, django_user_model, home_page):
+    page = ContentPageFactory(parent=home_page, title="Chi siamo", slug="chi-siamo")
+    log_in(client, django_user_model, "Redattori", "redattrice")
+    data = {"title": "Chi siamo", "slug": "chi-siamo", "intro": "Nuova introduzione", "body-count": "0"}
+    response = client.post(f"/admin/pages/{page.pk}/edit/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert messages_of(response) == [
+        "Bozza della pagina «Chi siamo» salvata: il sito pubblico non cambia finché non è pubblicata."
+    ]
+
+
+def test_messages_agree_whatever_the_gender_of_the_thing_saved(client, django_user_model, home_page):
+    log_in(client, django_user_model, "Moderatori", "moderatore")
+    site = home_page.get_site()
+    NavigationSettings.for_site(site)
+    response = client.post(
+        f"/admin/settings/core/navigationsettings/{site.pk}/",
+        {
+            "items-TOTAL_FORMS": "0",
+            "items-INITIAL_FORMS": "0",
+            "items-MIN_NUM_FORMS": "0",
+            "items-MAX_NUM_FORMS": "1000",
+        },
+    )
+    assert messages_of(response) == ["Modifiche salvate: Menu principale."]
+    response = client.post("/admin/snippets/projects/theme/add/", {"name": "Inclusione", "slug": "inclusione"})
+    assert messages_of(response)[-1] == "Creazione completata: Tema «Inclusione»."
+
+
+def test_the_enquiry_desk_reads_si_no_and_the_message_as_typed(client, django_user_model, course_catalogue):
+    course = CoursePageFactory(parent=course_catalogue, title="Appalti pubblici")
+    enquiry = CourseEnquiryFactory(course=course, message="Prima riga.\nSeconda riga.", marketing_consent=False)
+    log_in(client, django_user_model, "Segreteria corsi", "segreteria")
+    edit = client.get(f"/admin/course_enquiries/edit/{enquiry.pk}/").content.decode()
+    assert "False" not in edit and "True" not in edit
+    assert 'style="white-space: pre-line"' in edit and "Prima riga.\nSeconda riga." in edit
+    inspect = client.get(f"/admin/course_enquiries/inspect/{enquiry.pk}/").content.decode()
+    assert "False" not in inspect
+    response = client.post(f"/admin/course_enquiries/edit/{enquiry.pk}/", {"status": "chiusa", "internal_notes": ""})
+    assert messages_of(response) == [f"Modifiche salvate: Richiesta di informazioni sui corsi «{enquiry}»."]
+
+
+def test_the_course_editor_explains_the_seats(client, django_user_model, course_catalogue):
+    course = CoursePageFactory(parent=course_catalogue)
+    CourseSessionFactory(course=course)
+    log_in(client, django_user_model, "Redattori", "redattrice")
+    html = client.get(f"/admin/pages/{course.pk}/edit/").content.decode()
+    assert "Quanti partecipanti può accogliere l&#x27;edizione in tutto" in html
+    assert "non si può più scegliere nel modulo di richiesta" in html
+
+
+def test_listings_say_si_and_no(admin_client, registry):
+    html = admin_client.get("/admin/snippets/cookie_consent/cookiegroup/").content.decode()
+    cells = html.split('<table class="listing')[1].split("</table>")[0]
+    assert "Sì" in cells and "No" in cells
+    assert "True" not in cells and "False" not in cells
