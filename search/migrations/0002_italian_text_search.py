@@ -36,6 +36,6 @@ def drop_configuration(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("search", "0001_search_query_day")]
+    dependencies = [("search", "0001_initial")]
 
     operations = [migrations.RunPython(create_configuration, drop_configuration, elidable=False)]
