@@ -383,9 +383,8 @@ CSP_ADMIN_DIRECTIVES = {
 }
 # Browser features nobody on the site needs, for the site and every frame it embeds (core/middleware.py).
 # Video players keep fullscreen, autoplay and picture-in-picture through their iframe's `allow`.
-PERMISSIONS_POLICY = {
-    feature: []
-    for feature in (
+PERMISSIONS_POLICY = dict.fromkeys(
+    [
         "accelerometer",
         "browsing-topics",
         "camera",
@@ -400,8 +399,9 @@ PERMISSIONS_POLICY = {
         "serial",
         "usb",
         "xr-spatial-tracking",
-    )
-}
+    ],
+    (),
+)
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 CROSS_ORIGIN_RESOURCE_POLICY = env("CROSS_ORIGIN_RESOURCE_POLICY", "same-origin")
 # The editors' avatars are not fetched from Gravatar (their e-mail hashes would go to a third party).

@@ -68,7 +68,7 @@ def test_the_admin_login_editor_and_preview_work_under_the_admin_policy(tab, sup
     title = tab.get_by_role("textbox", name=re.compile("^Titolo"))
     title.fill("Chi siamo e cosa facciamo")
     tab.get_by_role("button", name="Salva bozza").click()
-    tab.get_by_text("aggiornata").first.wait_for()
+    tab.get_by_text("salvata").first.wait_for()
     tab.get_by_role("button", name="Anteprima").click()
     preview = tab.frame_locator("#w-preview-iframe")
     preview.get_by_role("heading", name="Chi siamo e cosa facciamo").wait_for()

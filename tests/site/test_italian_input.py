@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from core.forms import AmountField, format_amount, parse_amount
+from core.admin_inputs import AmountField, format_amount, parse_amount
 from courses.models import CoursePage
 from projects.models import ProjectPage
 from tests.factories.projects import ProjectPageFactory

@@ -4,7 +4,7 @@ from io import StringIO
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 
 # (command, every N seconds): what a one-machine install would otherwise need cron for.
 JOBS = [
@@ -38,7 +38,10 @@ class Command(BaseCommand):
         except Exception as error:
             self.stderr.write(f"{name} non riuscito: {error!r}")
         finally:
-            close_old_connections()
+            # Drop a connection a long wait left broken; never one inside a transaction (tests run
+            # jobs inside one, and closing it there would break the transaction).
+            if not connection.in_atomic_block:
+                close_old_connections()
 
     def stop(self, signum, frame):
         self.running = False
