@@ -10,8 +10,9 @@ from django.core.management import call_command
 from wagtail.models import Site
 
 from courses.enquiries import CourseEnquiry
-from tests.courses.test_enquiries import URL, course, valid_post  # noqa: F401 (course is a fixture)
+from tests.courses.test_enquiries import URL, valid_post
 from tests.factories import ContentPageFactory
+from tests.factories.courses import CoursePageFactory, CourseSessionFactory
 from tests.factories.projects import ProjectPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -24,6 +25,13 @@ def site_address(settings, home_page):
     settings.WAGTAILADMIN_BASE_URL = ADDRESS
     call_command("set_site_address", stdout=io.StringIO())
     return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def course(course_catalogue):
+    course = CoursePageFactory(parent=course_catalogue, slug="rendicontazione", contact_email="formazione@asap.example")
+    CourseSessionFactory(course=course)
+    return course
 
 
 def test_the_command_sets_the_default_site(site_address):
@@ -49,7 +57,7 @@ def test_the_staff_email_links_the_enquiry_at_the_address(
     client,
     site_address,
     course,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    django_capture_on_commit_callbacks,
 ):
     with django_capture_on_commit_callbacks(execute=True):
         client.post(URL, valid_post())
