@@ -104,6 +104,7 @@ def test_messages_export_for_an_italian_office(admin_client, contact_page):
     )
     FormSubmission.objects.filter(pk=submission.pk).update(submit_time=datetime(2026, 1, 15, 9, 30, tzinfo=UTC))
     url = f"/admin/forms/submissions/{contact_page.pk}/"
+    assert admin_client.get(url).status_code == 200
 
     content = admin_client.get(url, {"export": "csv"}).content
     assert content.startswith("\ufeff".encode())
