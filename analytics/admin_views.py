@@ -1,18 +1,14 @@
 """The "Statistiche" report: views per day over a chosen range, top pages, referrers, devices and the
 sections other apps add (e.g. searches), exported as CSV or XLSX."""
 
-import csv
 import datetime
-import io
 
 from django import forms
-from django.http import HttpResponse
 from django.utils import timezone
 from django.views.generic import TemplateView
-from openpyxl import Workbook
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
-from core.spreadsheets import neutralise_formula
+from core.spreadsheets import italian_csv_response, xlsx_response
 
 from . import stats
 
@@ -101,39 +97,11 @@ def filename(start, end, extension):
 
 
 def export_csv(data, start, end):
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for title, headings, rows in report_sections(data):
-        writer.writerow([title])
-        writer.writerow(headings)
-        for row in rows:
-            writer.writerow(
-                [value.isoformat() if isinstance(value, datetime.date) else neutralise_formula(value) for value in row]
-            )
-        writer.writerow([])
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename(start, end, "csv")}"'
-    return response
+    return italian_csv_response(filename(start, end, "csv"), report_sections(data))
 
 
 def export_xlsx(data, start, end):
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    for title, headings, rows in report_sections(data):
-        sheet = workbook.create_sheet(title[:31])
-        sheet.append(headings)
-        for row in rows:
-            sheet.append([neutralise_formula(value) for value in row])
-        if title == "Visite per giorno":
-            for cell in sheet["A"][1:]:
-                cell.number_format = "DD/MM/YYYY"
-    output = io.BytesIO()
-    workbook.save(output)
-    response = HttpResponse(
-        output.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename(start, end, "xlsx")}"'
-    return response
+    return xlsx_response(filename(start, end, "xlsx"), report_sections(data))
 
 
 def thirty_day_total():

@@ -11,7 +11,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from core.spreadsheets import neutralise_formula
+from core.spreadsheets import ItalianSpreadsheetExportMixin
 from outbox.delivery import waiting_count
 from outbox.models import OutboundEmail
 
@@ -44,7 +44,9 @@ class EnquiryFilterSet(WagtailFilterSet):
         fields = ["course", "status", "request_type", "created_at"]
 
 
-class EnquiryIndexView(generic.IndexView):
+class EnquiryIndexView(ItalianSpreadsheetExportMixin, generic.IndexView):
+    sheet_title = "Richieste"
+
     def get_base_queryset(self):
         return (
             super()
@@ -54,9 +56,6 @@ class EnquiryIndexView(generic.IndexView):
                 pending_emails=Count("emails", filter=~Q(emails__status=OutboundEmail.Status.SENT)),
             )
         )
-
-    def preprocess_field_value(self, field, value, export_format):
-        return neutralise_formula(super().preprocess_field_value(field, value, export_format))
 
 
 class PendingEmailsColumn(Column):

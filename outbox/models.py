@@ -116,6 +116,11 @@ class ContactFormPage(AbstractEmailForm):
         verbose_name = "Modulo di contatto"
         verbose_name_plural = "Moduli di contatto"
 
+    def get_submissions_list_view_class(self):
+        from .admin_views import ContactSubmissionsListView  # admin views import models: load late
+
+        return ContactSubmissionsListView
+
     def serve(self, request, *args, **kwargs):
         self._current_request = request  # process_form_submission() is not given the request
         if request.method == "POST":

@@ -7,6 +7,8 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
+from core.spreadsheets import ItalianSpreadsheetExportMixin
+
 from .models import SearchQueryDay
 
 
@@ -25,7 +27,8 @@ class SearchLogFilterSet(WagtailFilterSet):
         return queryset.filter(zero_result_searches__gt=0) if value else queryset
 
 
-class SearchLogReportView(ReportView):
+class SearchLogReportView(ItalianSpreadsheetExportMixin, ReportView):
+    sheet_title = "Ricerche"
     page_title = "Ricerche del sito"
     header_icon = "search"
     model = SearchQueryDay
@@ -38,6 +41,7 @@ class SearchLogReportView(ReportView):
         Column("searches", label="Ricerche"),
         Column("zero_result_searches", label="Senza risultati"),
     ]
+    export_filename = "ricerche-del-sito"
     list_export = ["day", "query", "searches", "zero_result_searches"]
     export_headings = {
         "day": "Giorno",

@@ -2,7 +2,7 @@
 
 import csv
 import io
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from dateutil.relativedelta import relativedelta
@@ -102,12 +102,37 @@ def test_detail_view(admin_client, enquiry):
 DANGEROUS = ['=HYPERLINK("http://x","clic")', "+SUM(1,2)", "-2+3", "@cmd", "\tTAB"]
 
 
+def csv_rows(response):
+    """The CSV as Excel set to Italian reads it: UTF-8 with BOM, `;` between columns."""
+    assert response.content.startswith("\ufeff".encode())
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+
+
+def test_exports_read_as_an_italian_office_expects(admin_client, course):
+    received = timezone.make_aware(datetime(2026, 7, 1, 8, 5), UTC)  # 10:05 in Rome (summer time)
+    CourseEnquiryFactory(
+        course=course, first_name="=2+2", phone="+39 0773 123456", marketing_consent=True, created_at=received
+    )
+    row = csv_rows(admin_client.get(f"{INDEX}?export=csv"))[0]
+    assert row["Nome"] == "'=2+2" and row["Telefono"] == "'+39 0773 123456"
+    assert row["Consenso comunicazioni"] == "Sì" and row["Ricevuta il"] == "01/07/2026 10:05"
+
+    workbook = load_workbook(io.BytesIO(admin_client.get(f"{INDEX}?export=xlsx").content))
+    assert workbook.sheetnames == ["Richieste"]
+    sheet = workbook["Richieste"]
+    cells = dict(zip([cell.value for cell in sheet[1]], sheet[2], strict=True))
+    assert cells["Telefono"].value == "+39 0773 123456" and cells["Nome"].value == "=2+2"
+    assert cells["Nome"].data_type == "s" and cells["Consenso comunicazioni"].value == "Sì"
+    assert cells["Ricevuta il"].value == datetime(2026, 7, 1, 10, 5)
+    assert cells["Ricevuta il"].number_format == "DD/MM/YYYY HH:MM"
+
+
 def test_csv_export_is_formula_injection_safe(admin_client, course):
     for i, text in enumerate(DANGEROUS):
         CourseEnquiryFactory(course=course, first_name=text, message=text, created_at=timezone.now() - timedelta(i))
     response = admin_client.get(f"{INDEX}?export=csv")
     assert response.status_code == 200
-    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = csv_rows(response)
     assert len(rows) == len(DANGEROUS)
     assert "Corso" in rows[0] and "Messaggio" in rows[0]
     assert sorted(row["Nome"] for row in rows) == sorted("'" + text for text in DANGEROUS)
@@ -119,19 +144,18 @@ def test_xlsx_export_is_formula_injection_safe(admin_client, course):
         CourseEnquiryFactory(course=course, first_name=text)
     response = admin_client.get(f"{INDEX}?export=xlsx")
     assert response.status_code == 200
-    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    sheet = load_workbook(io.BytesIO(response.content)).active
     header = [cell.value for cell in sheet[1]]
     name_column = header.index("Nome")
     cells = [row[name_column] for row in sheet.iter_rows(min_row=2)]
     assert all(cell.data_type == "s" for cell in cells)
-    assert sorted(cell.value for cell in cells) == sorted("'" + text for text in DANGEROUS)
+    assert sorted(cell.value for cell in cells) == sorted(DANGEROUS)  # typed text: no visible apostrophe
 
 
 def test_export_follows_the_filters(admin_client, course, course_catalogue):
     CourseEnquiryFactory(course=course, first_name="Anna", status=EnquiryStatus.CLOSED)
     CourseEnquiryFactory(course=course, first_name="Bruno")
-    response = admin_client.get(f"{INDEX}?status=chiusa&export=csv")
-    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = csv_rows(admin_client.get(f"{INDEX}?status=chiusa&export=csv"))
     assert [row["Nome"] for row in rows] == ["Anna"]
 
 

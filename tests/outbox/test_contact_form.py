@@ -1,10 +1,13 @@
 """The general contact form: stored first, mailed later, honeypot, never a 500 when mail is down."""
 
-from datetime import timedelta
+import csv
+import io
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from openpyxl import load_workbook
 from wagtail.contrib.forms.models import FormSubmission
 
 from outbox.models import ContactFormPage, OutboundEmail
@@ -92,3 +95,23 @@ def test_old_messages_are_deleted_with_their_emails(client, contact_page):
     assert ContactFormPage.delete_messages_before(submission.submit_time + timedelta(seconds=1)) == 1
     assert not FormSubmission.objects.exists()
     assert not OutboundEmail.objects.exists()
+
+
+@pytest.mark.django_db
+def test_messages_export_for_an_italian_office(admin_client, contact_page):
+    submission = FormSubmission.objects.create(
+        page=contact_page, form_data={**MESSAGE, "nome": "=2+2", "messaggio": "+39 0773 123456"}
+    )
+    FormSubmission.objects.filter(pk=submission.pk).update(submit_time=datetime(2026, 1, 15, 9, 30, tzinfo=UTC))
+    url = f"/admin/forms/submissions/{contact_page.pk}/"
+    assert admin_client.get(url).status_code == 200
+
+    content = admin_client.get(url, {"export": "csv"}).content
+    assert content.startswith("\ufeff".encode())
+    header, row = csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";")
+    assert row[0] == "15/01/2026 10:30" and "'=2+2" in row and "'+39 0773 123456" in row  # Rome, winter time
+
+    workbook = load_workbook(io.BytesIO(admin_client.get(url, {"export": "xlsx"}).content))
+    assert workbook.sheetnames == ["Messaggi"]
+    values = [cell.value for cell in workbook["Messaggi"][2]]
+    assert values[0] == datetime(2026, 1, 15, 10, 30) and "=2+2" in values and "+39 0773 123456" in values

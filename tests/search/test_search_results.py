@@ -1,11 +1,13 @@
 """The /cerca/ results page with content pages (the catalogue types are tested in test_catalogues.py)."""
 
+import io
 import re
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from openpyxl import load_workbook
 from wagtail.contrib.search_promotions.models import Query
 
 from search.models import SearchQueryDay
@@ -183,8 +185,10 @@ def test_editors_see_the_search_log(home_page, client, superuser):
     assert "Ricerche del sito" in html and "fondo sociale" in html and "introvabile" in html
     fruitless = client.get("/admin/reports/ricerche/", {"only_fruitless": "on"}).content.decode()
     assert "introvabile" in fruitless and "fondo sociale" not in fruitless
-    export = client.get("/admin/reports/ricerche/", {"export": "csv"})
-    assert b"Testo cercato" in b"".join(export.streaming_content if export.streaming else [export.content])
+    export = client.get("/admin/reports/ricerche/", {"export": "csv"}).content.decode("utf-8-sig")
+    assert "Giorno;Testo cercato;Ricerche;Senza risultati" in export and "introvabile;2;2" in export
+    workbook = load_workbook(io.BytesIO(client.get("/admin/reports/ricerche/", {"export": "xlsx"}).content))
+    assert workbook.sheetnames == ["Ricerche"]
     dashboard = client.get("/admin/").content.decode()
     assert "/admin/reports/ricerche/" in dashboard
 

@@ -8,7 +8,7 @@ from wagtail.models import Site
 class Command(BaseCommand):
     help = (
         "Imposta nome host e porta del sito predefinito come in WAGTAILADMIN_BASE_URL, così gli indirizzi "
-        "completi (canonical, sitemap, feed, e-mail) puntano dove il sito risponde. Lo esegue `make run`."
+        "completi (canonical, sitemap, feed, e-mail) puntano dove il sito risponde. Lo esegue `make run`; in produzione va eseguito dopo `migrate` a ogni rilascio."
     )
 
     def handle(self, *args, **options):
