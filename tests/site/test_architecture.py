@@ -25,6 +25,10 @@ ALLOWED = {
 PROJECT_PACKAGES = set(ALLOWED) | {"asap_site"}
 # Modules that wire URLs to views: Django's URL configuration and Wagtail's admin URL hooks.
 URL_CONFIGURATION = {"urls.py", "wagtail_hooks.py"}
+# Where Wagtail's API itself asks a model for a view class, by file and module, with the reason.
+WAGTAIL_VIEW_HOOKS = {
+    ("outbox/models.py", "outbox.admin_views"): "a form page names its submissions list view",
+}
 
 
 def _imports(path, package):
@@ -78,7 +82,8 @@ def test_only_url_configuration_imports_views():
                 continue
             for line, module in _imports(path, package):
                 last = module.split(".")[-1]
-                if module.split(".")[0] in PROJECT_PACKAGES and last.endswith("views"):
+                exempt = (str(path.relative_to(ROOT)), module) in WAGTAIL_VIEW_HOOKS
+                if module.split(".")[0] in PROJECT_PACKAGES and last.endswith("views") and not exempt:
                     wrong.append(f"{path.relative_to(ROOT)}:{line} imports {module}")
     assert not wrong, "\n".join(wrong)
 
