@@ -335,6 +335,11 @@ COOKIE_CONSENT_SECURE = env_bool("COOKIE_CONSENT_SECURE", False)
 # Our ConsentRecord (consent id, choice per group, policy version) replaces the package's LogItem.
 COOKIE_CONSENT_LOG_ENABLED = False
 CONSENT_RECORD_RETENTION_DAYS = env_int("CONSENT_RECORD_RETENTION_DAYS", 730)
+# Beacons accepted per client and window (seconds); new rows of statistics per day (beyond it, only
+# existing rows still count: invented referrers cannot grow the table without bound).
+ANALYTICS_BEACON_RATE_LIMIT = env_int("ANALYTICS_BEACON_RATE_LIMIT", 60)
+ANALYTICS_BEACON_RATE_WINDOW = env_int("ANALYTICS_BEACON_RATE_WINDOW", 60)
+ANALYTICS_MAX_NEW_ROWS_PER_DAY = env_int("ANALYTICS_MAX_NEW_ROWS_PER_DAY", 500)
 
 # --- Security: headers, throttles, error answers (core app; README "Security") --------------------
 # Behind a reverse proxy, the number of proxies that append the client's address to X-Forwarded-For
