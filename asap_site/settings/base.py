@@ -313,11 +313,17 @@ FORM_RATE_LIMIT = env_int("FORM_RATE_LIMIT", 5)
 FORM_RATE_WINDOW = env_int("FORM_RATE_WINDOW", 600)
 # An e-mail of the outbox claimed by a process that died is retried after this many minutes.
 OUTBOX_STALE_MINUTES = env_int("OUTBOX_STALE_MINUTES", 30)
+# Searches logged per client and window (seconds); beyond it the client still gets its results.
+SEARCH_LOG_RATE_LIMIT = env_int("SEARCH_LOG_RATE_LIMIT", 30)
+SEARCH_LOG_RATE_WINDOW = env_int("SEARCH_LOG_RATE_WINDOW", 600)
 
 # --- Training courses and enquiries (courses app) ---
 # Who receives course enquiries when a course names no contact (comma-separated; empty: the
 # organisation's e-mail from the site settings).
 COURSES_ENQUIRY_RECIPIENTS = env_list("COURSES_ENQUIRY_RECIPIENTS")
+# Confirmations sent to one address per day: beyond it the enquiry is stored and staff notified, but
+# the form cannot be used to send our mail to someone else's address again and again.
+COURSES_CONFIRMATIONS_PER_ADDRESS_PER_DAY = env_int("COURSES_CONFIRMATIONS_PER_ADDRESS_PER_DAY", 3)
 # `manage.py purge_course_enquiries` anonymises enquiries older than this.
 COURSES_ENQUIRY_RETENTION_MONTHS = env_int("COURSES_ENQUIRY_RETENTION_MONTHS", 24)
 # Domain in calendar UIDs (default: the host of WAGTAILADMIN_BASE_URL); never change it once published.
@@ -340,6 +346,9 @@ CONSENT_RECORD_RETENTION_DAYS = env_int("CONSENT_RECORD_RETENTION_DAYS", 730)
 ANALYTICS_BEACON_RATE_LIMIT = env_int("ANALYTICS_BEACON_RATE_LIMIT", 60)
 ANALYTICS_BEACON_RATE_WINDOW = env_int("ANALYTICS_BEACON_RATE_WINDOW", 60)
 ANALYTICS_MAX_NEW_ROWS_PER_DAY = env_int("ANALYTICS_MAX_NEW_ROWS_PER_DAY", 500)
+# Consent decisions accepted per client and window (seconds): each one stores a consent record.
+CONSENT_DECISION_RATE_LIMIT = env_int("CONSENT_DECISION_RATE_LIMIT", 20)
+CONSENT_DECISION_RATE_WINDOW = env_int("CONSENT_DECISION_RATE_WINDOW", 600)
 
 # --- Security: headers, throttles, error answers (core app; README "Security") --------------------
 # Behind a reverse proxy, the number of proxies that append the client's address to X-Forwarded-For
