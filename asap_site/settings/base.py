@@ -316,6 +316,8 @@ OUTBOX_STALE_MINUTES = env_int("OUTBOX_STALE_MINUTES", 30)
 # Searches logged per client and window (seconds); beyond it the client still gets its results.
 SEARCH_LOG_RATE_LIMIT = env_int("SEARCH_LOG_RATE_LIMIT", 30)
 SEARCH_LOG_RATE_WINDOW = env_int("SEARCH_LOG_RATE_WINDOW", 600)
+# Days the search log is kept (purge_search_log, run daily by the scheduler).
+SEARCH_LOG_RETENTION_DAYS = env_int("SEARCH_LOG_RETENTION_DAYS", 365)
 
 # --- Training courses and enquiries (courses app) ---
 # Who receives course enquiries when a course names no contact (comma-separated; empty: the
