@@ -5,6 +5,7 @@ import io
 import re
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -251,3 +252,9 @@ def test_the_search_log_is_purged_after_its_retention_period(settings):
     call_command("purge_search_log", stdout=io.StringIO())
     assert list(SearchQueryDay.objects.values_list("query", flat=True)) == ["recente"]
     assert ("purge_search_log", 86400) in JOBS
+
+
+def test_moderators_may_approve_popular_searches():
+    moderators = Group.objects.get(name="Moderatori")
+    codenames = set(moderators.permissions.filter(content_type__app_label="search").values_list("codename", flat=True))
+    assert {"add_approvedsearch", "change_approvedsearch", "delete_approvedsearch"} <= codenames
