@@ -1,5 +1,6 @@
 """First-party statistics: page views counted per day, and the settings that choose the provider."""
 
+from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -38,6 +39,8 @@ class DailyPageView(models.Model):
 
     @classmethod
     def count(cls, page, referrer_domain, device_class, day=None):
+        """Adds one view; a new combination gets a row only while the day has fewer than
+        ANALYTICS_MAX_NEW_ROWS_PER_DAY, so spam beacons cannot grow the table without bound."""
         key = {
             "day": day or timezone.localdate(),
             "page": page,
@@ -45,7 +48,7 @@ class DailyPageView(models.Model):
             "device_class": device_class,
         }
         updated = cls.objects.filter(**key).update(views=F("views") + 1)
-        if updated:
+        if updated or cls.objects.filter(day=key["day"]).count() >= settings.ANALYTICS_MAX_NEW_ROWS_PER_DAY:
             return
         try:
             with transaction.atomic():

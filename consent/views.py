@@ -6,6 +6,7 @@ import json
 
 from cookie_consent.util import get_declined_cookie_groups
 from cookie_consent.views import CookieStatusView
+from django.conf import settings
 from django.http import JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
@@ -13,6 +14,8 @@ from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
+
+from core import ratelimit
 
 from .forms import DecisionForm
 from .models import CookieBannerSettings, registry_groups
@@ -47,7 +50,11 @@ class ConsentStatusView(CookieStatusView):
 @never_cache
 @require_POST
 def decision(request):
-    """The banner's POST (fetch with the CSRF token from the status endpoint)."""
+    """The banner's POST (fetch with the CSRF token from the status endpoint). Each decision stores a
+    consent record, so one client can make only a few per window."""
+    window = settings.CONSENT_DECISION_RATE_WINDOW
+    if not ratelimit.hit(request, "consent", settings.CONSENT_DECISION_RATE_LIMIT, window):
+        return ratelimit.too_many_requests(request, "consent", window, as_json=True)
     form = DecisionForm(request.POST)
     if not form.is_valid():
         return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
@@ -65,6 +72,9 @@ def preferences(request):
     ends up in a cacheable page)."""
     status = 200
     if request.method == "POST":
+        window = settings.CONSENT_DECISION_RATE_WINDOW
+        if not ratelimit.hit(request, "consent", settings.CONSENT_DECISION_RATE_LIMIT, window):
+            return ratelimit.too_many_requests(request, "consent", window)
         form = DecisionForm(request.POST)
         if form.is_valid():
             response = redirect(f"{reverse('consent_preferences')}?salvato=1")

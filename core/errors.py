@@ -63,8 +63,8 @@ def wait_phrase(seconds):
     return "1 ora" if hours == 1 else f"{hours} ore"
 
 
-def render_error(request, status, *, template=None, context=None, message=None, retry_after=None):
-    if wants_json(request):
+def render_error(request, status, *, template=None, context=None, message=None, retry_after=None, as_json=False):
+    if as_json or wants_json(request):
         response = JsonResponse({"error": message or MESSAGES[status]}, status=status)
     else:
         response = HttpResponse(loader.render_to_string(template or f"{status}.html", context or {}), status=status)
@@ -75,10 +75,12 @@ def render_error(request, status, *, template=None, context=None, message=None, 
     return response
 
 
-def too_many_requests(request, retry_after, kind="requests"):
+def too_many_requests(request, retry_after, kind="requests", as_json=False):
     heading, text, advice = TOO_MANY[kind]
     context = {"heading": heading, "text": text, "advice": advice, "wait": wait_phrase(retry_after)}
-    return render_error(request, 429, context=context, message=f"{heading}. {text}", retry_after=retry_after)
+    return render_error(
+        request, 429, context=context, message=f"{heading}. {text}", retry_after=retry_after, as_json=as_json
+    )
 
 
 def database_unavailable(request):

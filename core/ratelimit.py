@@ -84,8 +84,9 @@ def blocked(request, scope, limit=None):
     return (cache.get(_key(request, scope)) or 0) >= (limit or settings.FORM_RATE_LIMIT)
 
 
-def too_many_requests(request, scope, window=None, kind="requests"):
-    """The 429 answer (branded page, or JSON for JSON clients) with Retry-After: the rest of the window."""
+def too_many_requests(request, scope, window=None, kind="requests", as_json=False):
+    """The 429 answer (branded page, or JSON for JSON clients or with as_json) with Retry-After: the
+    rest of the window."""
     end = cache.get(f"{_key(request, scope)}:end")
     seconds_left = end - time.time() if end else window or settings.FORM_RATE_WINDOW
-    return too_many_requests_response(request, seconds_left, kind)
+    return too_many_requests_response(request, seconds_left, kind, as_json=as_json)

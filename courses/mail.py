@@ -1,8 +1,11 @@
 """The e-mails an enquiry causes, written as text from templates and queued in the outbox."""
 
+import datetime
+
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Site
 
 from core.site_settings import OrganisationSettings
@@ -22,8 +25,16 @@ def staff_addresses(course, site=None):
     return organisation_addresses(site)
 
 
+def confirmations_left_today(address):
+    """False once COURSES_CONFIRMATIONS_PER_ADDRESS_PER_DAY confirmations went to this address today."""
+    midnight = timezone.make_aware(datetime.datetime.combine(timezone.localdate(), datetime.time.min))
+    sent = OutboundEmail.objects.filter(kind=OutboundEmail.Kind.VISITOR, to__iexact=address, created_at__gte=midnight)
+    return sent.count() < settings.COURSES_CONFIRMATIONS_PER_ADDRESS_PER_DAY
+
+
 def record_enquiry_emails(enquiry, request):
-    """Queue the staff notification and the visitor's confirmation (with the course's calendar)."""
+    """Queue the staff notification and the visitor's confirmation (with the course's calendar); the
+    confirmation only while the address has had fewer than the day's allowance."""
     course = enquiry.course
     course_url = course.get_full_url(request)
     context = {
@@ -41,6 +52,8 @@ def record_enquiry_emails(enquiry, request):
         body=render_to_string("courses/email/enquiry_staff.txt", context),
         about=enquiry,
     )
+    if not confirmations_left_today(enquiry.email):
+        return [staff]
     sessions = [enquiry.session] if enquiry.session else course.sorted_sessions
     ics = build_calendar(course.title, [course], lambda c: course_url, lambda c: sessions).decode()
     visitor = queue(

@@ -35,3 +35,27 @@ class SearchQueryDay(models.Model):
             searches=F("searches") + 1,
             zero_result_searches=F("zero_result_searches") + (0 if result_count else 1),
         )
+
+
+class ApprovedSearch(models.Model):
+    """A search an editor allows among the public "Ricerche frequenti": what other visitors typed is
+    shown only once someone has read it."""
+
+    query = models.CharField(
+        "Ricerca",
+        max_length=MAX_LOGGED_QUERY_LENGTH,
+        unique=True,
+        help_text="Come compare nel registro delle ricerche; viene salvata in minuscolo.",
+    )
+
+    class Meta:
+        verbose_name = "Ricerca frequente approvata"
+        verbose_name_plural = "Ricerche frequenti approvate"
+        ordering = ["query"]
+
+    def __str__(self):
+        return self.query
+
+    def save(self, *args, **kwargs):
+        self.query = self.query.strip().lower()
+        super().save(*args, **kwargs)

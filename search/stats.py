@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.db.models import F, Sum
 from django.utils import timezone
 
-from .models import SearchQueryDay
+from .models import ApprovedSearch, SearchQueryDay
 
 
 def top_searches(start, end, limit=10):
@@ -31,11 +31,12 @@ def zero_result_searches(start, end, limit=10):
 
 
 def popular_searches(days=30, limit=8):
-    """Queries that found something, most searched in the last `days` first: suggestions for a
-    visitor whose search found nothing."""
+    """Queries an editor approved that found something, most searched in the last `days` first:
+    suggestions for a visitor whose search found nothing."""
     end = timezone.localdate()
+    approved = ApprovedSearch.objects.values("query")
     rows = (
-        SearchQueryDay.objects.filter(day__range=(end - timedelta(days=days), end))
+        SearchQueryDay.objects.filter(day__range=(end - timedelta(days=days), end), query__in=approved)
         .values("query")
         .annotate(total=Sum("searches"), fruitless=Sum("zero_result_searches"))
         .filter(total__gt=F("fruitless"))

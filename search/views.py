@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.template.response import TemplateResponse
 from wagtail.contrib.search_promotions.models import Query
 
+from core import ratelimit
 from core.pagecache.headers import keep_out_of_shared_caches
 
 from .highlight import excerpt, highlight
@@ -48,11 +50,13 @@ def _describe(pages, query):
 
 
 def _log(request, search):
-    """Count a search once, when it is submitted: not again for each results page or type filter.
-    True when counted: that answer must then reach this view every time, so no shared cache keeps it."""
+    """Count a search once, when it is submitted: not again for each results page or type filter, nor
+    beyond a client's allowance (it still gets its results). True when countable: that answer must then
+    reach this view every time, so no shared cache keeps it."""
     if search.query and "page" not in request.GET and "tipo" not in request.GET:
-        SearchQueryDay.record(search.query, search.total)
-        Query.get(search.query).add_hit()
+        if ratelimit.hit(request, "search-log", settings.SEARCH_LOG_RATE_LIMIT, settings.SEARCH_LOG_RATE_WINDOW):
+            SearchQueryDay.record(search.query, search.total)
+            Query.get(search.query).add_hit()
         return True
     return False
 

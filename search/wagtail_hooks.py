@@ -1,8 +1,11 @@
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .admin_views import SearchLogReportView
+from .models import ApprovedSearch
 from .stats import top_searches, zero_result_searches
 
 
@@ -28,3 +31,16 @@ def top_searches_section(start, end, limit):
 @hooks.register("register_statistics_report_section", order=20)
 def zero_result_searches_section(start, end, limit):
     return ("Ricerche senza risultati", ["Ricerca", "Ricerche"], zero_result_searches(start, end, limit))
+
+
+class ApprovedSearchViewSet(SnippetViewSet):
+    """Editors choose which logged searches the public "Ricerche frequenti" may show."""
+
+    model = ApprovedSearch
+    icon = "search"
+    menu_label = "Ricerche frequenti approvate"
+    list_display = ["query"]
+    search_fields = ["query"]
+
+
+register_snippet(ApprovedSearchViewSet)

@@ -1,16 +1,20 @@
 """The /cerca/ results page with content pages (the catalogue types are tested in test_catalogues.py)."""
 
+import datetime
 import io
 import re
 
 import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.contrib.search_promotions.models import Query
 
-from search.models import SearchQueryDay
+from core.management.commands.run_scheduler import JOBS
+from search.models import ApprovedSearch, SearchQueryDay
 from tests.factories import ContentPageFactory
 from tests.factories.search import SearchPromotionFactory, SearchQueryDayFactory
 from tests.search.helpers import result_titles
@@ -134,6 +138,8 @@ def test_no_results_page_helps(home_page, search_page):
     ContentPageFactory(parent=home_page, title="Formazione")
     SearchQueryDayFactory(query="formazione", searches=5)
     SearchQueryDayFactory(query="introvabile", searches=9, zero_result_searches=9)
+    ApprovedSearch.objects.create(query="formazione")
+    ApprovedSearch.objects.create(query="introvabile")
     _, html = search_page(q="zzzz")
     assert "Nessun risultato" in html and "controlla che le parole siano scritte correttamente" in html
     popular = html.split('class="search-popular"')[1].split("</ul>")[0]
@@ -217,6 +223,41 @@ def test_every_word_must_match_but_anywhere_in_the_page(home_page, search_page):
 
 def test_the_empty_search_page_suggests_popular_searches(home_page, search_page):
     SearchQueryDayFactory(query="formazione", searches=5)
+    ApprovedSearch.objects.create(query="formazione")
     _, html = search_page()
     assert "Ricerche frequenti" in html and '<a href="/cerca/?q=formazione">formazione</a>' in html
     assert "search-count" not in html
+
+
+def test_only_searches_an_editor_approved_are_suggested(home_page, search_page):
+    SearchQueryDayFactory(query="formazione", searches=5)
+    SearchQueryDayFactory(query="mario rossi 3331234567", searches=50)
+    ApprovedSearch.objects.create(query=" Formazione ")
+    _, html = search_page(q="zzzz")
+    popular = html.split('class="search-popular"')[1].split("</ul>")[0]
+    assert "formazione" in popular and "mario rossi" not in html
+
+
+def test_editors_approve_popular_searches_in_the_admin(client, superuser):
+    client.force_login(superuser)
+    response = client.post("/admin/snippets/search/approvedsearch/add/", {"query": "Bandi aperti"})
+    assert response.status_code == 302
+    assert list(ApprovedSearch.objects.values_list("query", flat=True)) == ["bandi aperti"]
+
+
+def test_the_search_log_is_purged_after_its_retention_period(settings):
+    settings.SEARCH_LOG_RETENTION_DAYS = 30
+    today = timezone.localdate()
+    SearchQueryDayFactory(query="vecchia", day=today - datetime.timedelta(days=31))
+    SearchQueryDayFactory(query="recente", day=today - datetime.timedelta(days=30))
+    call_command("purge_search_log", "--dry-run", stdout=io.StringIO())
+    assert SearchQueryDay.objects.count() == 2
+    call_command("purge_search_log", stdout=io.StringIO())
+    assert list(SearchQueryDay.objects.values_list("query", flat=True)) == ["recente"]
+    assert ("purge_search_log", 86400) in JOBS
+
+
+def test_moderators_may_approve_popular_searches():
+    moderators = Group.objects.get(name="Moderatori")
+    codenames = set(moderators.permissions.filter(content_type__app_label="search").values_list("codename", flat=True))
+    assert {"add_approvedsearch", "change_approvedsearch", "delete_approvedsearch"} <= codenames

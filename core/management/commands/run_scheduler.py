@@ -10,13 +10,15 @@ from django.db import close_old_connections, connection
 JOBS = [
     ("publish_scheduled", 60),
     ("send_pending_mail", 300),
+    ("purge_search_log", 86400),
 ]
 
 
 class Command(BaseCommand):
     help = (
         "Esegue i comandi periodici finché non viene fermato: pubblicazione programmata ogni minuto, "
-        "e-mail rimaste in coda ogni 5 minuti. È il processo «scheduler» di `make run` (al posto di cron)."
+        "e-mail rimaste in coda ogni 5 minuti, registro delle ricerche scaduto ogni giorno. "
+        "È il processo «scheduler» di `make run` (al posto di cron)."
     )
 
     def handle(self, *args, **options):
