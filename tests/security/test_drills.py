@@ -126,5 +126,5 @@ def test_two_hundred_concurrent_enquiries_give_two_hundred_rows_and_each_email_s
     assert set(emails.values_list("status", flat=True)) == {OutboundEmail.Status.SENT}
     assert set(emails.values_list("attempts", flat=True)) == {1}
     assert len(mailoutbox) == 2 * ENQUIRIES
-    sent = [(tuple(message.to), message.subject) for message in mailoutbox]
+    sent = [(tuple(message.to), message.subject, message.body) for message in mailoutbox]
     assert len(set(sent)) == len(sent)
