@@ -28,6 +28,9 @@ class SearchLogFilterSet(WagtailFilterSet):
 
 
 class SearchLogReportView(ItalianSpreadsheetExportMixin, ReportView):
+    """What visitors searched for: only for users with "view search query day" (Moderatori)."""
+
+    permission_required = "view"
     sheet_title = "Ricerche"
     page_title = "Ricerche del sito"
     header_icon = "search"

@@ -17,9 +17,16 @@ def register_search_log_urls():
     ]
 
 
+class SearchLogMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("search.view_searchqueryday")
+
+
 @hooks.register("register_reports_menu_item")
 def register_search_log_menu_item():
-    return MenuItem("Ricerche del sito", reverse("search_log"), name="search-log", icon_name="search", order=900)
+    return SearchLogMenuItem(
+        "Ricerche del sito", reverse("search_log"), name="search-log", icon_name="search", order=900
+    )
 
 
 # Sections of the "Statistiche" report (the analytics app calls this hook; search imports nothing of it).

@@ -55,9 +55,13 @@ def test_a_process_that_dies_stops_the_others_and_the_run_fails():
     assert gone(pids["steady"])
 
 
-def test_a_second_ctrl_c_kills_what_ignores_the_first():
-    supervisor = supervise({"stubborn": ["sh", "-c", "trap '' TERM; sleep 60"]})
+def test_a_second_ctrl_c_kills_what_ignores_the_first(tmp_path):
+    ready = tmp_path / "trap-set"
+    supervisor = supervise({"stubborn": ["sh", "-c", f"trap '' TERM; touch {ready}; sleep 60"]})
     pids = started_pids(supervisor)
+    deadline = time.monotonic() + 10
+    while not ready.exists() and time.monotonic() < deadline:  # Ctrl-C only once the child ignores TERM
+        time.sleep(0.05)
     supervisor.send_signal(signal.SIGINT)
     time.sleep(1)
     assert supervisor.poll() is None, "the first Ctrl-C waits for a graceful stop"

@@ -151,3 +151,12 @@ def test_people_who_may_not_add_get_no_creation_tab(client, desk):
     assert "Crea e scegli" not in html
     assert client.post("/admin/snippets/choose/projects/organisation/create/", {"name": "X"}).status_code in (302, 403)
     assert not Organisation.objects.filter(name="X").exists()
+
+
+def test_only_moderators_read_the_search_log(client, editor, django_user_model):
+    moderator = member_of(django_user_model, "Moderatori", "moderatrice-ricerche")
+    client.force_login(editor)
+    assert client.get("/admin/reports/ricerche/").status_code in (302, 403)
+    assert "Ricerche del sito" not in client.get("/admin/").content.decode()
+    client.force_login(moderator)
+    assert client.get("/admin/reports/ricerche/").status_code == 200
