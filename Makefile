@@ -10,7 +10,7 @@ STATIC_ROOT ?= static_collected
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: run dev test install install-dev migrate seed admin static bench lint format check worker clean
+.PHONY: fonts run dev test install install-dev migrate seed admin static bench lint format check worker clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,11 @@ $(STATIC_ROOT)/staticfiles.json: $(VENV)/.installed $(STATIC_SOURCES)
 	DJANGO_SETTINGS_MODULE=asap_site.settings.local $(MANAGE) collectstatic --noinput --verbosity 0
 
 static: $(STATIC_ROOT)/staticfiles.json
+
+## make fonts: Titillium Web from the pinned npm package @fontsource/titillium-web into
+## core/static/fonts/ (the files are committed; needs npm only to change version or styles).
+fonts:
+	sh scripts/fetch_fonts.sh
 
 ## make bench: every page type under gunicorn on a scratch demo database (see scripts/bench.py).
 bench: install-dev static

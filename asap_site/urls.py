@@ -35,6 +35,7 @@ urlpatterns = [
     path("statistiche/", include("analytics.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
+    path("tema.css", page_views.theme_stylesheet, name="theme_stylesheet"),
     path("favicon.ico", lambda request: redirect(static("img/favicon.ico"), permanent=True)),
 ]
 

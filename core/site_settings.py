@@ -1,5 +1,7 @@
 """Site-wide settings editors manage under "Impostazioni": who we are, and the main navigation."""
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -7,13 +9,14 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, Objec
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from .links import LinkFields
+from .theme import DEFAULT_BRAND_COLOUR, validate_brand_colour, version
 
 
 @register_setting(icon="site")
 class OrganisationSettings(BaseSiteSetting):
     """Contact details, legal identifiers and footer links shown on every page."""
 
-    select_related = ["privacy_page", "cookie_policy_page", "accessibility_page", "legal_notes_page"]
+    select_related = ["logo", "privacy_page", "cookie_policy_page", "accessibility_page", "legal_notes_page"]
 
     name = models.CharField("Denominazione", max_length=200, default="ASAP")
     tagline = models.CharField("Sottotitolo", max_length=255, blank=True)
@@ -24,6 +27,31 @@ class OrganisationSettings(BaseSiteSetting):
     fiscal_code = models.CharField("Codice fiscale", max_length=16, blank=True)
     vat_number = models.CharField("Partita IVA", max_length=13, blank=True)
     footer_text = models.TextField("Testo del piè di pagina", blank=True)
+
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="Logo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Mostrato nell'intestazione di ogni pagina, alto 48 pixel. Meglio un file SVG; "
+        "altrimenti un PNG alto almeno 96 pixel, con lo sfondo trasparente.",
+    )
+    logo_alt = models.CharField(
+        "Testo alternativo del logo",
+        max_length=150,
+        blank=True,
+        help_text="Ciò che il logo dice a chi non lo vede, per esempio «Logo di ASAP». Obbligatorio se c'è un logo.",
+    )
+    brand_colour = models.CharField(
+        "Colore istituzionale",
+        max_length=7,
+        default=DEFAULT_BRAND_COLOUR,
+        validators=[validate_brand_colour],
+        help_text="Il colore dell'intestazione e dei pulsanti, in esadecimale (per esempio #0b4f8a). Il testo "
+        "bianco deve restare leggibile: sono rifiutati i colori con un contrasto inferiore a 4,5:1.",
+    )
 
     facebook_url = models.URLField("Facebook", blank=True)
     linkedin_url = models.URLField("LinkedIn", blank=True)
@@ -88,6 +116,13 @@ class OrganisationSettings(BaseSiteSetting):
             ),
             ObjectList(
                 [
+                    MultiFieldPanel([FieldPanel("logo"), FieldPanel("logo_alt")], heading="Logo"),
+                    FieldPanel("brand_colour", widget=forms.TextInput(attrs={"type": "color"})),
+                ],
+                heading="Aspetto",
+            ),
+            ObjectList(
+                [
                     FieldPanel("facebook_url"),
                     FieldPanel("linkedin_url"),
                     FieldPanel("instagram_url"),
@@ -101,6 +136,19 @@ class OrganisationSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "Dati dell'organizzazione"
+
+    def clean(self):
+        super().clean()
+        self.brand_colour = (self.brand_colour or "").lower()
+        if self.logo_id and not self.logo_alt.strip():
+            raise ValidationError(
+                {"logo_alt": "Scrivi il testo alternativo del logo: lo leggono i lettori di schermo."}
+            )
+
+    @property
+    def theme_version(self):
+        """Changes whenever `/tema.css` does, so the pages link a new address (see `core.theme`)."""
+        return version(self.brand_colour)
 
     @property
     def social_links(self):

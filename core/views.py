@@ -1,8 +1,16 @@
-"""Wagtail's page view, as every page URL reaches it (see `asap_site/urls.py`)."""
+"""Wagtail's page view, as every page URL reaches it (see `asap_site/urls.py`), and the theme stylesheet."""
 
 from django.db import connections, transaction
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
 from wagtail.models import Page
 from wagtail.views import serve as wagtail_serve
+
+from . import theme
+from .pagecache.parts import site_setting
+from .site_settings import OrganisationSettings
+
+YEAR = 365 * 24 * 60 * 60
 
 
 @transaction.non_atomic_requests
@@ -19,3 +27,15 @@ def serve(request, path):
         if settings_dict["ATOMIC_REQUESTS"] and alias not in exempt:
             serve_page = transaction.atomic(using=alias)(serve_page)
     return serve_page(request, path)
+
+
+def theme_stylesheet(request):
+    """`/tema.css`: the brand colour of "Dati dell'organizzazione" as custom properties. Pages link it
+    as `/tema.css?v=<fingerprint>`; at the current fingerprint browsers keep it for a year (a new
+    colour makes a new address), anything else gets the public pages' headers and the page cache's
+    purge (see core.pagecache)."""
+    organisation = site_setting(OrganisationSettings, request)
+    response = HttpResponse(theme.stylesheet(organisation.brand_colour), content_type="text/css; charset=utf-8")
+    if request.GET.get("v") == organisation.theme_version:
+        patch_cache_control(response, public=True, max_age=YEAR, immutable=True)
+    return response

@@ -29,6 +29,15 @@ class HomePage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    hero_image_alt = models.CharField(
+        "Testo alternativo dell'immagine",
+        max_length=250,
+        blank=True,
+        help_text="Che cosa mostra l'immagine, per chi non la vede. Se vuoto vale la descrizione dell'immagine.",
+    )
+    hero_image_caption = models.CharField(
+        "Didascalia dell'immagine", max_length=250, blank=True, help_text="Facoltativa: autore, luogo, occasione."
+    )
     hero_link = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name="Pagina del pulsante",
@@ -55,6 +64,8 @@ class HomePage(BasePage):
                 FieldPanel("hero_title"),
                 FieldPanel("hero_text"),
                 FieldPanel("hero_image"),
+                FieldPanel("hero_image_alt"),
+                FieldPanel("hero_image_caption"),
                 FieldPanel("hero_link"),
                 FieldPanel("hero_link_label"),
             ],
@@ -77,6 +88,10 @@ class HomePage(BasePage):
 
     def get_social_image(self):
         return self.social_image or self.hero_image
+
+    @property
+    def hero_alt(self):
+        return self.hero_image_alt or (self.hero_image.default_alt_text if self.hero_image else "")
 
     def site_boxes(self, request=None):
         """The boxes `{% site_boxes %}` shows on every page of the site (empty ones left out)."""

@@ -104,6 +104,17 @@ class Fund(index.Indexed, models.Model):
         REGIONAL = "regionale", "Regionale"
         PRIVATE = "privato", "Privato"
 
+    class Colour(models.TextChoices):
+        """A fixed palette (catalogue.css has a class for each) that keeps white text readable."""
+
+        BLUE = "blu", "Blu"
+        TEAL = "petrolio", "Verde petrolio"
+        GREEN = "verde", "Verde"
+        PURPLE = "viola", "Viola"
+        ORANGE = "arancio", "Arancio bruciato"
+        RED = "rosso", "Rosso mattone"
+        SLATE = "ardesia", "Grigio ardesia"
+
     name = models.CharField("Nome", max_length=255)
     acronym = models.CharField("Sigla", max_length=40, help_text="Per esempio FEI, FAMI, FSE+.")
     period_start = models.PositiveSmallIntegerField("Dall'anno", null=True, blank=True)
@@ -112,10 +123,18 @@ class Fund(index.Indexed, models.Model):
     total_allocation = money_field("Dotazione complessiva", "In euro, per l'intero periodo.")
     url = models.URLField("Collegamento", blank=True)
     description = models.TextField("Descrizione", blank=True)
+    colour = models.CharField(
+        "Colore",
+        max_length=12,
+        choices=Colour.choices,
+        default=Colour.BLUE,
+        help_text="Il colore del riquadro che sostituisce l'immagine dei progetti del fondo che non ne hanno una.",
+    )
 
     panels = [
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("acronym"), FieldPanel("level")]),
+        FieldPanel("colour"),
         FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")], heading="Periodo di programmazione"),
         FieldPanel("total_allocation"),
         FieldPanel("url"),
