@@ -63,9 +63,25 @@ def stored_image(title, description, picture, filename, **fields):
     return image
 
 
+def svg_image(title, description, filename):
+    """The image called `title`, uploaded from the SVG file `demo/data/<filename>` the first time."""
+    Image = get_image_model()
+    existing = Image.objects.filter(title=title).first()
+    if existing:
+        return existing
+    image = Image(title=title, description=description)
+    with open(DATA / filename, "rb") as file:
+        image.file.save(filename, ImageFile(file, name=filename), save=False)
+    image.save()
+    return image
+
+
 def site_image(key):
-    """A picture of images.yaml: a horizontal gradient with a ring of circles, its focal point on the ring."""
+    """A picture of images.yaml: an illustration (`kind: illustration`) or a horizontal gradient with a
+    ring of circles, its focal point on the ring."""
     data = read("images")[key]
+    if data.get("kind") == "illustration":
+        return stored_image(data["title"], data["description"], illustration(data["colours"]), f"{key}.jpg")
     start, end, accent = (colour(code) for code in data["colours"])
     size = width, height = 1600, 900
     picture = PILImage.new("RGB", size)
@@ -87,6 +103,47 @@ def site_image(key):
         focal_point_width=int(width * 0.4),
         focal_point_height=int(height * 0.6),
     )
+
+
+def illustration(colours, size=(1600, 920), scale=2):
+    """A flat editorial picture in four colours (deep, brand, accent, pale): a sky, discs, a portico with
+    columns, rising bars and a line chart that climbs. Drawn at twice the size, then reduced (smooth edges)."""
+    deep, brand, accent, pale = (colour(code) for code in colours)
+    white = (255, 255, 255)
+    width, height = size[0] * scale, size[1] * scale
+
+    def px(*values):
+        return [int(value * scale) for value in values]
+
+    picture = PILImage.new("RGB", (width, height))
+    draw = ImageDraw.Draw(picture, "RGBA")
+    gradient(draw, (width, height), pale, colour("#b9d0e8"), vertical=True)
+    draw.ellipse(px(900, -260, 1900, 740), fill=brand)
+    draw.ellipse(px(1060, -100, 1740, 580), fill=deep)
+    draw.ellipse(px(-260, 560, 380, 1200), fill=accent)
+    draw.ellipse(px(1180, 620, 1420, 860), fill=accent)
+    for column in range(8):
+        for row in range(5):
+            x, y = 120 + column * 44, 120 + row * 44
+            draw.ellipse(px(x - 5, y - 5, x + 5, y + 5), fill=brand + (150,))
+    draw.rectangle(px(0, 800, size[0], size[1]), fill=deep)
+    draw.polygon([tuple(px(420, 470)), tuple(px(700, 360)), tuple(px(980, 470))], fill=white)
+    draw.polygon([tuple(px(520, 455)), tuple(px(700, 388)), tuple(px(880, 455))], fill=pale)
+    draw.rectangle(px(440, 470, 960, 500), fill=white)
+    draw.rectangle(px(440, 500, 960, 512), fill=brand + (90,))
+    for i in range(6):
+        x = 465 + i * 88
+        draw.rectangle(px(x, 520, x + 46, 770), fill=white)
+        draw.rectangle(px(x + 32, 520, x + 46, 770), fill=pale)
+    draw.rectangle(px(420, 770, 980, 800), fill=white)
+    for i, bar in enumerate([120, 190, 260, 350]):
+        x = 1090 + i * 95
+        draw.rounded_rectangle(px(x, 800 - bar, x + 62, 800), radius=10 * scale, fill=white)
+    points = [(120, 700), (300, 620), (460, 655), (640, 520), (860, 560), (1120, 380), (1460, 250)]
+    draw.line([tuple(px(x, y)) for x, y in points], fill=accent, width=10 * scale, joint="curve")
+    for x, y in points:
+        draw.ellipse(px(x - 20, y - 20, x + 20, y + 20), fill=white, outline=accent, width=8 * scale)
+    return picture.resize(size, PILImage.LANCZOS)
 
 
 def cover_image(title, colours):

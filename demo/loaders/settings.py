@@ -6,7 +6,7 @@ from cookie_consent.models import CookieGroup
 from analytics.site_settings import AnalyticsSettings
 from consent.site_settings import CookieBannerSettings
 from core.site_settings import OrganisationSettings
-from demo.helpers import home_page, read
+from demo.helpers import home_page, read, svg_image
 
 SECTIONS = {"organisation": OrganisationSettings, "analytics": AnalyticsSettings, "cookie_banner": CookieBannerSettings}
 
@@ -26,7 +26,7 @@ def fill(settings, values, home):
     for name, value in values.items():
         field = settings._meta.get_field(name)
         if field.is_relation:
-            value = related(field.related_model, value, home).pk
+            value = related(field, value, home).pk
         current = getattr(settings, field.attname)
         if current == field.get_default() and current != value:
             setattr(settings, field.attname, value)
@@ -36,8 +36,11 @@ def fill(settings, values, home):
     return int(changed)
 
 
-def related(model, key, home):
-    """A cookie group by varname, or a page under the home page by slug."""
+def related(field, key, home):
+    """A cookie group by varname, the logo from its SVG file, or a page under the home page by slug."""
+    model = field.related_model
+    if field.name == "logo":
+        return svg_image(key["title"], key["description"], key["file"])
     if model is CookieGroup:
         return CookieGroup.objects.get(varname=key)
     return home.get_children().get(slug=key)
