@@ -45,7 +45,7 @@ def test_home_page_shows_hero_intro_boxes_navigation_and_footer(client, furnishe
     assert '<a href="https://example.org/bandi">Bandi</a>' in html
     assert "asap@pec.example" in html and "Informativa privacy" in html
     assert 'class="skip-link" href="#contenuto"' in html
-    assert "fill-720x480-c100.format-webp.webp" in html  # the hero is a rendition cropped on its focal point
+    assert "fill-480x320-c100.format-webp.webp" in html  # the hero is a rendition cropped on its focal point
 
 
 def test_content_page_has_breadcrumbs_boxes_meta_and_current_menu_entry(client, furnished_home):
