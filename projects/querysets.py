@@ -2,8 +2,8 @@
 exports, the feed, the home box and a project's related projects. Everything a visitor sees is
 `published()`: live and not behind a view restriction."""
 
-from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, Subquery, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, F, Max, Min, OuterRef, Prefetch, Q, Subquery, Sum
+from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 from wagtail.query import PageQuerySet
 
@@ -117,3 +117,27 @@ class ProjectPageQuerySet(PageQuerySet):
                 for row in funds
             ],
         }
+
+    def _each_once(self):
+        """These projects as a plain query on their ids, so a grouping counts each project once
+        whatever joins the filters added."""
+        return self.model.objects.filter(pk__in=self.order_by().values("pk")).order_by()
+
+    def funding_by_fund(self):
+        """Projects, total cost and EU contribution per fund (one GROUP BY query), largest first."""
+        return list(
+            self._each_once()
+            .values("fund_id", "fund__name", "fund__acronym")
+            .annotate(projects=Count("pk"), cost=Sum("total_cost"), eu=Sum("eu_contribution"))
+            .order_by(F("cost").desc(nulls_last=True), "fund__acronym")
+        )
+
+    def funding_by_start_year(self):
+        """Projects, total cost and EU contribution per start year (one GROUP BY query), oldest first."""
+        return list(
+            self._each_once()
+            .annotate(year=ExtractYear(Coalesce("actual_start", "planned_start")))
+            .values("year")
+            .annotate(projects=Count("pk"), cost=Sum("total_cost"), eu=Sum("eu_contribution"))
+            .order_by(F("year").asc(nulls_last=True))
+        )
