@@ -121,6 +121,7 @@ def test_staff_see_waiting_list_requests_apart(admin_client, course):
     assert names("waiting_list=boh") == ["Anna", "Bruno"]
     listing = admin_client.get("/admin/course_enquiries/").content.decode()
     assert "Lista d&#x27;attesa" in listing
+    assert "Informazioni (lista d'attesa)" in admin_client.get("/admin/").content.decode()  # dashboard panel
 
     response = admin_client.get("/admin/course_enquiries/?export=csv&waiting_list=true")
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
