@@ -6,7 +6,7 @@ from django.db.models import Count, Q
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -37,11 +37,20 @@ class EnquiryFilterSet(WagtailFilterSet):
     request_type = django_filters.ChoiceFilter(
         label="Tipo di richiesta", choices=RequestType.choices, empty_label="Tutti"
     )
+    waiting_list = django_filters.ChoiceFilter(
+        label="Lista d'attesa",
+        choices=[("true", "Solo lista d'attesa"), ("false", "Senza lista d'attesa")],
+        empty_label="Tutte",
+        method="filter_waiting_list",
+    )
     created_at = django_filters.DateFromToRangeFilter(label="Ricevuta tra", widget=DateRangePickerWidget)
 
     class Meta:
         model = CourseEnquiry
-        fields = ["course", "status", "request_type", "created_at"]
+        fields = ["course", "status", "request_type", "waiting_list", "created_at"]
+
+    def filter_waiting_list(self, queryset, name, value):
+        return queryset.filter(waiting_list=value == "true")
 
 
 class EnquiryIndexView(ItalianSpreadsheetExportMixin, generic.IndexView):
@@ -81,6 +90,7 @@ class CourseEnquiryViewSet(ModelViewSet):
         TitleColumn("full_name", label="Nome", url_name="course_enquiries:edit"),
         Column("course_label", label="Corso"),
         Column("request_type", label="Tipo", accessor="get_request_type_display"),
+        BooleanColumn("waiting_list", label="Lista d'attesa"),
         Column("status", label="Stato", accessor="get_status_display"),
         PendingEmailsColumn("pending_emails", label="E-mail da inviare"),
         DateColumn("created_at", label="Ricevuta il"),
@@ -91,6 +101,7 @@ class CourseEnquiryViewSet(ModelViewSet):
         "course_code",
         "session",
         "get_request_type_display",
+        "waiting_list",
         "first_name",
         "last_name",
         "email",
@@ -108,6 +119,7 @@ class CourseEnquiryViewSet(ModelViewSet):
         "course_code": "Codice corso",
         "session": "Edizione",
         "get_request_type_display": "Tipo di richiesta",
+        "waiting_list": "Lista d'attesa",
         "first_name": "Nome",
         "last_name": "Cognome",
         "email": "E-mail",
@@ -125,6 +137,7 @@ class CourseEnquiryViewSet(ModelViewSet):
         "course_title",
         "session",
         "request_type",
+        "waiting_list",
         "first_name",
         "last_name",
         "email",
@@ -144,6 +157,7 @@ class CourseEnquiryViewSet(ModelViewSet):
                     FieldPanel("course_title", read_only=True),
                     FieldPanel("session", read_only=True),
                     FieldPanel("request_type", read_only=True),
+                    FieldPanel("waiting_list", read_only=True),
                     FieldPanel("created_at", read_only=True),
                     FieldPanel("first_name", read_only=True),
                     FieldPanel("last_name", read_only=True),

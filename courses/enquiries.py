@@ -45,6 +45,9 @@ class CourseEnquiry(models.Model):
     phone = models.CharField("Telefono", max_length=40, blank=True)
     organisation = models.CharField("Ente o organizzazione", max_length=200, blank=True)
     request_type = models.CharField("Tipo di richiesta", max_length=20, choices=RequestType.choices)
+    # Sent while every session open for enrolment was full: the visitor asks for a seat if one
+    # frees up. Staff decide who gets it; nothing moves people off the list automatically.
+    waiting_list = models.BooleanField("Lista d'attesa", default=False, db_index=True)
     participants = models.PositiveIntegerField("Numero di partecipanti", default=1)
     message = models.TextField("Messaggio", blank=True)
     privacy_acknowledged_at = models.DateTimeField("Presa visione dell'informativa privacy")

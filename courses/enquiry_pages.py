@@ -16,6 +16,9 @@ from outbox.delivery import send_after_commit
 from .forms import CourseEnquiryForm
 from .mail import record_enquiry_emails
 
+# The thank-you page says "lista d'attesa" after a waiting-list request (it has no enquiry to read).
+WAITING_LIST_QUERY = "?lista=attesa"
+
 
 @never_cache
 @require_http_methods(["GET", "POST"])
@@ -33,7 +36,9 @@ def enquiry_form(request, course):
                 enquiry = form.save()
                 emails = record_enquiry_emails(enquiry, request)
             send_after_commit(emails)
-            return redirect(course.url + "richiedi-informazioni/grazie/")
+            return redirect(
+                course.url + "richiedi-informazioni/grazie/" + (WAITING_LIST_QUERY if enquiry.waiting_list else "")
+            )
         status = 400
     else:
         form = CourseEnquiryForm(course=course)
@@ -41,6 +46,7 @@ def enquiry_form(request, course):
         "course": course,
         "page": course,
         "form": form,
+        "waiting_list": form.waiting_list,
         "privacy_page": OrganisationSettings.for_request(request).privacy_page,
     }
     return TemplateResponse(request, "courses/enquiry_form.html", context, status=status)
@@ -48,4 +54,5 @@ def enquiry_form(request, course):
 
 @require_GET
 def enquiry_thanks(request, course):
-    return TemplateResponse(request, "courses/enquiry_thanks.html", {"course": course, "page": course})
+    context = {"course": course, "page": course, "waiting_list": request.GET.get("lista") == "attesa"}
+    return TemplateResponse(request, "courses/enquiry_thanks.html", context)

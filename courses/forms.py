@@ -87,9 +87,16 @@ class CourseEnquiryForm(HoneypotMixin, forms.ModelForm):
     def __init__(self, *args, course, **kwargs):
         super().__init__(*args, **kwargs)
         self.course = course
-        self.fields["request_type"].choices = RequestType.choices
-        self.fields["request_type"].initial = RequestType.INFORMATION
-        sessions = course.enquirable_sessions()
+        # When every open session is full the form asks for a place on the waiting list instead:
+        # a pre-enrolment for one of the full sessions, flagged so that staff see it apart.
+        full_sessions = course.waiting_list_sessions()
+        self.waiting_list = bool(full_sessions)
+        if self.waiting_list:
+            del self.fields["request_type"]
+        else:
+            self.fields["request_type"].choices = RequestType.choices
+            self.fields["request_type"].initial = RequestType.INFORMATION
+        sessions = full_sessions or course.enquirable_sessions()
         self.fields["session"].queryset = course.sessions.filter(pk__in=[s.pk for s in sessions]).select_related(
             "venue"
         )
@@ -114,6 +121,8 @@ class CourseEnquiryForm(HoneypotMixin, forms.ModelForm):
     def save(self, commit=True):
         enquiry = super().save(commit=False)
         enquiry.course = self.course
+        if self.waiting_list:
+            enquiry.waiting_list, enquiry.request_type = True, RequestType.PRE_ENROLMENT
         if "session" not in self.fields:
             enquiry.session = self.only_session
         enquiry.privacy_acknowledged_at = timezone.now()

@@ -32,6 +32,10 @@ def confirmations_left_today(address):
     return sent.count() < settings.COURSES_CONFIRMATIONS_PER_ADDRESS_PER_DAY
 
 
+def kind_label(enquiry):
+    return "Lista d'attesa" if enquiry.waiting_list else enquiry.get_request_type_display()
+
+
 def record_enquiry_emails(enquiry, request):
     """Queue the staff notification and the visitor's confirmation (with the course's calendar); the
     confirmation only while the address has had fewer than the day's allowance."""
@@ -48,7 +52,7 @@ def record_enquiry_emails(enquiry, request):
         kind=OutboundEmail.Kind.STAFF,
         to=staff_addresses(course, Site.find_for_request(request)),
         reply_to=enquiry.email,
-        subject=f"Nuova richiesta ({enquiry.get_request_type_display()}): {course.title}",
+        subject=f"Nuova richiesta ({kind_label(enquiry)}): {course.title}",
         body=render_to_string("courses/email/enquiry_staff.txt", context),
         about=enquiry,
     )
@@ -59,7 +63,11 @@ def record_enquiry_emails(enquiry, request):
     visitor = queue(
         kind=OutboundEmail.Kind.VISITOR,
         to=[enquiry.email],
-        subject=f"Abbiamo ricevuto la tua richiesta: {course.title}",
+        subject=(
+            f"Sei in lista d'attesa: {course.title}"
+            if enquiry.waiting_list
+            else f"Abbiamo ricevuto la tua richiesta: {course.title}"
+        ),
         body=render_to_string("courses/email/enquiry_visitor.txt", context),
         attachment=(f"{course.slug}.ics", ics, "text/calendar") if sessions else None,
         about=enquiry,

@@ -224,6 +224,11 @@ class CoursePage(RoutablePageMixin, BasePage):
         closed, cancelled or past one)."""
         return [s for s in self.upcoming_sessions(now) if s.enrolment_is_open(now) and not s.is_full]
 
+    def waiting_list_sessions(self, now=None):
+        """The course has a waiting list when every session open for enrolment is full: these."""
+        open_sessions = [s for s in self.upcoming_sessions(now) if s.enrolment_is_open(now)]
+        return open_sessions if open_sessions and all(s.is_full for s in open_sessions) else []
+
     @property
     def fee_label(self):
         if self.is_free:
@@ -238,6 +243,7 @@ class CoursePage(RoutablePageMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["course_status"] = self.status()
+        context["waiting_list"] = bool(self.waiting_list_sessions())
         context["funding_programme"] = (
             FundingProgramme.objects.select_related("fund").filter(pk=self.funding_programme_id).first()
             if self.funding_programme_id

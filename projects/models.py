@@ -32,6 +32,7 @@ from core.jsonld import json_ld_script
 from core.models import BasePage
 
 from . import exports
+from .charts import funding_at_a_glance
 from .filters import ProjectFilterSet
 from .inlines import ProjectDocument, ProjectOrganisation, ProjectRelatedLink, ProjectResult
 from .querysets import ProjectPageQuerySet
@@ -45,7 +46,7 @@ from .snippets import (
     money_field,
 )
 from .status import Status, project_status
-from .structured_data import project_json_ld
+from .structured_data import organisation_page_json_ld, project_json_ld
 
 # Reference data and page parts are importable from here, as every app's models are.
 __all__ = [
@@ -103,6 +104,10 @@ class ProjectIndexPage(RoutablePageMixin, BasePage):
         filterset = ProjectFilterSet.for_catalogue(request, self, organisation)
         context = listing_context(filterset, filterset.qs.for_listing(), self.projects_per_page)
         context["organisation"] = organisation
+        context["funding"] = funding_at_a_glance(filterset.qs)
+        if organisation is not None:
+            context["summary"] = self.projects().organisation_summary(organisation.pk)
+            context["json_ld"] = json_ld_script(organisation_page_json_ld(request, organisation))
         return self.render(request, template="projects/project_index_page.html", context_overrides=context)
 
     def projects(self):

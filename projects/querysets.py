@@ -2,8 +2,8 @@
 exports, the feed, the home box and a project's related projects. Everything a visitor sees is
 `published()`: live and not behind a view restriction."""
 
-from django.db.models import OuterRef, Prefetch, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, F, Max, Min, OuterRef, Prefetch, Q, Subquery, Sum
+from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 from wagtail.query import PageQuerySet
 
@@ -70,4 +70,74 @@ class ProjectPageQuerySet(PageQuerySet):
             .annotate(link_order=Subquery(links.filter(related_project=OuterRef("pk")).values("sort_order")[:1]))
             .defer_streamfields()
             .order_by("link_order")
+        )
+
+    # --- sums: an organisation's work with ASAP, the catalogue's funding at a glance ---
+
+    def organisation_summary(self, organisation_id):
+        """What these projects add up to for one organisation, in two queries whatever their number:
+        the projects it takes part in by role, their total cost and EU contribution (each project
+        counted once, even when the organisation has two roles in it), the period they cover, and
+        the funds involved with their projects."""
+        from .models import ProjectOrganisation
+
+        roles = ProjectOrganisation.objects.filter(organisation_id=organisation_id, project=OuterRef("pk"))
+        projects = self.involving(organisation_id).order_by()
+        totals = projects.aggregate(
+            projects=Count("pk"),
+            total_cost=Sum("total_cost"),
+            eu_contribution=Sum("eu_contribution"),
+            start=Min(Coalesce("actual_start", "planned_start")),
+            end=Max(Coalesce("actual_end", "planned_end")),
+            **{
+                f"role_{role}": Count("pk", filter=Q(Exists(roles.filter(role=role))))
+                for role in ProjectOrganisation.Role.values
+            },
+        )
+        funds = (
+            projects.filter(fund__isnull=False)
+            .values("fund_id", "fund__name", "fund__acronym")
+            .annotate(projects=Count("pk"))
+            .order_by("fund__acronym", "fund__name")
+        )
+        return {
+            **{key: value for key, value in totals.items() if not key.startswith("role_")},
+            "roles": [
+                (role, label, totals[f"role_{role}"])
+                for role, label in ProjectOrganisation.Role.choices
+                if totals[f"role_{role}"]
+            ],
+            "funds": [
+                {
+                    "id": row["fund_id"],
+                    "name": row["fund__name"],
+                    "acronym": row["fund__acronym"],
+                    "projects": row["projects"],
+                }
+                for row in funds
+            ],
+        }
+
+    def _each_once(self):
+        """These projects as a plain query on their ids, so a grouping counts each project once
+        whatever joins the filters added."""
+        return self.model.objects.filter(pk__in=self.order_by().values("pk")).order_by()
+
+    def funding_by_fund(self):
+        """Projects, total cost and EU contribution per fund (one GROUP BY query), largest first."""
+        return list(
+            self._each_once()
+            .values("fund_id", "fund__name", "fund__acronym")
+            .annotate(projects=Count("pk"), cost=Sum("total_cost"), eu=Sum("eu_contribution"))
+            .order_by(F("cost").desc(nulls_last=True), "fund__acronym")
+        )
+
+    def funding_by_start_year(self):
+        """Projects, total cost and EU contribution per start year (one GROUP BY query), oldest first."""
+        return list(
+            self._each_once()
+            .annotate(year=ExtractYear(Coalesce("actual_start", "planned_start")))
+            .values("year")
+            .annotate(projects=Count("pk"), cost=Sum("total_cost"), eu=Sum("eu_contribution"))
+            .order_by(F("year").asc(nulls_last=True))
         )

@@ -1,5 +1,5 @@
-"""schema.org `Project` as JSON-LD for a project page: the grant (`MonetaryGrant`), funders and members
-with their role, the CUP as `identifier`."""
+"""schema.org JSON-LD: `Project` for a project page (the grant as `MonetaryGrant`, funders and members
+with their role, the CUP as `identifier`) and `Organization` for an organisation's page."""
 
 
 def organisation_json_ld(organisation):
@@ -8,6 +8,23 @@ def organisation_json_ld(organisation):
         data["alternateName"] = organisation.acronym
     if organisation.website:
         data["url"] = organisation.website
+    return data
+
+
+def organisation_page_json_ld(request, organisation):
+    """schema.org `Organization` for the organisation's page: its website as `url`, the fiscal code
+    as `taxID` and `identifier`, the city; the page itself as `mainEntityOfPage`."""
+    data = {"@context": "https://schema.org", **organisation_json_ld(organisation)}
+    data["mainEntityOfPage"] = request.build_absolute_uri(request.path)
+    if organisation.fiscal_code:
+        data["taxID"] = organisation.fiscal_code
+        data["identifier"] = {
+            "@type": "PropertyValue",
+            "propertyID": "Codice fiscale",
+            "value": organisation.fiscal_code,
+        }
+    if organisation.city:
+        data["address"] = {"@type": "PostalAddress", "addressLocality": organisation.city, "addressCountry": "IT"}
     return data
 
 

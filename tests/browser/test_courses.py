@@ -87,3 +87,26 @@ def test_contact_form_and_archive_are_accessible(tab, site, assert_accessible):
     assert_accessible(tab)
     tab.goto("/corsi/?archivio=on")
     assert_accessible(tab)
+
+
+def test_full_course_takes_a_place_on_the_waiting_list(tab, site, assert_accessible):
+    full = CoursePageFactory(parent=site, title="Progettazione europea", slug="progettazione")
+    CourseSessionFactory(course=full, edition="Unica", seats=10, seats_taken=10)
+    tab.goto("/corsi/progettazione/")
+    tab.get_by_role("link", name="Iscriviti alla lista d'attesa del corso Progettazione europea").click()
+    tab.wait_for_url("**/corsi/progettazione/richiedi-informazioni/")
+    assert tab.get_by_role("heading", level=1).inner_text() == "Iscriviti alla lista d'attesa"
+    assert tab.get_by_label("Pre-iscrizione").count() == 0
+    assert_accessible(tab)
+
+    tab.get_by_label("Nome (obbligatorio)", exact=True).fill("Marco")
+    tab.get_by_label("Cognome (obbligatorio)").fill("Neri")
+    tab.get_by_label("E-mail (obbligatorio)").fill("marco.neri@esempio.it")
+    tab.get_by_label("Ho letto l'informativa privacy").check()
+    tab.get_by_role("button", name="Iscriviti alla lista d'attesa").click()
+    tab.wait_for_url("**/corsi/progettazione/richiedi-informazioni/grazie/?lista=attesa")
+    assert tab.get_by_role("heading", level=1).inner_text() == "Grazie, sei in lista d'attesa"
+    assert_accessible(tab)
+
+    enquiry = CourseEnquiry.objects.get()
+    assert (enquiry.last_name, enquiry.waiting_list, enquiry.session.edition) == ("Neri", True, "Unica")

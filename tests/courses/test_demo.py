@@ -27,6 +27,8 @@ def test_demo_has_a_dozen_courses_in_every_status_and_is_idempotent(wagtail_root
     assert len({course.delivery_mode for course in courses}) == 4
     assert {s.venue.province for s in CourseSession.objects.exclude(venue=None)} <= {"RM", "LT", "VT", "FR", "RI"}
     assert ContactFormPage.objects.live().count() == 1
+    # a full course shows the waiting list (appalti-pnrr in demo/data/courses.yaml)
+    assert [course.slug for course in courses if course.waiting_list_sessions()] == ["appalti-pnrr"]
 
     output = io.StringIO()
     call_command("seed_demo", stdout=output)

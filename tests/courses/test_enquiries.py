@@ -99,12 +99,14 @@ def test_full_and_closed_sessions_are_never_offered(client, course):
 
 
 @pytest.mark.django_db
-def test_a_full_only_session_is_not_taken_automatically(client, course):
+def test_a_full_only_session_is_taken_by_the_waiting_list(client, course):
+    """(The waiting list itself: tests/courses/test_waiting_list.py.)"""
     course.sessions.update(seats=10, seats_taken=10)
     html = client.get(URL).content.decode()
     assert 'name="session"' not in html
-    client.post(URL, valid_post(request_type=RequestType.INFORMATION))
-    assert CourseEnquiry.objects.get().session is None
+    client.post(URL, valid_post())
+    enquiry = CourseEnquiry.objects.get()
+    assert (enquiry.session.edition, enquiry.waiting_list) == ("Primavera", True)
 
 
 @pytest.mark.django_db
