@@ -55,7 +55,7 @@ class Chart:
 def short_amount(value):
     """ "1,3 mln €", "250 mila €", "950 €": what fits beside a bar (the table has the exact figure)."""
     value = value or Decimal(0)
-    if value >= 1_000_000:
+    if value >= 999_500:  # rounds to a million: "1 mln €", never "1.000 mila €"
         return f"{number_format(round(value / 1_000_000, 1), 1)} mln €"
     if value >= 1_000:
         return f"{number_format(round(value / 1_000), 0, force_grouping=True)} mila €"

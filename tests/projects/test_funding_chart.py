@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from projects.charts import short_amount
 from projects.models import ProjectPage
 from tests.factories.projects import FundFactory, ProjectPageFactory, ThemeFactory, bulk_projects
 
@@ -118,3 +119,16 @@ def test_query_count_does_not_grow_with_the_number_of_projects(client, project_c
     few = queries()
     bulk_projects(project_catalogue, 9, funds=funds, themes=[theme], start_year=1990)
     assert queries() == few
+
+
+@pytest.mark.parametrize(
+    ("amount", "label"),
+    [
+        (Decimal("950"), "950 €"),
+        (Decimal("250000"), "250 mila €"),
+        (Decimal("999600"), "1,0 mln €"),
+        (Decimal("1300000"), "1,3 mln €"),
+    ],
+)
+def test_bar_labels_round_to_the_next_unit_instead_of_a_thousand_thousands(amount, label):
+    assert short_amount(amount) == label
