@@ -23,6 +23,7 @@ from core.blocks import RICH_TEXT_FEATURES
 from core.catalogue import listing_context
 from core.models import BasePage
 from projects.models import FundingProgramme, ProjectPage
+from projects.visibility import fund_statement, visibility_for
 
 from . import enquiry_pages
 from .blocks import CourseBodyBlock
@@ -225,6 +226,11 @@ class CoursePage(RoutablePageMixin, BasePage):
         return [s for s in self.upcoming_sessions(now) if s.enrolment_is_open(now) and not s.is_full]
 
     @property
+    def eu_statement(self):
+        """The EU statement of the fund behind the course's programme, or "" (see `projects.visibility`)."""
+        return fund_statement(self.funding_programme.fund) if self.funding_programme_id else ""
+
+    @property
     def fee_label(self):
         if self.is_free:
             return "Gratuito"
@@ -251,6 +257,11 @@ class CoursePage(RoutablePageMixin, BasePage):
         )
         context["sessions"] = [(session, session_status(session)) for session in self.sorted_sessions]
         context["json_ld"] = course_json_ld(self, request, context["funding_programme"])
+        programme = context["funding_programme"]
+        if programme is not None:
+            context["eu_visibility"] = visibility_for(
+                fund_statement(programme.fund), programme.fund, programme.lineage()
+            )
         return context
 
     @path("calendario.ics/")

@@ -78,6 +78,11 @@ def mandatory_logos(fund=None, programmes=()):
     return list(fund.mandatory_logos.select_related("image")) if fund is not None else []
 
 
+def fund_statement(fund):
+    """The statement of an EU fund, for pages funded through it alone (courses), or ""."""
+    return EuStatement(fund.eu_statement).label if fund is not None and fund.is_eu and fund.eu_statement else ""
+
+
 def visibility_for(statement, fund=None, programmes=()):
     """The visibility block for a page funded with `statement` (None when there is nothing to show)."""
     if not statement:
