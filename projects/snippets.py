@@ -118,7 +118,7 @@ class Fund(index.Indexed, ClusterableModel):
     eu_statement = statement_field(
         "Dicitura UE",
         "La frase accanto all'emblema dell'Unione europea sulle pagine dei progetti e dei corsi del fondo "
-        "(per il PNRR: «– NextGenerationEU»). Vuota per un fondo senza risorse europee.",
+        "(per il PNRR, quella con «NextGenerationEU»). Vuota per un fondo senza risorse europee.",
         default=EuStatement.COFUNDED,
     )
 
@@ -130,7 +130,10 @@ class Fund(index.Indexed, ClusterableModel):
         FieldPanel("url"),
         FieldPanel("description"),
         MultiFieldPanel(
-            [FieldPanel("eu_statement"), InlinePanel("mandatory_logos", label="Logo", help_text=LOGOS_HELP)],
+            [
+                FieldPanel("eu_statement"),
+                InlinePanel("mandatory_logos", label="Logo", heading="Loghi obbligatori", help_text=LOGOS_HELP),
+            ],
             heading="Visibilità del finanziamento UE",
         ),
     ]

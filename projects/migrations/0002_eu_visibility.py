@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
                     ("nextgenerationeu", "Finanziato dall'Unione europea – NextGenerationEU"),
                 ],
                 default="cofinanziato",
-                help_text="La frase accanto all'emblema dell'Unione europea sulle pagine dei progetti e dei corsi del fondo (per il PNRR: «– NextGenerationEU»). Vuota per un fondo senza risorse europee.",
+                help_text="La frase accanto all'emblema dell'Unione europea sulle pagine dei progetti e dei corsi del fondo (per il PNRR, quella con «NextGenerationEU»). Vuota per un fondo senza risorse europee.",
                 max_length=20,
                 verbose_name="Dicitura UE",
             ),
