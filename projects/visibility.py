@@ -97,9 +97,10 @@ def is_blank_rich_text(value):
 def publication_gaps(values):
     """What an EU-funded project lacks to be published, as (field, label) pairs. `values` maps the
     project's field names to their (cleaned) values."""
-    fund = values.get("fund")
-    statement = values.get("eu_statement") or (fund.eu_statement if fund is not None else "")
-    eu_funded = bool(values.get("eu_contribution")) or (fund is not None and fund.is_eu) or bool(statement)
+    fund, own_statement = values.get("fund"), values.get("eu_statement")
+    statement = own_statement or (fund.eu_statement if fund is not None else "")
+    # as `ProjectPage.is_eu_funded`
+    eu_funded = bool(values.get("eu_contribution") or own_statement) or (fund is not None and fund.is_eu)
     if not eu_funded:
         return []
     gaps = []

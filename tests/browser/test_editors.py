@@ -126,7 +126,8 @@ def test_an_editor_writes_a_project_and_a_moderator_publishes_it(tab, browser, l
     ):
         editor = tab.locator(f'[data-contentpath="{field}"] [contenteditable="true"]')
         editor.click()
-        tab.keyboard.type(text)
+        editor.press_sequentially(text)
+        expect(editor).to_contain_text(text)
     tab.get_by_role("button", name="Altre azioni").click()
     tab.get_by_role("button", name="Invia in approvazione").click()
     # "creata e inviata" or "inviata", depending on whether autosave had already created the draft.

@@ -14,6 +14,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from projects.exports import COLUMNS
 from projects.models import FundLogo, ProgrammeLogo, ProjectPage
+from projects.visibility import publication_gaps
 from tests.factories import ImageFactory
 from tests.factories.projects import (
     FundFactory,
@@ -258,3 +259,23 @@ def test_publishing_without_a_statement_is_refused_and_a_national_project_is_not
     national = project_form(no_statement, "action-publish", slug="nazionale", eu_contribution="")
     assert admin_client.post(add_url, national).status_code == 302
     assert ProjectPage.objects.get(slug="nazionale").live
+
+
+def test_what_counts_as_eu_funded_for_the_check():
+    national = FundFactory.build(level="nazionale")  # the statement left at its default
+    assert publication_gaps({"fund": national}) == []
+    assert [name for name, _ in publication_gaps({"fund": national, "eu_contribution": 1})] == [
+        "objectives",
+        "expected_results",
+    ]
+    assert [name for name, _ in publication_gaps({"fund": None, "eu_contribution": 1})] == [
+        "objectives",
+        "expected_results",
+        "eu_statement",
+    ]
+    complete = {"objectives": "<p>Sì</p>", "expected_results": "<ul><li>Sì</li></ul>"}
+    assert publication_gaps({"fund": None, "eu_statement": "finanziato", **complete}) == []
+    assert [name for name, _ in publication_gaps({"fund": FundFactory.build(), "objectives": "<p>&nbsp;</p>"})] == [
+        "objectives",
+        "expected_results",
+    ]
