@@ -42,6 +42,8 @@ def session_event(course, session, course_url):
     event.add("dtend", session.end.astimezone(ROME))
     event.add("summary", f"{course.title} ({session.edition})")
     description = [course.summary]
+    if course.eu_statement:
+        description.append(f"{course.eu_statement}: {course.funding_programme.name}.")
     if session.schedule:
         description.append(f"Calendario: {session.schedule}")
     description.append(f"Dettagli e richieste di informazioni: {course_url}")

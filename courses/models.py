@@ -23,6 +23,7 @@ from core.blocks import RICH_TEXT_FEATURES
 from core.catalogue import listing_context
 from core.models import BasePage
 from projects.models import FundingProgramme, ProjectPage
+from projects.visibility import fund_statement, visibility_for
 
 from . import enquiry_pages
 from .blocks import CourseBodyBlock
@@ -230,6 +231,11 @@ class CoursePage(RoutablePageMixin, BasePage):
         return open_sessions if open_sessions and all(s.is_full for s in open_sessions) else []
 
     @property
+    def eu_statement(self):
+        """The EU statement of the fund behind the course's programme, or "" (see `projects.visibility`)."""
+        return fund_statement(self.funding_programme.fund) if self.funding_programme_id else ""
+
+    @property
     def fee_label(self):
         if self.is_free:
             return "Gratuito"
@@ -257,6 +263,11 @@ class CoursePage(RoutablePageMixin, BasePage):
         )
         context["sessions"] = [(session, session_status(session)) for session in self.sorted_sessions]
         context["json_ld"] = course_json_ld(self, request, context["funding_programme"])
+        programme = context["funding_programme"]
+        if programme is not None:
+            context["eu_visibility"] = visibility_for(
+                fund_statement(programme.fund), programme.fund, programme.lineage()
+            )
         return context
 
     @path("calendario.ics/")

@@ -89,4 +89,5 @@ class CoursePageQuerySet(PageQuerySet):
     def for_calendar(self, since):
         """Courses with a session that ended after `since`, with those sessions only."""
         recent = self._sessions().filter(end__gte=since)
-        return self.filter(Exists(recent.of_course())).defer_streamfields().order_by("title").with_sessions(recent)
+        courses = self.filter(Exists(recent.of_course())).defer_streamfields().order_by("title")
+        return courses.select_related("funding_programme__fund").with_sessions(recent)

@@ -167,6 +167,20 @@ def logo_image(name, hex_code):
     return stored_image(f"Logo {name}", f"Logo di {name}", picture, f"logo-{slugify(name)[:40]}.png")
 
 
+def mark_image(text, hex_code):
+    """A wide logo for the mandatory strips: a round mark and `text` in its colour, on white."""
+    height, font_size = 160, 44
+    probe = ImageDraw.Draw(PILImage.new("RGB", (1, 1)))
+    width = int(probe.textlength(text, font_size=font_size)) + height + 40
+    picture = PILImage.new("RGB", (width, height), (255, 255, 255))
+    draw = ImageDraw.Draw(picture)
+    ink = colour(hex_code)
+    draw.ellipse((20, 20, height - 20, height - 20), fill=ink)
+    draw.ellipse((52, 52, height - 52, height - 52), outline=(255, 255, 255), width=8)
+    draw.text((height, height // 2), text, fill=ink, anchor="lm", font_size=font_size)
+    return stored_image(f"Logo {text} (striscia)", f"Logo di {text}", picture, f"striscia-{slugify(text)[:40]}.png")
+
+
 def text_document(title, filename, content):
     """The document called `title`, written from `content` the first time."""
     Document = get_document_model()

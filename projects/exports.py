@@ -4,10 +4,13 @@ The CSV/JSON column names are a public interface (documented in the README): add
 end, never rename or reorder them."""
 
 import csv
+import html
 import json
+import re
 
 from django.http import HttpResponse
 from django.utils import feedgenerator
+from django.utils.html import strip_tags
 
 from core.spreadsheets import neutralise_formula
 
@@ -38,6 +41,12 @@ COLUMNS = [
     "territori",
     "temi",
     "ruoli_asap",
+    # added with the EU visibility rules: plain text, one paragraph or list item a line
+    "obiettivi",
+    "risultati_attesi",
+    "dicitura_ue",
+    "url_opencoesione",
+    "url_kohesio",
 ]
 LIST_SEPARATOR = "; "
 FEED_LENGTH = 20
@@ -54,6 +63,15 @@ def _date(value):
 
 def _amount(value):
     return float(value) if value is not None else None
+
+
+BLOCK_END = re.compile(r"(</p>|</li>|<br\s*/?>)", re.IGNORECASE)
+
+
+def plain_text(rich_text):
+    """Rich text as plain text: tags dropped, entities decoded, one paragraph or list item a line."""
+    text = html.unescape(strip_tags(BLOCK_END.sub("\\1\n", rich_text or "")))
+    return "\n".join(line for line in (" ".join(part.split()) for part in text.splitlines()) if line)
 
 
 def project_record(request, project):
@@ -88,6 +106,11 @@ def project_record(request, project):
         "territori": [t.name for t in project.territories.all()],
         "temi": [t.name for t in project.themes.all()],
         "ruoli_asap": [s.code for s in project.asap_services.all()],
+        "obiettivi": plain_text(project.objectives),
+        "risultati_attesi": plain_text(project.expected_results),
+        "dicitura_ue": project.statement_label,
+        "url_opencoesione": project.opencoesione_url,
+        "url_kohesio": project.kohesio_url,
     }
 
 

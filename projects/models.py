@@ -4,38 +4,29 @@ documents and related projects. The reference data they point to are snippets (`
 
 from decimal import Decimal
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import (
-    FieldPanel,
-    FieldRowPanel,
-    HelpPanel,
-    InlinePanel,
-    MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
-)
+from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
 from core.catalogue import listing_context
-from core.choosers import linked_chooser
 from core.jsonld import json_ld_script
 from core.models import BasePage
 
-from . import exports
+from . import exports, panels
 from .charts import funding_at_a_glance
 from .filters import ProjectFilterSet
 from .inlines import ProjectDocument, ProjectOrganisation, ProjectRelatedLink, ProjectResult
 from .querysets import ProjectPageQuerySet
+from .registers import opencup_url, register_url_field
 from .snippets import (
     AsapService,
     Fund,
@@ -47,13 +38,16 @@ from .snippets import (
 )
 from .status import Status, project_status
 from .structured_data import organisation_page_json_ld, project_json_ld
+from .visibility import EuStatement, FundLogo, ProgrammeLogo, statement_field, visibility_for
 
 # Reference data and page parts are importable from here, as every app's models are.
 __all__ = [
     "AsapService",
     "Fund",
+    "FundLogo",
     "FundingProgramme",
     "Organisation",
+    "ProgrammeLogo",
     "ProjectDocument",
     "ProjectIndexPage",
     "ProjectOrganisation",
@@ -69,6 +63,8 @@ CUP_VALIDATOR = RegexValidator(
     r"^[A-Z0-9]{15}\Z",
     message="Il CUP è formato da 15 caratteri: lettere maiuscole e cifre, senza spazi.",
 )
+# Objectives and expected results are short texts: emphasis, links and lists, no headings.
+SHORT_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 ROLE_PLURALS = {"finanziatore": "Finanziatori", "attuatore": "Soggetti attuatori"}
 
 
@@ -140,6 +136,15 @@ class ProjectPage(BasePage):
         help_text="Codice Unico di Progetto: 15 lettere maiuscole e cifre (facoltativo).",
     )
     summary = models.TextField("Sintesi", help_text="Due o tre frasi: compaiono nel catalogo e nei risultati.")
+    objectives = RichTextField(
+        "Obiettivi", blank=True, features=SHORT_TEXT_FEATURES, help_text="Che cosa si propone il progetto, in breve."
+    )
+    expected_results = RichTextField(
+        "Risultati attesi",
+        blank=True,
+        features=SHORT_TEXT_FEATURES,
+        help_text="Che cosa cambierà alla fine del progetto; gli indicatori numerici vanno nella scheda «Risultati».",
+    )
     body = StreamField(BodyStreamBlock(), verbose_name="Descrizione", blank=True)
     image = models.ForeignKey(
         "wagtailimages.Image",
@@ -165,6 +170,14 @@ class ProjectPage(BasePage):
     total_cost = money_field("Costo totale")
     eu_contribution = money_field("Contributo dell'Unione europea")
     national_cofinancing = money_field("Cofinanziamento nazionale o regionale")
+    eu_statement = statement_field(
+        "Dicitura UE",
+        "Lascia vuoto per usare quella del fondo; sceglila qui solo se per questo progetto è diversa.",
+    )
+    opencoesione_url = register_url_field(
+        "OpenCoesione", "opencoesione.gov.it", "https://opencoesione.gov.it/it/progetti/…"
+    )
+    kohesio_url = register_url_field("Kohesio", "kohesio.ec.europa.eu", "https://kohesio.ec.europa.eu/it/projects/…")
 
     planned_start = models.DateField("Inizio previsto", null=True, blank=True)
     planned_end = models.DateField("Fine prevista", null=True, blank=True)
@@ -198,6 +211,8 @@ class ProjectPage(BasePage):
         index.AutocompleteField("acronym"),
         index.SearchField("cup", boost=3),
         index.SearchField("summary"),
+        index.SearchField("objectives"),
+        index.SearchField("expected_results"),
         index.SearchField("body"),
         index.RelatedFields("fund", [index.SearchField("name"), index.SearchField("acronym")]),
         index.RelatedFields("programme", [index.SearchField("name"), index.SearchField("code")]),
@@ -215,67 +230,9 @@ class ProjectPage(BasePage):
         index.FilterField("total_cost"),
     ]
 
-    content_panels = Page.content_panels + [
-        FieldRowPanel([FieldPanel("acronym"), FieldPanel("cup")]),
-        FieldPanel("summary"),
-        FieldPanel("image"),
-        FieldPanel("body"),
-        MultiFieldPanel(
-            [
-                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("territories", widget=forms.CheckboxSelectMultiple),
-            ],
-            heading="Temi e territori",
-        ),
-        FieldPanel("asap_services", widget=forms.CheckboxSelectMultiple),
-        InlinePanel("documents", label="Documento", heading="Documenti"),
-        InlinePanel("related_links", label="Progetto correlato", heading="Progetti correlati"),
-    ]
-    funding_panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("fund"),
-                FieldPanel("programme", widget=linked_chooser("projects.FundingProgramme", fund="#id_fund")),
-            ],
-            heading="Fondo e programma",
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("total_cost"),
-                FieldRowPanel([FieldPanel("eu_contribution"), FieldPanel("national_cofinancing")]),
-                HelpPanel("Il tasso di cofinanziamento UE è calcolato: contributo UE diviso costo totale."),
-            ],
-            heading="Importi",
-        ),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("planned_start"), FieldPanel("planned_end")]),
-                FieldRowPanel([FieldPanel("actual_start"), FieldPanel("actual_end")]),
-                FieldPanel("status_override"),
-            ],
-            heading="Date e stato",
-        ),
-    ]
-    partner_panels = [
-        InlinePanel(
-            "organisation_roles",
-            label="Organizzazione",
-            heading="Organizzazioni coinvolte",
-            help_text="Nell'ordine in cui compaiono sulla pagina, ciascuna con il suo ruolo.",
-        )
-    ]
-    result_panels = [InlinePanel("results", label="Risultato", heading="Risultati e indicatori")]
-
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading="Contenuto"),
-            ObjectList(funding_panels, heading="Finanziamento"),
-            ObjectList(partner_panels, heading="Partner"),
-            ObjectList(result_panels, heading="Risultati"),
-            ObjectList(BasePage.promote_panels, heading="Promozione"),
-            ObjectList(Page.settings_panels, heading="Impostazioni", classname="settings"),
-        ]
-    )
+    content_panels = panels.content_panels
+    edit_handler = panels.edit_handler
+    base_form_class = panels.ProjectPageForm
 
     class Meta:
         verbose_name = "Progetto"
@@ -322,7 +279,21 @@ class ProjectPage(BasePage):
 
     @property
     def is_eu_funded(self):
-        return bool(self.eu_contribution) or bool(self.fund_id and self.fund.is_eu)
+        return bool(self.eu_contribution or self.eu_statement) or bool(self.fund_id and self.fund.is_eu)
+
+    @property
+    def statement_code(self):
+        """The EU statement: the project's own choice, else its fund's."""
+        return self.eu_statement or (self.fund.eu_statement if self.fund_id else "")
+
+    @property
+    def statement_label(self):
+        """The statement shown beside the EU emblem, or "" when the project shows none."""
+        return EuStatement(self.statement_code).label if self.is_eu_funded and self.statement_code else ""
+
+    @property
+    def opencup_url(self):
+        return opencup_url(self.cup)
 
     def clean(self):
         super().clean()
@@ -384,8 +355,10 @@ class ProjectPage(BasePage):
         )
         chain = self.programme_chain()
         authorities = [p.responsible_authority for p in reversed(chain) if p.responsible_authority_id]
+        eu = visibility_for(self.statement_label, self.fund, chain)
         context.update(
             {
+                "eu_visibility": eu,
                 "catalogue": self.catalogue(),
                 "organisation_groups": self.organisation_groups(roles),
                 "programme_chain": chain,

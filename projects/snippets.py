@@ -8,8 +8,11 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.search import index
+
+from .visibility import LOGOS_HELP, EuStatement, statement_field
 
 NOT_NEGATIVE = MinValueValidator(Decimal("0"), message="L'importo non può essere negativo.")
 
@@ -97,7 +100,7 @@ class Organisation(index.Indexed, models.Model):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
 
-class Fund(index.Indexed, models.Model):
+class Fund(index.Indexed, ClusterableModel):
     class Level(models.TextChoices):
         EU = "ue", "Europeo"
         NATIONAL = "nazionale", "Nazionale"
@@ -130,6 +133,12 @@ class Fund(index.Indexed, models.Model):
         default=Colour.BLUE,
         help_text="Il colore del riquadro che sostituisce l'immagine dei progetti del fondo che non ne hanno una.",
     )
+    eu_statement = statement_field(
+        "Dicitura UE",
+        "La frase accanto all'emblema dell'Unione europea sulle pagine dei progetti e dei corsi del fondo "
+        "(per il PNRR, quella con «NextGenerationEU»). Vuota per un fondo senza risorse europee.",
+        default=EuStatement.COFUNDED,
+    )
 
     panels = [
         FieldPanel("name"),
@@ -139,6 +148,13 @@ class Fund(index.Indexed, models.Model):
         FieldPanel("total_allocation"),
         FieldPanel("url"),
         FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldPanel("eu_statement"),
+                InlinePanel("mandatory_logos", label="Logo", heading="Loghi obbligatori", help_text=LOGOS_HELP),
+            ],
+            heading="Visibilità del finanziamento UE",
+        ),
     ]
     search_fields = [
         index.SearchField("name"),
@@ -168,7 +184,7 @@ class Fund(index.Indexed, models.Model):
             raise ValidationError({"period_end": "L'anno finale non può precedere quello iniziale."})
 
 
-class FundingProgramme(index.Indexed, models.Model):
+class FundingProgramme(index.Indexed, ClusterableModel):
     class Level(models.TextChoices):
         PROGRAMME = "programma", "Programma"
         ANNUAL = "annuale", "Programma annuale"
@@ -207,6 +223,7 @@ class FundingProgramme(index.Indexed, models.Model):
         FieldPanel("responsible_authority"),
         FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")], heading="Periodo"),
         FieldPanel("url"),
+        InlinePanel("mandatory_logos", label="Logo", heading="Loghi obbligatori", help_text=LOGOS_HELP),
     ]
     search_fields = [
         index.SearchField("name"),

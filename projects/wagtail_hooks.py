@@ -33,7 +33,7 @@ class FundViewSet(SnippetViewSet):
     model = Fund
     icon = "decimal"
     menu_label = "Fondi"
-    list_display = ["acronym", "name", "period", "level"]
+    list_display = ["acronym", "name", "period", "level", "eu_statement"]
     list_filter = ["level"]
     chooser_viewset_class = snippet_chooser(
         creation_fields=["name", "acronym", "level", "period_start", "period_end"],

@@ -13,6 +13,7 @@ from demo.helpers import (
     field_values,
     home_page,
     logo_image,
+    mark_image,
     read,
     stream,
     text_document,
@@ -22,7 +23,9 @@ from projects.models import (
     AsapService,
     Fund,
     FundingProgramme,
+    FundLogo,
     Organisation,
+    ProgrammeLogo,
     ProjectDocument,
     ProjectIndexPage,
     ProjectOrganisation,
@@ -46,11 +49,13 @@ class References:
         self.organisations = {data["name"]: self.organisation(data) for data in read("organisations")}
         self.funds = {}
         for data in read("funds"):
-            self.funds[data["acronym"]] = self.get_or_create(
-                Fund, {"acronym": data["acronym"], "period_start": data["period_start"]}, data
-            )
+            logos = data.pop("mandatory_logos", [])
+            fund = self.get_or_create(Fund, {"acronym": data["acronym"], "period_start": data["period_start"]}, data)
+            self.funds[data["acronym"]] = fund
+            self.add_logos(FundLogo, "fund", fund, logos)
         self.programmes = {}
         for data in read("programmes"):
+            logos = data.pop("mandatory_logos", [])
             fields = {
                 **data,
                 "fund": self.funds[data["fund"]],
@@ -60,6 +65,7 @@ class References:
             self.programmes[data["code"]] = self.get_or_create(
                 FundingProgramme, {"fund": fields["fund"], "code": data["code"]}, fields
             )
+            self.add_logos(ProgrammeLogo, "programme", self.programmes[data["code"]], logos)
         self.themes = {data["slug"]: self.get_or_create(Theme, {"slug": data["slug"]}, data) for data in read("themes")}
         self.territories = {
             data["name"]: self.get_or_create(Territory, {"name": data["name"]}, data) for data in read("territories")
@@ -72,6 +78,15 @@ class References:
         )
         self.created += created
         return obj
+
+    def add_logos(self, model, owner_field, owner, logos):
+        """The mandatory logo strip of a fund or programme, unless it has one already."""
+        if not logos or owner.mandatory_logos.exists():
+            return
+        for order, logo in enumerate(logos):
+            image = mark_image(logo["text"], logo["colour"])
+            model.objects.create(**{owner_field: owner}, image=image, alt_text=logo["text"], sort_order=order)
+            self.created += 1
 
     def organisation(self, data):
         existing = Organisation.objects.filter(name=data["name"]).first()

@@ -9,9 +9,11 @@ from django.utils import timezone
 from core.site_settings import OrganisationSettings
 from courses.enquiries import CourseEnquiry
 from courses.models import Area
-from tests.factories import ContentPageFactory
+from projects.models import ProgrammeLogo
+from tests.factories import ContentPageFactory, ImageFactory
 from tests.factories.courses import CourseIndexPageFactory, CoursePageFactory, CourseSessionFactory, VenueFactory
 from tests.factories.outbox import ContactFormPageFactory, add_contact_fields
+from tests.factories.projects import FundFactory, FundingProgrammeFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -110,3 +112,18 @@ def test_full_course_takes_a_place_on_the_waiting_list(tab, site, assert_accessi
 
     enquiry = CourseEnquiry.objects.get()
     assert (enquiry.last_name, enquiry.waiting_list, enquiry.session.edition) == ("Neri", True, "Unica")
+
+
+def test_a_funded_course_shows_the_emblem_first_and_stays_accessible(tab, course_catalogue, assert_accessible):
+    programme = FundingProgrammeFactory(fund=FundFactory(eu_statement="cofinanziato"), name="PR Lazio FSE+")
+    ProgrammeLogo.objects.create(
+        programme=programme, image=ImageFactory(file__width=900, file__height=300), alt_text="Regione Lazio"
+    )
+    course = CoursePageFactory(parent=course_catalogue, title="Rendicontazione FSE+", funding_programme=programme)
+    CourseSessionFactory(course=course)
+    tab.goto(course.url)
+    emblem = tab.get_by_role("img", name="Emblema dell'Unione europea")
+    strip_logo = tab.get_by_role("img", name="Regione Lazio")
+    assert emblem.bounding_box()["height"] >= strip_logo.bounding_box()["height"] > 0
+    assert tab.get_by_text("Cofinanziato dall'Unione europea").is_visible()
+    assert_accessible(tab)

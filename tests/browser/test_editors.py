@@ -1,6 +1,7 @@
 """The office at work, in a real browser: a Redattrice writes a project with a partner that did not
-exist yet, typing Italian dates and amounts, and submits it; a Moderatore approves it from the
-dashboard, and the project is on its page, in the catalogue, in the projects box and in the search."""
+exist yet, typing Italian dates and amounts, and submits it once its objectives and expected results
+are there; a Moderatore approves it from the dashboard, and the project is on its page, in the
+catalogue, in the projects box and in the search."""
 
 import datetime
 import re
@@ -110,7 +111,23 @@ def test_an_editor_writes_a_project_and_a_moderator_publishes_it(tab, browser, l
     expect(error).to_contain_text("senza punto (1250), per i decimali usa la virgola (1,250)")
     tab.get_by_role("textbox", name="Cofinanziamento nazionale o regionale").fill("250.000,00")
 
-    # Submit for moderation from the "more actions" menu.
+    # Submit for moderation from the "more actions" menu: an EU-funded project needs its objectives
+    # and expected results first (a draft did not), and the error says which are missing.
+    tab.get_by_role("button", name="Altre azioni").click()
+    tab.get_by_role("button", name="Invia in approvazione").click()
+    expect(tab.locator(".messages")).to_contain_text(
+        "Per pubblicare un progetto finanziato dall'Unione europea mancano ancora questi dati: "
+        "«Obiettivi», «Risultati attesi»."
+    )
+    tab.get_by_role("tab", name="Contenuto").click()
+    for field, text in (
+        ("objectives", "Aprire tre sportelli a Latina."),
+        ("expected_results", "Mille persone orientate."),
+    ):
+        editor = tab.locator(f'[data-contentpath="{field}"] [contenteditable="true"]')
+        editor.click()
+        editor.press_sequentially(text)
+        expect(editor).to_contain_text(text)
     tab.get_by_role("button", name="Altre azioni").click()
     tab.get_by_role("button", name="Invia in approvazione").click()
     # "creata e inviata" or "inviata", depending on whether autosave had already created the draft.
@@ -128,6 +145,7 @@ def test_an_editor_writes_a_project_and_a_moderator_publishes_it(tab, browser, l
     )
     assert (draft.planned_start, draft.planned_end) == (datetime.date(2026, 3, 15), datetime.date(2027, 12, 31))
     assert draft.programme.code == "PA2011"
+    assert "Aprire tre sportelli a Latina." in draft.objectives
     partner = draft.organisation_roles.get()
     assert (partner.organisation.name, partner.organisation.city) == ("Associazione Ponti Nuovi", "Latina")
 

@@ -46,6 +46,33 @@ def test_seed_demo_builds_the_fei_project_and_is_idempotent(wagtail_root, client
     assert "Annullato" in html and "In corso" in html and "Concluso" in html and "Programmato" in html
     assert client.get(project.url).status_code == 200
 
+    # EU visibility: every EU-funded project could be published again as it is, with its statement.
+    from projects.visibility import publication_gaps
+
+    eu_funded = [p for p in ProjectPage.objects.select_related("fund") if p.is_eu_funded]
+    assert len(eu_funded) >= 10
+    for page in eu_funded:
+        assert (
+            publication_gaps(
+                {
+                    f: getattr(page, f)
+                    for f in ("fund", "eu_contribution", "eu_statement", "objectives", "expected_results")
+                }
+            )
+            == []
+        ), page.slug
+    assert {p.statement_label for p in eu_funded} == {
+        "Cofinanziato dall'Unione europea",
+        "Finanziato dall'Unione europea – NextGenerationEU",
+    }
+    assert list(Fund.objects.get(acronym="FAMI").mandatory_logos.values_list("alt_text", flat=True)) == [
+        "Ministero dell'Interno",
+        "Repubblica Italiana",
+    ]
+    assert not Fund.objects.get(acronym="FNPM").eu_statement
+    html = client.get(ProjectPage.objects.get(slug="fse-competenze-digitali").url).content.decode()
+    assert html.index('alt="Repubblica Italiana"') < html.index('alt="Regione Lazio"') < html.index("<h1>")
+
 
 def test_editor_sees_italian_tabs_and_validation(client, superuser, project_catalogue, portfolio):
     client.force_login(superuser)

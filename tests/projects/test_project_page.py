@@ -22,8 +22,8 @@ def test_project_page_shows_funding_partners_results_and_eu_statement(client, po
     portfolio["regione"].save()
     ProjectResultFactory(project=project, name="Sportelli attivati", unit="sportelli", target=12, achieved=10)
     html = client.get(project.url).content.decode()
-    assert "Progetto cofinanziato dall'Unione europea" in html
-    assert "eu-emblem.svg" in html
+    assert "<span>Cofinanziato dall&#x27;Unione europea</span>" in html
+    assert 'role="img" aria-label="Emblema dell&#x27;Unione europea"' in html
     assert "€ 250.000,00" in html  # Italian number format
     assert "Tasso di cofinanziamento UE</dt><dd>30%" in html
     assert "PA2011 Programma annuale 2011" in html
