@@ -180,11 +180,13 @@ PAGE_CACHE_GENERATION_FILE = (
 )
 # How long a browser may reuse a public page without asking again (`Cache-Control: max-age`).
 PAGE_BROWSER_CACHE_SECONDS = env_int("PAGE_BROWSER_CACHE_SECONDS", 60)
-# A Varnish (or any cache that accepts PURGE and BAN) in front: its address, e.g. http://127.0.0.1:6081;
-# publishing and editing then empty it (deploy/varnish/default.vcl).
+# A Varnish (or any cache that accepts PURGE and BAN) in front: its address, e.g. http://127.0.0.1:6081,
+# or the addresses of several, comma-separated; publishing and editing then empty them all
+# (deploy/varnish/default.vcl).
 if env("FRONTEND_CACHE_URL"):
     WAGTAILFRONTENDCACHE = {
-        "varnish": {"BACKEND": "core.pagecache.varnish.VarnishBackend", "LOCATION": env("FRONTEND_CACHE_URL")}
+        f"varnish{n or ''}": {"BACKEND": "core.pagecache.varnish.VarnishBackend", "LOCATION": url}
+        for n, url in enumerate(env_list("FRONTEND_CACHE_URL"))
     }
 
 # Background work (search index, reference index, e-mails) goes through django_tasks. The database

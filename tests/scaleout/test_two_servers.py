@@ -28,26 +28,14 @@ from PIL import Image
 from tests.courses.test_enquiries import valid_post
 from tests.security.faults import RedisServer, free_port, wait_for_port
 
+from .bucket import BUCKET, PUBLIC_IMAGES_POLICY
+
 # django_db asks pytest-django for the test database, whose migrated schema the scratch database copies.
 pytestmark = [pytest.mark.scaleout, pytest.mark.django_db]
 
 ROOT = Path(__file__).resolve().parents[2]
 VCL = ROOT / "deploy" / "varnish" / "default.vcl"
-BUCKET = "asap-media"
 PASSWORD = "password-della-prova-1"
-# Anyone may read images and renditions; documents are streamed by the app after its privacy checks.
-PUBLIC_IMAGES_POLICY = {
-    "Version": "2012-10-17",
-    "Statement": [
-        {
-            "Effect": "Allow",
-            "Principal": "*",
-            "Action": "s3:GetObject",
-            "Resource": [f"arn:aws:s3:::{BUCKET}/images/*", f"arn:aws:s3:::{BUCKET}/original_images/*"],
-        }
-    ],
-}
-
 # The site the servers share: a course to enquire about, a project to illustrate, a page with a draft.
 SEED = """
 import sys
@@ -328,7 +316,10 @@ def test_two_servers_share_enquiries_images_sessions_and_publishing(cluster):
     rendition = requests.get(rendition_url, timeout=10)
     assert rendition.status_code == 200
     picture = Image.open(io.BytesIO(rendition.content))
-    assert picture.size == (960, 540) and picture.getpixel((480, 270))[:3] == (0x1F, 0x6F, 0x8B)
+    assert picture.size == (960, 540)
+    assert all(
+        abs(got - sent) <= 2 for got, sent in zip(picture.getpixel((480, 270))[:3], (0x1F, 0x6F, 0x8B), strict=True)
+    )  # JPEG
 
     # Varnish takes the two servers in turn.
     for n in (1, 2):
