@@ -94,9 +94,10 @@ def stop(processes):
     for process in processes:
         if process.poll() is None:
             process.terminate()
+    deadline = time.monotonic() + 5
     for process in processes:
         try:
-            process.wait(timeout=5)
+            process.wait(timeout=max(0.1, deadline - time.monotonic()))
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
