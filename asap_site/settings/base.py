@@ -159,6 +159,9 @@ if env("REDIS_URL"):
             "OPTIONS": {"socket_connect_timeout": _redis_timeout, "socket_timeout": _redis_timeout},
         }
     }
+    # Sessions (only signed-in editors have one) are written to the database and read through Redis:
+    # every app server sees them, and a Redis outage costs a query per request, never a login.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -177,11 +180,13 @@ PAGE_CACHE_GENERATION_FILE = (
 )
 # How long a browser may reuse a public page without asking again (`Cache-Control: max-age`).
 PAGE_BROWSER_CACHE_SECONDS = env_int("PAGE_BROWSER_CACHE_SECONDS", 60)
-# A Varnish (or any cache that accepts PURGE and BAN) in front: its address, e.g. http://127.0.0.1:6081;
-# publishing and editing then empty it (deploy/varnish/default.vcl).
+# A Varnish (or any cache that accepts PURGE and BAN) in front: its address, e.g. http://127.0.0.1:6081,
+# or the addresses of several, comma-separated; publishing and editing then empty them all
+# (deploy/varnish/default.vcl).
 if env("FRONTEND_CACHE_URL"):
     WAGTAILFRONTENDCACHE = {
-        "varnish": {"BACKEND": "core.pagecache.varnish.VarnishBackend", "LOCATION": env("FRONTEND_CACHE_URL")}
+        f"varnish{n or ''}": {"BACKEND": "core.pagecache.varnish.VarnishBackend", "LOCATION": url}
+        for n, url in enumerate(env_list("FRONTEND_CACHE_URL"))
     }
 
 # Background work (search index, reference index, e-mails) goes through django_tasks. The database
@@ -225,6 +230,38 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Uploaded media (images, their renditions, documents) in an S3-compatible bucket when
+# AWS_STORAGE_BUCKET_NAME is set, so that every app server sees every upload (README "Deployment").
+# Credentials come from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or the machine's role, read by boto3.
+# Objects get plain public URLs (pages stay byte-identical in caches); MEDIA_URL follows the bucket,
+# so the Content-Security-Policy allows its origin. Static files stay with WhiteNoise.
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME")
+if AWS_STORAGE_BUCKET_NAME:
+    _s3_endpoint = env("AWS_S3_ENDPOINT_URL")
+    _s3_domain = env("AWS_S3_CUSTOM_DOMAIN")
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": _s3_endpoint,
+            "region_name": env("AWS_S3_REGION_NAME"),
+            "custom_domain": _s3_domain,
+            "addressing_style": env("AWS_S3_ADDRESSING_STYLE"),
+            "location": env("AWS_LOCATION", ""),
+            "default_acl": env("AWS_DEFAULT_ACL"),
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
+            "file_overwrite": False,  # a replaced image or document gets a new name: caches never mix them up
+        },
+    }
+    if _s3_domain:
+        _media_origin = f"https://{_s3_domain}"
+    elif _s3_endpoint and env("AWS_S3_ADDRESSING_STYLE") != "virtual":
+        _media_origin = f"{_s3_endpoint.rstrip('/')}/{AWS_STORAGE_BUCKET_NAME}"
+    else:
+        _media_origin = f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"
+    MEDIA_URL = env("MEDIA_URL", f"{_media_origin}/{env('AWS_LOCATION', '')}".rstrip("/") + "/")
+    # Documents are streamed by the app after its privacy checks, never handed out by bucket URL.
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # E-mail: SMTP settings from the environment; dev.py switches to the console backend.

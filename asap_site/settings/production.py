@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import MIDDLEWARE, TASK_BACKENDS, env, env_bool, env_int
+from .base import MIDDLEWARE, STORAGES, TASK_BACKENDS, env, env_bool, env_int
 
 DEBUG = False
 
@@ -30,10 +30,7 @@ MIDDLEWARE = [
     *MIDDLEWARE[_after_security:],
 ]
 WHITENOISE_MAX_AGE = env_int("WHITENOISE_MAX_AGE", 3600)
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-}
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}}
 
 # Mail and other background work wait in the database for `manage.py db_worker`, so a slow or
 # refusing mail server never holds a request; EMAIL_TIMEOUT (seconds) bounds each delivery attempt.

@@ -42,7 +42,7 @@ CSP_ADMIN_DIRECTIVES = {
     "default-src": [SELF],
     "script-src": [SELF, UNSAFE_INLINE, *_asset_origins],
     "style-src": [SELF, UNSAFE_INLINE, *_asset_origins],
-    "img-src": [SELF, "data:", "blob:", "https:"],
+    "img-src": [SELF, "data:", "blob:", "https:", *_asset_origins],
     "font-src": [SELF, "data:", *_asset_origins],
     "media-src": [SELF, "blob:", *_asset_origins],
     "frame-src": [SELF, "https:"],

@@ -5,11 +5,22 @@ vcl 4.1;
 #
 #   varnishd -a :80 -f /etc/varnish/default.vcl -s malloc,256m
 #
-# tests/pagecache/test_varnish.py runs this file in front of a test server (it changes the port).
+# tests/pagecache/test_varnish.py runs this file in front of a test server (it changes the port);
+# tests/scaleout/test_two_servers.py in front of two app servers (one backend each).
 
-backend default {
+import directors;
+
+# The app servers, taken in turn. To add one, copy the backend and add it in vcl_init; every app
+# server then needs FRONTEND_CACHE_URL pointing here and its address in the purgers ACL below
+# (README, "Deployment").
+backend app1 {
     .host = "127.0.0.1";
     .port = "8000";
+}
+
+sub vcl_init {
+    new app_servers = directors.round_robin();
+    app_servers.add_backend(app1);
 }
 
 # Who may PURGE and BAN: the app servers. Add their addresses when they run on other machines.
@@ -19,6 +30,7 @@ acl purgers {
 }
 
 sub vcl_recv {
+    set req.backend_hint = app_servers.backend();
     if (req.method == "PURGE") {
         if (client.ip !~ purgers) {
             return (synth(405, "Not allowed"));
