@@ -114,7 +114,7 @@ def test_phone_header_is_compact_and_the_first_project_shows_within_one_screen(t
     tab.wait_for_url("**/cerca/?q=rendicontazione")
 
 
-def test_filters_open_from_filtra_and_active_filters_are_chips_that_remove_them(tab, demo):
+def test_filters_open_from_filtra_with_or_without_javascript_and_chips_remove_them(tab, live_server, demo):
     tab.set_viewport_size(PHONE)
     tab.goto("/progetti/")
     tab.locator("summary", has_text="Filtra").click()
@@ -134,9 +134,8 @@ def test_filters_open_from_filtra_and_active_filters_are_chips_that_remove_them(
     assert tab.get_by_label("Area tematica").is_visible()  # open beside the results on wide screens
     assert not tab.locator("summary", has_text="Filtra").is_visible()
 
-
-def test_without_javascript_filters_and_search_still_work_on_a_phone(browser, live_server, demo):
-    context = browser.new_context(base_url=live_server.url, viewport=PHONE, java_script_enabled=False)
+    # Without JavaScript: "Filtra" is a native <details>, "Cerca" a link to the search page.
+    context = tab.context.browser.new_context(base_url=live_server.url, viewport=PHONE, java_script_enabled=False)
     page = context.new_page()
     page.goto("/progetti/")
     assert not page.get_by_label("Stato").is_visible()
@@ -154,22 +153,21 @@ def open_with_banner(tab, path="/"):
     return tab.get_by_role("dialog", name="Rispettiamo la tua privacy")
 
 
-@pytest.mark.parametrize("viewport", [PHONE, {"width": 1366, "height": 768}], ids=["telefono", "desktop"])
-def test_banner_takes_a_third_of_a_phone_at_most_and_leaves_the_footer_clickable(tab, demo, viewport):
-    tab.set_viewport_size(viewport)
-    banner = open_with_banner(tab)
-    height = banner.bounding_box()["height"]
-    assert height <= 0.34 * viewport["height"], f"il banner occupa {height / viewport['height']:.0%} dello schermo"
-    accept = banner.get_by_role("button", name="Accetta tutti").bounding_box()
-    reject = banner.get_by_role("button", name="Rifiuta", exact=True).bounding_box()
-    same_weight = [round(accept[key]) == round(reject[key]) for key in ("y", "width", "height")]
-    assert all(same_weight), (accept, reject)
-    assert round(banner.get_by_role("button", name="Personalizza").bounding_box()["y"]) == round(accept["y"])
+def test_banner_takes_a_third_of_a_phone_at_most_and_leaves_the_footer_clickable(tab, demo):
+    for viewport in (PHONE, {"width": 1366, "height": 768}):
+        tab.set_viewport_size(viewport)
+        banner = open_with_banner(tab)
+        height = banner.bounding_box()["height"]
+        assert height <= 0.34 * viewport["height"], f"{viewport}: il banner occupa {height / viewport['height']:.0%}"
+        accept = banner.get_by_role("button", name="Accetta tutti").bounding_box()
+        reject = banner.get_by_role("button", name="Rifiuta", exact=True).bounding_box()
+        assert all(round(accept[key]) == round(reject[key]) for key in ("y", "width", "height")), (accept, reject)
+        assert round(banner.get_by_role("button", name="Personalizza").bounding_box()["y"]) == round(accept["y"])
 
-    tab.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
-    links = tab.evaluate(FOOTER_LINKS_CLEAR)
-    assert len(links) >= 5
-    assert [link for link in links if not (link["above"] and link["clickable"])] == []
+        tab.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+        links = tab.evaluate(FOOTER_LINKS_CLEAR)
+        assert len(links) >= 5
+        assert [link for link in links if not (link["above"] and link["clickable"])] == [], viewport
     tab.get_by_role("link", name="Note legali").click()
     tab.wait_for_url("**/note-legali/")
 
