@@ -95,9 +95,10 @@ def test_no_page_is_wider_than_a_phone_or_a_tablet(tab, demo):
     assert not overflowing, "\n".join(overflowing)
 
 
-def test_phone_header_is_compact_and_the_first_project_shows_within_one_screen(tab, demo):
+def test_phone_header_is_compact_and_the_first_project_shows_within_one_screen(tab, demo, assert_accessible):
     tab.set_viewport_size(PHONE)
-    tab.goto("/progetti/")
+    open_with_banner(tab, "/progetti/")
+    assert_accessible(tab)
     assert tab.locator(".site-header").bounding_box()["height"] <= 120
     assert not tab.get_by_label("Fondo").is_visible()  # behind "Filtra"
     assert tab.get_by_role("heading", level=2, name=re.compile(r"^\d+ progetti$")).is_visible()
@@ -114,10 +115,13 @@ def test_phone_header_is_compact_and_the_first_project_shows_within_one_screen(t
     tab.wait_for_url("**/cerca/?q=rendicontazione")
 
 
-def test_filters_open_from_filtra_with_or_without_javascript_and_chips_remove_them(tab, live_server, demo):
+def test_filters_open_from_filtra_with_or_without_javascript_and_chips_remove_them(
+    tab, live_server, demo, assert_accessible
+):
     tab.set_viewport_size(PHONE)
     tab.goto("/progetti/")
     tab.locator("summary", has_text="Filtra").click()
+    assert_accessible(tab)
     tab.get_by_label("Stato").select_option(value="concluso")
     tab.get_by_role("button", name="Applica i filtri").click()
     tab.wait_for_url("**/progetti/?*stato=concluso*")
