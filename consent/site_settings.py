@@ -8,6 +8,13 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 POLICY_VERSION_RE = r"^[-_.a-zA-Z0-9]+$"
 
 
+# Short enough for the first layer to stay within about a third of a phone screen.
+SHORT_TEXT = (
+    "Usiamo cookie tecnici necessari e, solo con il tuo consenso, statistiche anonime e contenuti di terze "
+    "parti (video e mappe). Chiudendo il banner rifiuti i cookie non necessari."
+)
+
+
 @register_setting(icon="doc-full")
 class CookieBannerSettings(BaseSiteSetting):
     """Texts of the banner and the policy version: changing the version asks again those who accepted."""
@@ -17,11 +24,8 @@ class CookieBannerSettings(BaseSiteSetting):
     title = models.CharField("Titolo del banner", max_length=120, default="Rispettiamo la tua privacy")
     text = models.TextField(
         "Spiegazione",
-        default=(
-            "Usiamo cookie tecnici, necessari al funzionamento del sito. Con il tuo consenso usiamo anche "
-            "statistiche anonime e contenuti di terze parti (video e mappe). Puoi accettare, rifiutare o "
-            "scegliere per categoria; chiudendo il banner rifiuti i cookie non necessari."
-        ),
+        default=SHORT_TEXT,
+        help_text="Poche righe: sul telefono il banner deve lasciare libera gran parte dello schermo.",
     )
     policy_version = models.CharField(
         "Versione della cookie policy",

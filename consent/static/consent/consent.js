@@ -73,6 +73,27 @@
     document.dispatchEvent(new CustomEvent("consent:change", { detail: { accepted: accepted.slice() } }));
   }
 
+  /* --- the page keeps the space the banner takes (see consent.css), so nothing sits under it --- */
+  var root = document.documentElement;
+  function makeRoom() {
+    var height = banner.hidden ? 0 : banner.offsetHeight;
+    if (height) {
+      root.style.setProperty("--consent-banner-height", height + "px");
+      root.setAttribute("data-consent-banner", "");
+    } else {
+      root.style.removeProperty("--consent-banner-height");
+      root.removeAttribute("data-consent-banner");
+    }
+  }
+  if (window.ResizeObserver) new ResizeObserver(makeRoom).observe(banner);
+  else window.addEventListener("resize", makeRoom);
+  /* Browsers without scroll-padding for focus: scroll what got focus above the banner. */
+  document.addEventListener("focusin", function (event) {
+    if (banner.hidden || banner.contains(event.target)) return;
+    var overlap = event.target.getBoundingClientRect().bottom - banner.getBoundingClientRect().top;
+    if (overlap > 0) window.scrollBy(0, overlap + 16);
+  });
+
   /* --- the banner --- */
   function setChoicesOpen(open) {
     choices.hidden = !open;
@@ -92,10 +113,12 @@
     syncChoices();
     banner.hidden = false;
     setChoicesOpen(!!withChoices);
+    makeRoom();
     if (opener) banner.focus();
   }
   function hide() {
     banner.hidden = true;
+    makeRoom();
     if (opener) { opener.focus(); opener = null; }
   }
   function decide(action, groups) {
