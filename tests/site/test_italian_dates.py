@@ -98,4 +98,7 @@ def test_the_template_filters_are_the_same_functions():
     rendered = template.render(
         Context({"a": d(2026, 9, 30), "b": d(2026, 10, 2), "t": datetime.datetime(2026, 7, 1, 7, 30, tzinfo=UTC)})
     )
-    assert rendered == "30 settembre 2026|30 settembre - 2 ottobre 2026|dal 30 settembre 2026|ore 9:30||il 30 settembre 2026"
+    assert (
+        rendered
+        == "30 settembre 2026|30 settembre - 2 ottobre 2026|dal 30 settembre 2026|ore 9:30||il 30 settembre 2026"
+    )
