@@ -33,7 +33,7 @@ def shoot(browser, server, urls):
         banner = tab.locator("#consent-banner")
         expect(banner).to_be_visible()
         tab.screenshot(path=OUTPUT / f"00-consent-banner-{width}.png", full_page=False)
-        tab.get_by_role("button", name="Rifiuta").click()  # a decision, so the other pages show without it
+        tab.get_by_role("button", name="Rifiuta", exact=True).click()  # a decision, so the other pages show without it
         expect(banner).to_be_hidden()
         for number, (label, path) in enumerate(urls.items(), start=1):
             tab.goto(path)
