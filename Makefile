@@ -10,7 +10,7 @@ STATIC_ROOT ?= static_collected
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: fonts run dev test install install-dev migrate seed admin static bench lint format check worker clean
+.PHONY: fonts run dev test install install-dev migrate seed admin static bench screenshots lighthouse lint format check worker clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,19 @@ fonts:
 ## make bench: every page type under gunicorn on a scratch demo database (see scripts/bench.py).
 bench: install-dev static
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+
+## make screenshots: every page type at 390 and 1366 px into screenshots/ (see scripts/screenshots.py).
+screenshots: install-dev static
+	$(BIN)/python scripts/screenshots.py
+
+## make lighthouse: Lighthouse (mobile) on every page type of the same served demo (scripts/lighthouse.py).
+LIGHTHOUSE := tools/lighthouse/node_modules/.bin/lighthouse
+$(LIGHTHOUSE): tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	cd tools/lighthouse && npm ci --no-audit --no-fund
+	touch $@
+
+lighthouse: install-dev static $(LIGHTHOUSE)
+	$(BIN)/python scripts/lighthouse.py
 
 ## make test: the whole suite (SQLite by default, or DATABASE_URL).
 test: install-dev

@@ -5,6 +5,8 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from core.dates import italian_date
+
 from .site_settings import AnalyticsProvider, AnalyticsSettings
 
 __all__ = ["AnalyticsProvider", "AnalyticsSettings", "DailyPageView"]
@@ -35,7 +37,7 @@ class DailyPageView(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.day:%d/%m/%Y} · {self.page_id} · {self.views}"
+        return f"{italian_date(self.day)} · {self.page_id} · {self.views}"
 
     @classmethod
     def count(cls, page, referrer_domain, device_class, day=None):

@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
+from core.dates import italian_datetime
 from core.models import BasePage
 
 from .site_settings import CookieBannerSettings
@@ -40,7 +41,7 @@ class ConsentRecord(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self):
-        return f"{self.consent_id} · {self.get_action_display()} · {timezone.localtime(self.created_at):%d/%m/%Y %H:%M}"
+        return f"{self.consent_id} · {self.get_action_display()} · {italian_datetime(self.created_at)}"
 
     @property
     def accepted_groups(self):

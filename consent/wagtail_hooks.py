@@ -4,11 +4,14 @@
 from cookie_consent.models import Cookie, CookieGroup
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from core.dates import italian_datetime
 
 from .admin_forms import CookieForm
 from .models import ConsentRecord
@@ -81,7 +84,17 @@ class ConsentRecordViewSet(ModelViewSet):
     menu_label = "Registro dei consensi"
     add_to_admin_menu = True
     menu_order = 810
-    list_display = ["consent_id", "action", "policy_version", "created_at"]
+    list_display = [
+        "consent_id",
+        "action",
+        "policy_version",
+        Column(
+            "created_at",
+            label="Data e ora",
+            accessor=lambda record: italian_datetime(record.created_at),
+            sort_key="created_at",
+        ),
+    ]
     list_filter = ["action", "policy_version", "created_at"]
     search_fields = ["consent_id"]
     search_backend_name = None

@@ -35,7 +35,23 @@ TABLE_OPTIONS = {
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link", "hr"]
 
 
-class HeadingBlock(blocks.StructBlock):
+class IndexedFieldsMixin:
+    """Only the named children's text goes into the search index, and so into result summaries: a
+    choice's label ("Titolo di sezione (H2)") or a button's wording is not what a page is about."""
+
+    indexed_fields = ()
+
+    def get_searchable_content(self, value):
+        return [
+            text
+            for name in self.indexed_fields
+            for text in self.child_blocks[name].get_searchable_content(value.get(name))
+        ]
+
+
+class HeadingBlock(IndexedFieldsMixin, blocks.StructBlock):
+    indexed_fields = ("text",)
+
     text = blocks.CharBlock(label="Testo", max_length=200)
     level = blocks.ChoiceBlock(
         label="Livello",
@@ -71,7 +87,9 @@ class QuoteBlock(blocks.StructBlock):
         template = "blocks/quote.html"
 
 
-class CallToActionBlock(blocks.StructBlock):
+class CallToActionBlock(IndexedFieldsMixin, blocks.StructBlock):
+    indexed_fields = ("title", "text")
+
     title = blocks.CharBlock(label="Titolo", max_length=120)
     text = blocks.TextBlock(label="Testo", required=False)
     page = blocks.PageChooserBlock(label="Pagina interna", required=False)

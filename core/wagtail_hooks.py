@@ -1,13 +1,12 @@
 """Admin-wide rules: who reads form submissions, how yes-or-no values and times read, an Italian help menu."""
 
 from django.db import models
-from django.utils import timezone
-from django.utils.formats import date_format
 from wagtail import hooks
 from wagtail.admin.ui.fields import BaseFieldDisplay, register_display_class
 from wagtail.contrib.forms.utils import get_form_types
 from wagtail.models import Page
 
+from .dates import italian_datetime
 from .panels import READ_FORM_SUBMISSIONS
 
 
@@ -38,7 +37,7 @@ class LocalDateTimeDisplay(BaseFieldDisplay):
     in UTC; here they read in Italian time, as in the rest of the admin."""
 
     def render_html(self, parent_context=None):
-        return date_format(timezone.localtime(self.value), "DATETIME_FORMAT") if self.value else ""
+        return italian_datetime(self.value)
 
 
 register_display_class(models.BooleanField, display_class=YesNoDisplay)

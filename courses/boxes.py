@@ -1,9 +1,9 @@
 """Entries for the "Corsi" box: the next published courses still open for enrolment."""
 
 from django.utils import timezone
-from django.utils.formats import date_format
 
 from core.boxes import BoxEntry
+from core.dates import italian_since
 
 from .models import CoursePage
 
@@ -16,8 +16,7 @@ def next_open_courses(request=None, limit=4, exclude_ids=()):
             url=course.get_url(request),
             description=course.summary,
             meta=(
-                f"Iscrizioni aperte · dal {date_format(timezone.localtime(course.next_open_start), 'j F Y')}"
-                f" · {course.get_delivery_mode_display()}"
+                f"Iscrizioni aperte · {italian_since(course.next_open_start)} · {course.get_delivery_mode_display()}"
             ),
         )
         for course in courses[:limit]

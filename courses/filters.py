@@ -6,9 +6,9 @@ from zoneinfo import ZoneInfo
 
 from django import forms
 from django.utils import timezone
-from django.utils.formats import date_format
 
 from core.catalogue import CatalogueFilterSet, CheckboxFilter, ChoiceFacet, TextFilter
+from core.dates import italian_month
 from search.query import clean_query
 from search.services import matching_ids
 
@@ -19,7 +19,8 @@ FEES = [("gratuito", "Gratuiti"), ("pagamento", "A pagamento")]
 
 
 def month_label(value):
-    return date_format(value, "F Y").capitalize()
+    """An option of the month list, e.g. «Marzo 2027» (a list item starts with a capital)."""
+    return italian_month(value).capitalize()
 
 
 def search_courses(model, text):

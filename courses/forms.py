@@ -3,6 +3,7 @@
 from django import forms
 from django.utils import timezone
 
+from core.dates import italian_date_range
 from outbox.forms import HoneypotMixin
 
 from .enquiries import CourseEnquiry, RequestType
@@ -10,8 +11,7 @@ from .enquiries import CourseEnquiry, RequestType
 
 class SessionChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, session):
-        start, end = session.local_start, session.local_end
-        return f"{session.edition}: dal {start:%d/%m/%Y} al {end:%d/%m/%Y}, {session.place_label}"
+        return f"{session.edition}: {italian_date_range(session.start, session.end)}, {session.place_label}"
 
 
 class CourseEnquiryForm(HoneypotMixin, forms.ModelForm):

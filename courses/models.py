@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES
 from core.catalogue import listing_context
+from core.dates import italian_date_range
 from core.models import BasePage
 from projects.models import FundingProgramme, ProjectPage
 from projects.visibility import fund_statement, visibility_for
@@ -217,8 +218,16 @@ class CoursePage(RoutablePageMixin, BasePage):
         return [s for s in self.sorted_sessions if s.end > now and not s.cancelled]
 
     def next_session(self, now=None):
-        upcoming = self.upcoming_sessions(now)
-        return upcoming[0] if upcoming else None
+        """The next edition: the first not cancelled that starts today or later (Rome date), so
+        "Prossima edizione" never names a day already past."""
+        today = timezone.localdate(now or timezone.now())
+        return next((s for s in self.upcoming_sessions(now) if timezone.localdate(s.start) >= today), None)
+
+    def running_session(self, now=None):
+        """The edition under way (started before today, not over), for "In corso fino al ..."."""
+        now = now or timezone.now()
+        today = timezone.localdate(now)
+        return next((s for s in self.upcoming_sessions(now) if timezone.localdate(s.start) < today), None)
 
     def enquirable_sessions(self, now=None):
         """Sessions a visitor can still ask for: enrolment open and seats left (never a full,
@@ -349,8 +358,7 @@ class CourseSession(Orderable):
         verbose_name_plural = "Edizioni"
 
     def __str__(self):
-        local_start = timezone.localtime(self.start)
-        return f"{self.edition} ({local_start:%d/%m/%Y})"
+        return f"{self.edition} ({italian_date_range(self.start, self.end)})"
 
     def clean(self):
         if self.start and self.end and self.end <= self.start:

@@ -1,20 +1,26 @@
 """How courses take part in the site search: their type on /cerca/ and the snippet whose changes
 must reindex them (the venue, read by `CoursePage.venue_names`)."""
 
-from django.utils import timezone
-
+from core.dates import italian_date, italian_until
 from search.indexing import reindex_pages_using
-from search.types import ResultType, result_types, short_date
+from search.types import ResultType, result_types
 
 from .models import CoursePage, Venue
+from .status import CourseStatus
 
 
 def course_detail(course):
-    """The status and next edition, e.g. «Iscrizioni aperte · prossima edizione dal 12/03/2027»."""
-    parts = [course.status().label]
+    """The status and editions, e.g. «Iscrizioni aperte · prossima edizione: 12 marzo 2027», «In corso ·
+    fino al 10 dicembre 2026» (never a past day as the next edition)."""
+    status = course.status()
+    parts = [status.label]
+    running = course.running_session()
+    if running is not None:
+        running_label = italian_until(running.end)
+        parts.append(running_label if status == CourseStatus.RUNNING else f"edizione in corso {running_label}")
     upcoming = course.next_session()
     if upcoming is not None:
-        parts.append(f"prossima edizione dal {short_date(timezone.localtime(upcoming.start))}")
+        parts.append(f"prossima edizione: {italian_date(upcoming.start)}")
     return " · ".join(parts)
 
 

@@ -1,20 +1,18 @@
 """How projects take part in the site search: their type on /cerca/ and the snippets whose changes
 must reindex them (every snippet named in `ProjectPage.search_fields`)."""
 
+from core.dates import italian_date_range
 from search.indexing import reindex_pages_using
-from search.types import ResultType, result_types, short_date
+from search.types import ResultType, result_types
 
 from .models import Fund, FundingProgramme, Organisation, ProjectPage, Territory, Theme
 
 
 def project_detail(project):
-    """The status and dates, e.g. «In corso · dal 01/03/2024 al 28/02/2026»."""
+    """The status and dates, e.g. «In corso · 1 marzo 2024 - 28 febbraio 2026»."""
     parts = [project.status_label]
-    start, end = project.start_date, project.end_date
-    if start and end:
-        parts.append(f"dal {short_date(start)} al {short_date(end)}")
-    elif start:
-        parts.append(f"dal {short_date(start)}")
+    if project.start_date:
+        parts.append(italian_date_range(project.start_date, project.end_date))
     return " · ".join(parts)
 
 

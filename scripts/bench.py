@@ -28,6 +28,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -155,6 +156,25 @@ def add_projects(count):
     )
 
 
+@contextmanager
+def demo_database(projects=0):
+    """Django on a scratch database seeded with the demo (a SQLite file in a temporary folder, or
+    `test_<name>` on DATABASE_URL), media in that folder; all dropped afterwards. Also used by
+    `make screenshots` and `make lighthouse`, which serve the same site."""
+    with tempfile.TemporaryDirectory(prefix="asap-bench-") as folder:
+        os.environ["MEDIA_ROOT"] = str(Path(folder) / "media")  # the demo's images, not in the project's media/
+        setup_django()
+        from django.core.management import call_command
+
+        sqlite_file = str(Path(folder) / "db.sqlite3")
+        with scratch_database(test_name=None if os.environ.get("DATABASE_URL") else sqlite_file) as connection:
+            print("Seeding the demo...", file=sys.stderr)
+            call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+            if projects:
+                add_projects(projects)
+            yield connection
+
+
 def in_process(urls):
     """{label: (status, queries, raw bytes, gzip bytes)} from Django's test client."""
     from django.db import connection
@@ -212,38 +232,28 @@ def main():
     if not shutil.which("wrk"):
         raise SystemExit("make bench needs wrk: apt-get install wrk")
 
-    with tempfile.TemporaryDirectory(prefix="asap-bench-") as folder:
-        os.environ["MEDIA_ROOT"] = str(Path(folder) / "media")  # the demo's images, not in the project's media/
-        setup_django()
-        from django.core.management import call_command
+    with demo_database(args.projects) as connection:
+        urls = page_urls()
+        figures = in_process(urls)
+        connection.close()  # SQLite: let the servers have the file to themselves
 
-        sqlite_file = str(Path(folder) / "db.sqlite3")
-        with scratch_database(test_name=None if os.environ.get("DATABASE_URL") else sqlite_file) as connection:
-            print("Seeding the demo...", file=sys.stderr)
-            call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
-            if args.projects:
-                add_projects(args.projects)
-            urls = page_urls()
-            figures = in_process(urls)
-            connection.close()  # SQLite: let the servers have the file to themselves
-
-            env = server_env(scratch_url(connection))
-            rows = {}
-            for mode, extra in [("uncached", UNCACHED_ENV), ("cached", {})][: 2 if args.cached else 1]:
-                print(f"Measuring ({mode}, {args.duration} s per page)...", file=sys.stderr)
-                server = Server({**env, **extra})
-                try:
-                    for label, url in urls.items():
-                        rows.setdefault(label, {})[mode] = load(server, url, args.duration)
-                finally:
-                    server.stop()
-            yardstick = Server({**env, "PYTHONPATH": str(ROOT / "scripts")}, app=TRIVIAL_APP)
+        env = server_env(scratch_url(connection))
+        rows = {}
+        for mode, extra in [("uncached", UNCACHED_ENV), ("cached", {})][: 2 if args.cached else 1]:
+            print(f"Measuring ({mode}, {args.duration} s per page)...", file=sys.stderr)
+            server = Server({**env, **extra})
             try:
-                trivial = load(yardstick, "/", args.duration)
+                for label, url in urls.items():
+                    rows.setdefault(label, {})[mode] = load(server, url, args.duration)
             finally:
-                yardstick.stop()
-            vendor = connection.vendor
-            print_table(args, vendor, urls, figures, rows, trivial)
+                server.stop()
+        yardstick = Server({**env, "PYTHONPATH": str(ROOT / "scripts")}, app=TRIVIAL_APP)
+        try:
+            trivial = load(yardstick, "/", args.duration)
+        finally:
+            yardstick.stop()
+        vendor = connection.vendor
+        print_table(args, vendor, urls, figures, rows, trivial)
 
 
 def print_table(args, vendor, urls, figures, rows, trivial):

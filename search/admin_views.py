@@ -7,6 +7,7 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
+from core.dates import italian_date
 from core.spreadsheets import ItalianSpreadsheetExportMixin
 
 from .models import SearchQueryDay
@@ -39,7 +40,7 @@ class SearchLogReportView(ItalianSpreadsheetExportMixin, ReportView):
     index_url_name = "search_log"
     index_results_url_name = "search_log_results"
     columns = [
-        Column("day", label="Giorno"),
+        Column("day", label="Giorno", accessor=lambda row: italian_date(row.day)),
         Column("query", label="Testo cercato"),
         Column("searches", label="Ricerche"),
         Column("zero_result_searches", label="Senza risultati"),

@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import F
 from django.utils import timezone
 
+from core.dates import italian_date
+
 MAX_LOGGED_QUERY_LENGTH = 200
 
 
@@ -21,7 +23,7 @@ class SearchQueryDay(models.Model):
         ordering = ["-day", "-searches"]
 
     def __str__(self):
-        return f"{self.query} ({self.day:%d/%m/%Y})"
+        return f"{self.query} ({italian_date(self.day)})"
 
     @classmethod
     def record(cls, query, result_count, day=None):

@@ -10,7 +10,8 @@ so /cerca/ lists exactly the types of the installed apps, in the order of their 
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ImproperlyConfigured
-from django.utils import timezone
+
+from core.dates import italian_on
 
 DEFAULT_SUMMARY_FIELDS = ("search_description", "intro")
 
@@ -87,14 +88,9 @@ def summary_texts(page, result_type=None):
 
 
 def result_detail(page, result_type=None):
-    """A short line with the date or status of a result ("In corso", "Aggiornata il 03/02/2026")."""
+    """A short line with the date or status of a result ("In corso", "Aggiornata il 3 febbraio 2026")."""
     if result_type is not None and result_type.detail is not None:
         return result_type.detail(page)
     if page.last_published_at:
-        return f"Aggiornata il {timezone.localtime(page.last_published_at):%d/%m/%Y}"
+        return f"Aggiornata {italian_on(page.last_published_at)}"
     return ""
-
-
-def short_date(value):
-    """A date as the detail lines show it: 01/03/2024 (empty for no date)."""
-    return f"{value:%d/%m/%Y}" if value else ""

@@ -119,7 +119,7 @@ def test_report_shows_chart_top_pages_referrers_and_searches(client, superuser, 
     response = client.get(REPORT_URL)
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Visite dal" in html and ": 14</h2>" in html  # last 30 days only
+    assert "Visite nel periodo" in html and ": 14</h2>" in html  # last 30 days only
     assert html.count("<rect") == 30 and "massimo 7 in un giorno" in html
     assert "google.com" in html and "regione.lazio.it" in html
     assert "bandi fami" in html and "corso excel" in html
@@ -138,7 +138,7 @@ def test_report_shows_chart_top_pages_referrers_and_searches(client, superuser, 
         ({"start": "2020-01-01", "end": "2026-01-01"}, "al massimo 366 giorni"),
         ({"start": "2020-01-01", "end": "2026-01-01", "export": "csv"}, "al massimo 366 giorni"),
         ({"start": ["2026-01-01", "2026-01-02"], "end": "10" * 50}, "Inserisci una data valida"),
-        ({"export": "pdf"}, "Visite dal"),
+        ({"export": "pdf"}, "Visite nel periodo"),
     ],
 )
 def test_bad_report_parameters_give_an_italian_error_not_a_500(client, superuser, figures, query, message):

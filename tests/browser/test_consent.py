@@ -261,11 +261,11 @@ def test_editor_picks_a_date_range_in_the_statistics_report(tab, site, superuser
     tab.get_by_role("button", name="Accedi").click()
     tab.get_by_text("Visite negli ultimi 30 giorni").wait_for()
     tab.get_by_role("link", name="Apri le statistiche").click()
-    tab.get_by_role("heading", name=re.compile(r"Visite dal .*: 9$")).wait_for()
+    tab.get_by_role("heading", name=re.compile(r"Visite nel periodo .*: 9$")).wait_for()
 
     tab.get_by_label("Dal").fill((today - datetime.timedelta(days=60)).isoformat())
     tab.get_by_role("button", name="Aggiorna").click()
-    tab.get_by_role("heading", name=re.compile(r"Visite dal .*: 13$")).wait_for()
+    tab.get_by_role("heading", name=re.compile(r"Visite nel periodo .*: 13$")).wait_for()
     assert tab.locator(".stats-report__chart rect").count() == 61
     with tab.expect_download() as download:
         tab.get_by_role("link", name="Esporta CSV").click()

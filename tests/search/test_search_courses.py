@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.search.index import insert_or_update_object
 
+from core.dates import italian_date
 from tests.factories import ContentPageFactory
 from tests.factories.courses import CourseIndexPageFactory, CoursePageFactory, CourseSessionFactory, VenueFactory
 from tests.factories.projects import (
@@ -59,8 +60,9 @@ def test_counts_per_type_and_narrowing_to_courses(client, catalogues):
 
 def test_course_results_show_status_and_next_edition(client, catalogues):
     course_html = client.get("/cerca/", {"q": "ASAP-FSE-01"}).content.decode()
-    start = timezone.localtime(catalogues["course"].sorted_sessions[0].start)
-    assert f"Iscrizioni aperte · prossima edizione dal {start:%d/%m/%Y}" in course_html
+    start = catalogues["course"].sorted_sessions[0].start
+    assert f"Iscrizioni aperte · prossima edizione: {italian_date(start)}" in course_html
+    assert not re.search(r"\d{2}/\d{2}/\d{4}", course_html)
 
 
 def test_query_count_is_the_same_for_few_and_many_mixed_results(client, catalogues, home_page):

@@ -42,7 +42,7 @@ def test_projects_are_counted_and_filtered(client, projects):
 
 def test_project_results_show_status_dates_and_summary(client, projects):
     html = client.get("/cerca/", {"q": "ACCODI"}).content.decode()
-    assert '<p class="search-result__detail">Concluso · dal 01/03/2012 al 30/06/2013</p>' in html
+    assert '<p class="search-result__detail">Concluso · 1 marzo 2012 - 30 giugno 2013</p>' in html
     assert "Percorsi di inserimento per cittadini di paesi terzi." in html
 
 

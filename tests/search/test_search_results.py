@@ -85,7 +85,7 @@ def test_result_shows_type_date_and_highlighted_summary(home_page, search_page):
     _, html = search_page(q="fondi europei")
     result = html.split('class="search-result"')[1]
     assert '<p class="search-result__type">Pagina</p>' in result
-    assert "Aggiornata il 04/02/2026" in result  # shown in Rome time
+    assert "Aggiornata il 4 febbraio 2026" in result  # shown in Rome time
     assert "per i <mark>fondi</mark> <mark>europei</mark>." in result
 
 
