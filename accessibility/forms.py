@@ -8,6 +8,18 @@ from .feedback import AccessibilityFeedback
 
 
 class AccessibilityFeedbackForm(HoneypotMixin, forms.ModelForm):
+    page_url = forms.URLField(
+        label="Indirizzo della pagina",
+        max_length=500,
+        assume_scheme="https",
+        help_text="L'indirizzo della pagina dove hai trovato il problema, per esempio copiato dalla barra del browser.",
+        widget=forms.URLInput(attrs={"inputmode": "url"}),
+        error_messages={
+            "required": "Scrivi l'indirizzo della pagina in cui hai trovato il problema.",
+            "invalid": "Scrivi un indirizzo web completo, per esempio https://www.esempio.it/pagina/.",
+            "max_length": "L'indirizzo è troppo lungo: al massimo 500 caratteri.",
+        },
+    )
     description = forms.CharField(
         label="Descrizione del problema",
         max_length=4000,
@@ -25,16 +37,11 @@ class AccessibilityFeedbackForm(HoneypotMixin, forms.ModelForm):
         widgets = {
             "name": forms.TextInput(attrs={"autocomplete": "name"}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
-            "page_url": forms.URLInput(attrs={"inputmode": "url", "placeholder": "https://"}),
         }
         error_messages = {
             "name": {"required": "Scrivi il tuo nome e cognome."},
             "email": {
                 "required": "Scrivi il tuo indirizzo e-mail: ti serve per ricevere la risposta.",
                 "invalid": "Scrivi un indirizzo e-mail valido, per esempio nome@esempio.it.",
-            },
-            "page_url": {
-                "required": "Scrivi l'indirizzo della pagina in cui hai trovato il problema.",
-                "invalid": "Scrivi un indirizzo web completo, per esempio https://www.esempio.it/pagina/.",
             },
         }
