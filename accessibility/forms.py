@@ -31,6 +31,13 @@ class AccessibilityFeedbackForm(HoneypotMixin, forms.ModelForm):
         },
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The hint has the id `components/form_field.html` gives it (Django would point at `<id>_helptext`).
+        for name, field in self.fields.items():
+            if field.help_text:
+                field.widget.attrs.setdefault("aria-describedby", f"{self[name].auto_id}-aiuto")
+
     class Meta:
         model = AccessibilityFeedback
         fields = ["name", "email", "page_url", "description"]

@@ -9,11 +9,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail.search import index
 
 from core.admin_inputs import format_amount
-from core.blocks import RICH_TEXT_FEATURES
 from core.models import BasePage
 
 from . import exports
@@ -100,13 +99,16 @@ class PublicContribution(models.Model):
 class ContributionsRegisterPage(RoutablePageMixin, BasePage):
     """ "Contributi pubblici ricevuti": every receipt of the register, by year (newest first)."""
 
-    intro = RichTextField("Introduzione", blank=True, features=RICH_TEXT_FEATURES)
+    intro = models.TextField(
+        "Introduzione", blank=True, help_text="Una o due frasi sotto il titolo; la legge e la soglia sono già scritte."
+    )
 
     parent_page_types = ["home.HomePage", "standardpages.ContentPage"]
     subpage_types = []
     max_count = 1
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = "Contributi pubblici ricevuti"

@@ -1,4 +1,5 @@
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -14,7 +15,16 @@ class PublicContributionViewSet(SnippetViewSet):
     menu_label = "Contributi pubblici ricevuti"
     menu_order = 260
     add_to_admin_menu = True
-    list_display = ["granting_body", "amount_label", "received_on", "year", "reason", "project"]
+    list_display = [
+        TitleColumn(
+            "granting_body", label="Ente erogante", url_name="wagtailsnippets_transparency_publiccontribution:edit"
+        ),
+        Column("amount_label", label="Importo"),
+        DateColumn("received_on", label="Data di incasso"),
+        Column("year", label="Anno"),
+        Column("reason", label="Causale"),
+        Column("project", label="Progetto"),
+    ]
     filterset_class = PublicContributionFilterSet
     search_fields = ["reason", "granting_body__name"]
     search_backend_name = None

@@ -187,3 +187,13 @@ def test_nobody_adds_reports_in_the_admin_and_editors_do_not_read_them(client, d
     assert client.get("/admin/accessibility_feedback/new/").status_code in (302, 403)
     client.force_login(member_of(django_user_model, "Redattori", "redattrice"))
     assert client.get("/admin/accessibility_feedback/").status_code in (302, 403)
+
+
+@pytest.mark.django_db
+def test_a_report_empties_no_cache(client, page_cache, feedback_page):
+    from core.pagecache import store
+
+    client.get("/")
+    generation = store.current_generation()
+    assert client.post(URL, valid_post()).status_code == 302
+    assert store.current_generation() == generation

@@ -2,6 +2,7 @@
 Redattori's permissions), and the dashboard reminds them in May and June of last year's list."""
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -52,6 +53,10 @@ def test_an_editor_adds_a_receipt_typed_the_italian_way(client, editor):
     )
     listing = client.get(LIST).content.decode()
     assert "1.250.000,50 €" in listing and "Regione Lazio" in listing
+    headings = [re.sub(r"<[^>]+>|\s+", " ", th).strip() for th in re.findall(r"<th[^>]*>(.*?)</th>", listing, re.S)]
+    for heading in ("Ente erogante", "Importo", "Data di incasso", "Anno", "Causale", "Progetto"):
+        assert any(text.startswith(heading) for text in headings), headings
+    assert "2.026" not in listing and "2026" in listing
 
 
 def test_the_list_filters_by_year(client, editor):

@@ -162,3 +162,11 @@ def test_a_granting_body_without_fiscal_code_is_refused(db):
     with pytest.raises(ValidationError) as error:
         receipt.full_clean()
     assert "codice fiscale dell'ente erogante" in str(error.value)
+
+
+@pytest.mark.django_db
+def test_a_new_receipt_shows_on_the_cached_page_at_once(client, page_cache, register):
+    client.get(URL)
+    assert "Contributi ricevuti nel 2023" not in client.get(URL).content.decode()  # from the cache
+    PublicContributionFactory(received_on=datetime.date(2023, 10, 1))
+    assert "Contributi ricevuti nel 2023" in client.get(URL).content.decode()
