@@ -197,3 +197,28 @@ def test_a_report_empties_no_cache(client, page_cache, feedback_page):
     generation = store.current_generation()
     assert client.post(URL, valid_post()).status_code == 302
     assert store.current_generation() == generation
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"page_url": "javascript:alert(1)"},
+        {"page_url": "http://" + "a" * 600 + ".it/"},
+        {"description": "x\x00y"},
+        {"description": "x" * 4001},
+        {"email": "a@b@c"},
+        {"name": ""},
+    ],
+    ids=["script-url", "long-url", "nul", "long-text", "bad-email", "no-name"],
+)
+def test_bad_posts_give_form_errors_not_500(client, feedback_page, overrides):
+    response = client.post(URL, valid_post(**overrides))
+    assert response.status_code == 400
+    assert not AccessibilityFeedback.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_page_address_in_the_link_is_escaped(client, feedback_page):
+    html = client.get(URL, {"pagina": '"><script>alert(1)</script>'}).content.decode()
+    assert "<script>alert(1)" not in html
