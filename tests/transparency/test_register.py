@@ -3,6 +3,7 @@ threshold, Italian amounts and dates, and the CSV and JSON downloads."""
 
 import datetime
 import json
+import re
 from decimal import Decimal
 
 import pytest
@@ -10,6 +11,7 @@ from django.core.exceptions import ValidationError
 
 from tests.factories.projects import OrganisationFactory, ProjectIndexPageFactory, ProjectPageFactory
 from tests.factories.transparency import ContributionsRegisterPageFactory, PublicContributionFactory
+from tests.search.helpers import result_titles
 from transparency.models import PublicContribution
 
 URL = "/contributi-pubblici/"
@@ -170,3 +172,10 @@ def test_a_new_receipt_shows_on_the_cached_page_at_once(client, page_cache, regi
     assert "Contributi ricevuti nel 2023" not in client.get(URL).content.decode()  # from the cache
     PublicContributionFactory(received_on=datetime.date(2023, 10, 1))
     assert "Contributi ricevuti nel 2023" in client.get(URL).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_register_page_is_found_on_the_site_search(client, home_page):
+    ContributionsRegisterPageFactory(parent=home_page, intro="Le somme ricevute dalle amministrazioni pubbliche.")
+    html = client.get("/cerca/", {"q": "contributi pubblici"}).content.decode()
+    assert any("Contributi pubblici ricevuti" in re.sub(r"</?mark>", "", t) for t in result_titles(html))
