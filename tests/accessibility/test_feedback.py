@@ -175,6 +175,7 @@ def test_staff_record_the_reply_date_and_the_report_is_answered(client, django_u
         {"status": FeedbackStatus.IN_PROGRESS, "replied_on": "20/03/2026", "internal_notes": "Risposto per e-mail"},
     )
     assert response.status_code == 302, response.content.decode()[:2000]
+    assert "Risposto il" in client.get(f"/admin/accessibility_feedback/inspect/{report.pk}/").content.decode()
     report.refresh_from_db()
     assert report.replied_on == datetime.date(2026, 3, 20)
     assert report.status == FeedbackStatus.ANSWERED

@@ -33,6 +33,8 @@ def editor(django_user_model, home_page):
 def test_an_editor_adds_a_receipt_typed_the_italian_way(client, editor):
     region = OrganisationFactory(name="Regione Lazio", fiscal_code="80143490581")
     client.force_login(editor)
+    form = client.get(LIST + "add/").content.decode()
+    assert "Ente erogante" in form and "Per esempio 1.250.000,50." in form and "Formato gg/mm/aaaa" in form
     response = client.post(
         LIST + "add/",
         {
