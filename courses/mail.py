@@ -1,16 +1,13 @@
 """The e-mails an enquiry causes, written as text from templates and queued in the outbox."""
 
-import datetime
-
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 from wagtail.models import Site
 
 from core.site_settings import OrganisationSettings
 from outbox.delivery import queue
-from outbox.mail import admin_url, organisation_addresses
+from outbox.mail import admin_url, confirmations_left_today, organisation_addresses
 from outbox.models import OutboundEmail
 
 from .feeds import build_calendar
@@ -23,13 +20,6 @@ def staff_addresses(course, site=None):
     if settings.COURSES_ENQUIRY_RECIPIENTS:
         return list(settings.COURSES_ENQUIRY_RECIPIENTS)
     return organisation_addresses(site)
-
-
-def confirmations_left_today(address):
-    """False once COURSES_CONFIRMATIONS_PER_ADDRESS_PER_DAY confirmations went to this address today."""
-    midnight = timezone.make_aware(datetime.datetime.combine(timezone.localdate(), datetime.time.min))
-    sent = OutboundEmail.objects.filter(kind=OutboundEmail.Kind.VISITOR, to__iexact=address, created_at__gte=midnight)
-    return sent.count() < settings.COURSES_CONFIRMATIONS_PER_ADDRESS_PER_DAY
 
 
 def kind_label(enquiry):

@@ -1,8 +1,12 @@
-"""Addresses and links every queued e-mail needs, and the contact form's staff notification."""
+"""Addresses and links every queued e-mail needs, the daily allowance of confirmations to one address,
+and the contact form's staff notification."""
+
+import datetime
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Site
 
 from core.site_settings import OrganisationSettings
@@ -23,6 +27,14 @@ def organisation_addresses(site=None):
 def admin_url(path):
     """An absolute link into the admin, for e-mails to the staff."""
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def confirmations_left_today(address):
+    """False once COURSES_CONFIRMATIONS_PER_ADDRESS_PER_DAY confirmations (of any form) went to this
+    address today: a form cannot be used to flood someone else's mailbox."""
+    midnight = timezone.make_aware(datetime.datetime.combine(timezone.localdate(), datetime.time.min))
+    sent = OutboundEmail.objects.filter(kind=OutboundEmail.Kind.VISITOR, to__iexact=address, created_at__gte=midnight)
+    return sent.count() < settings.COURSES_CONFIRMATIONS_PER_ADDRESS_PER_DAY
 
 
 def record_contact_email(page, submission, form, request):

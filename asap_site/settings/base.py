@@ -46,7 +46,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 # The project's apps, bottom layer first (README, "Architecture"; tests/site/test_architecture.py keeps
 # the direction): core <- outbox, analytics, consent; core <- search <- standardpages, projects <- courses
-# <- home (the composition root) <- demo.
+# <- home (the composition root) <- demo; projects <- transparency; outbox <- accessibility.
 INSTALLED_APPS = [
     "core",
     "outbox",
@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "consent",
     "cookie_consent",
     "courses",
+    "transparency",
+    "accessibility",
     "home",
     "demo",
     "wagtail.contrib.forms",

@@ -18,9 +18,23 @@ ALLOWED = {
     "consent": {"core"},
     "analytics": {"core"},
     "courses": {"core", "search", "projects", "outbox"},
+    "transparency": {"core", "search", "projects"},
+    "accessibility": {"core", "outbox"},
     # The composition root and the demo builder may use every app; nothing imports them.
     "home": {"core", "search", "standardpages", "projects", "outbox", "consent", "analytics", "courses"},
-    "demo": {"core", "search", "standardpages", "projects", "outbox", "consent", "analytics", "courses", "home"},
+    "demo": {
+        "core",
+        "search",
+        "standardpages",
+        "projects",
+        "outbox",
+        "consent",
+        "analytics",
+        "courses",
+        "home",
+        "transparency",
+        "accessibility",
+    },
 }
 PROJECT_PACKAGES = set(ALLOWED) | {"asap_site"}
 # Modules that wire URLs to views: Django's URL configuration and Wagtail's admin URL hooks.

@@ -1,11 +1,11 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo.loaders import consent, courses, menu, pages, projects, search, settings
+from demo.loaders import accessibility, consent, courses, menu, pages, projects, search, settings, transparency
 
 # Pages first: the others hang their pages on the home page; the menu and the settings point at
-# pages of every area, so they come last.
-LOADERS = [pages, search, projects, consent, courses, menu, settings]
+# pages of every area, so they come last (the register adds its own entry after the menu's).
+LOADERS = [pages, search, projects, consent, courses, menu, transparency, accessibility, settings]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,54 @@
+"""The "Segnala un problema di accessibilità" form: Italian labels and errors next to their fields."""
+
+from django import forms
+
+from outbox.forms import HoneypotMixin
+
+from .feedback import AccessibilityFeedback
+
+
+class AccessibilityFeedbackForm(HoneypotMixin, forms.ModelForm):
+    page_url = forms.URLField(
+        label="Indirizzo della pagina",
+        max_length=500,
+        assume_scheme="https",
+        help_text="L'indirizzo della pagina dove hai trovato il problema, per esempio copiato dalla barra del browser.",
+        widget=forms.URLInput(attrs={"inputmode": "url"}),
+        error_messages={
+            "required": "Scrivi l'indirizzo della pagina in cui hai trovato il problema.",
+            "invalid": "Scrivi un indirizzo web completo, per esempio https://www.esempio.it/pagina/.",
+            "max_length": "L'indirizzo è troppo lungo: al massimo 500 caratteri.",
+        },
+    )
+    description = forms.CharField(
+        label="Descrizione del problema",
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="Che cosa stavi facendo, che cosa non ha funzionato e, se vuoi, con quale browser o tecnologia assistiva.",
+        error_messages={
+            "required": "Descrivi il problema che hai incontrato.",
+            "max_length": "Scrivi al massimo 4000 caratteri (ora sono %(show_value)d).",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The hint has the id `components/form_field.html` gives it (Django would point at `<id>_helptext`).
+        for name, field in self.fields.items():
+            if field.help_text:
+                field.widget.attrs.setdefault("aria-describedby", f"{self[name].auto_id}-aiuto")
+
+    class Meta:
+        model = AccessibilityFeedback
+        fields = ["name", "email", "page_url", "description"]
+        widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+        }
+        error_messages = {
+            "name": {"required": "Scrivi il tuo nome e cognome."},
+            "email": {
+                "required": "Scrivi il tuo indirizzo e-mail: ti serve per ricevere la risposta.",
+                "invalid": "Scrivi un indirizzo e-mail valido, per esempio nome@esempio.it.",
+            },
+        }
