@@ -6,6 +6,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from wagtail.models import Site
 
+from core.dates import italian_on
 from core.site_settings import OrganisationSettings
 from outbox.delivery import queue
 from outbox.mail import admin_url, confirmations_left_today, organisation_addresses
@@ -25,7 +26,7 @@ def record_feedback_emails(feedback, request):
         kind=OutboundEmail.Kind.STAFF,
         to=organisation_addresses(Site.find_for_request(request)),
         reply_to=feedback.email,
-        subject=f"Segnalazione di accessibilità: rispondere entro il {feedback.reply_deadline:%d/%m/%Y}",
+        subject=f"Segnalazione di accessibilità: rispondere entro {italian_on(feedback.reply_deadline)}",
         body=render_to_string("accessibility/email/feedback_staff.txt", context),
         about=feedback,
     )

@@ -75,11 +75,11 @@ def test_a_report_is_stored_and_acknowledged_and_staff_notified(
     staff, visitor = sorted(mail.outbox, key=lambda m: m.to != ["accessibilita@asap.example"])
     assert staff.to == ["accessibilita@asap.example"]
     assert staff.reply_to == ["marco.bianchi@esempio.it"]
-    assert "entro il 01/04/2026" in staff.subject
+    assert "entro l'1 aprile 2026" in staff.subject
     assert "I filtri del catalogo" in staff.body
     assert f"http://testserver/admin/accessibility_feedback/edit/{report.pk}/" in staff.body
     assert visitor.to == ["marco.bianchi@esempio.it"]
-    assert "entro il 1 aprile 2026" in visitor.body
+    assert "entro l'1 aprile 2026" in visitor.body
     assert AGID in visitor.body and "Difensore civico per il digitale" in visitor.body
     # nothing the sender typed goes back out to the address they gave
     assert "Marco" not in visitor.body and "filtri" not in visitor.body
