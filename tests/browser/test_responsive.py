@@ -41,6 +41,13 @@ FOOTER_LINKS_CLEAR = """() => {
         return {text: link.textContent.trim(), above: box.bottom <= bannerTop + 0.5, clickable: link.contains(hit)};
     });
 }"""
+# The layout shift score of the page so far (Lighthouse's CLS: what moved while it loaded).
+LAYOUT_SHIFT = """() => new Promise((resolve) => {
+    let score = 0;
+    new PerformanceObserver((list) => list.getEntries().forEach((shift) => { score += shift.hadRecentInput ? 0 : shift.value; }))
+        .observe({type: "layout-shift", buffered: true});
+    setTimeout(() => resolve(score), 300);
+})"""
 # The focused element, its box and whether the banner covers any of it.
 FOCUS = """() => {
     const focused = document.activeElement, banner = document.getElementById("consent-banner");
@@ -98,6 +105,7 @@ def test_no_page_is_wider_than_a_phone_or_a_tablet(tab, demo):
 def test_phone_header_is_compact_and_the_first_project_shows_within_one_screen(tab, demo, assert_accessible):
     tab.set_viewport_size(PHONE)
     open_with_banner(tab, "/progetti/")
+    assert tab.evaluate(LAYOUT_SHIFT) < 0.1  # the menu is collapsed before the first paint, not after
     assert_accessible(tab)
     assert tab.locator(".site-header").bounding_box()["height"] <= 120
     assert not tab.get_by_label("Fondo").is_visible()  # behind "Filtra"

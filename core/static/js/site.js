@@ -2,9 +2,6 @@
    to /cerca/ on phones and the catalogue filters are a native <details> the visitor opens. */
 (function () {
     "use strict";
-    document.documentElement.classList.remove("no-js");
-    document.documentElement.classList.add("js");
-
     /* A button that shows and hides the region it controls (the menu, the search box on phones). */
     function disclosure(toggle, onOpen) {
         var region = toggle && document.getElementById(toggle.getAttribute("aria-controls"));
@@ -15,7 +12,6 @@
             toggle.setAttribute("aria-expanded", String(open));
             region.setAttribute("data-collapsed", String(!open));
         }
-        toggle.hidden = false;
         set(false);
         toggle.addEventListener("click", function () {
             var open = toggle.getAttribute("aria-expanded") !== "true";
