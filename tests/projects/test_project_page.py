@@ -24,7 +24,7 @@ def test_project_page_shows_funding_partners_results_and_eu_statement(client, po
     html = client.get(project.url).content.decode()
     assert "<span>Cofinanziato dall&#x27;Unione europea</span>" in html
     assert 'role="img" aria-label="Emblema dell&#x27;Unione europea"' in html
-    assert "€ 250.000,00" in html  # Italian number format
+    assert "250.000,00 €" in html  # Italian number format
     assert "Tasso di cofinanziamento UE</dt><dd>30%" in html
     assert "PA2011 Programma annuale 2011" in html
     assert "<h3>Capofila</h3>" in html and "<h3>Partner</h3>" in html
