@@ -5,16 +5,16 @@ exports, the feed, the home box and a project's related projects. Everything a v
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from wagtail.query import PageQuerySet
 
 from core.catalogue import prefetch_renditions
+from core.restrictions import PublicPageQuerySet
 
 from .status import status_expression
 
 CARD_IMAGE = "fill-320x180"
 
 
-class ProjectPageQuerySet(PageQuerySet):
+class ProjectPageQuerySet(PublicPageQuerySet):
     def published(self):
         return self.live().public()
 

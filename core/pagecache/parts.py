@@ -9,20 +9,26 @@ from wagtail.models import Site
 from . import store
 
 
+def site_wide(key, build):
+    """(when it was read, `build()`), from the cache until editors change something (or for at most
+    PAGE_CACHE_SECONDS): for what no request chooses, such as the view restrictions."""
+    generation, entry = store.lookup(key)
+    if entry:
+        return entry.born, entry.value
+    born = time.time()
+    value = build()
+    store.keep(key, generation, born, value)
+    return born, value
+
+
 def shared_part(name, request, build):
     """`build()` for the request's site, from the cache until editors change something (or for at
     most PAGE_CACHE_SECONDS); the value must pickle (model instances, strings, dataclasses)."""
     if request is None or getattr(request, "is_preview", False):
         return build()
     site = Site.find_for_request(request)
-    key = f"pagecache:part:{name}:{site.pk if site else 0}"
-    generation, entry = store.lookup(key)
-    if entry:
-        store.note_born(request, entry.born)
-        return entry.value
-    born = time.time()
-    value = build()
-    store.keep(key, generation, born, value)
+    born, value = site_wide(f"pagecache:part:{name}:{site.pk if site else 0}", build)
+    store.note_born(request, born)
     return value
 
 
