@@ -12,7 +12,8 @@ from urllib.parse import urlencode
 import django_filters
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import CharField, Count, Prefetch, Value
+from django.db.models.functions import Cast
 from django.utils.functional import cached_property
 from django_filters.constants import EMPTY_VALUES
 from wagtail.images import get_image_model
@@ -131,8 +132,9 @@ class ActiveFilter:
 
 class CatalogueFilterSet(django_filters.FilterSet):
     """Always bound to the query string. `exclude` drops facets a route has fixed (the organisation
-    page fixes `ente`). A facet with an `options_<name>(queryset, selected)` method counts: each
-    option says how many results it would give with all the *other* facets applied."""
+    page fixes `ente`). A facet with `counts_<name>(queryset)` and `options_<name>(counts,
+    selected)` methods counts: each option says how many results it would give with all the *other*
+    facets applied. Every facet's counts and the number of results come from one query."""
 
     class Meta:
         form = CatalogueForm
@@ -163,14 +165,29 @@ class CatalogueFilterSet(django_filters.FilterSet):
         return queryset
 
     def count_options(self):
-        """Fill each counting facet's list with its options, "Label (n)"."""
+        """Fill each counting facet's list with its options, "Label (n)", and return the number of
+        results: one UNION ALL of a grouped SELECT per facet and a COUNT of the results."""
+        label = CharField()
+        parts = [
+            self.filter_queryset(self.queryset.all())
+            .order_by()
+            .annotate(key=Value("", output_field=label))
+            .values("key")
+            .annotate(n=Count("pk"), facet=Value("", output_field=label))
+        ]
+        for name in self.form.fields:
+            if counts_of := getattr(self, f"counts_{name}", None):
+                grouped = counts_of(self.filter_queryset(self.queryset.all(), skip=name))
+                parts.append(grouped.annotate(facet=Value(name, output_field=label)))
+        counts = {}
+        for row in parts[0].union(*parts[1:], all=True):
+            counts.setdefault(row["facet"], {})[row["key"]] = row["n"]
         for name, field in self.form.fields.items():
-            options_of = getattr(self, f"options_{name}", None)
-            if options_of is None:
-                continue
-            options = options_of(self.filter_queryset(self.queryset.all(), skip=name), self.values.get(name))
-            field.widget.choices = [("", self.filters[name].empty_label), *((o.value, o.text) for o in options)]
-            self.option_labels[name] = {o.value: o.label for o in options}
+            if hasattr(self, f"counts_{name}"):
+                options = getattr(self, f"options_{name}")(counts.get(name, {}), self.values.get(name))
+                field.widget.choices = [("", self.filters[name].empty_label), *((o.value, o.text) for o in options)]
+                self.option_labels[name] = {o.value: o.label for o in options}
+        return sum(counts.get("", {}).values())
 
     def _selected_label(self, name, value):
         field = self.form.fields[name]
@@ -224,16 +241,25 @@ class CatalogueFilterSet(django_filters.FilterSet):
 # --- one page of results ---------------------------------------------------------------------------
 
 
-def paginate(request, queryset, per_page):
+def facet_counts(queryset, key, n=None):
+    """A facet's counts as `counts_<name>()` gives them: `queryset` grouped by `key` (as text, so
+    that every facet fits one UNION), counting `n` (by default its rows)."""
+    return queryset.order_by().values(key=Cast(key, CharField())).annotate(n=n or Count("pk"))
+
+
+def paginate(request, queryset, per_page, count=None):
     """One style for every list: `page` beyond the end shows the last page, anything that is not a
-    page number the first."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    page number the first. A `count` already known saves the paginator its COUNT query."""
+    paginator = Paginator(queryset, per_page)
+    if count is not None:
+        paginator.__dict__["count"] = count  # Paginator.count is a cached_property
+    return paginator.get_page(request.GET.get("page"))
 
 
 def listing_context(filterset, results, per_page):
     """What `catalogue_page.html` reads; `results` is the filter set's `qs` prepared for the cards."""
-    filterset.count_options()
-    page_obj = paginate(filterset.request, results, per_page)
+    count = filterset.count_options()
+    page_obj = paginate(filterset.request, results, per_page, count)
     return {
         "filterset": filterset,
         "filter_form": filterset.form,

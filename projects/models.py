@@ -34,7 +34,7 @@ from core.models import BasePage
 from . import exports
 from .filters import ProjectFilterSet
 from .inlines import ProjectDocument, ProjectOrganisation, ProjectRelatedLink, ProjectResult
-from .querysets import ProjectPageQuerySet
+from .querysets import ProjectPageQuerySet, tags_of
 from .snippets import (
     AsapService,
     Fund,
@@ -184,6 +184,7 @@ class ProjectPage(BasePage):
     )
 
     objects = ProjectPageManager()
+    select_related_on_serve = ("fund", "image")  # fetched with the page when it is served (core.routing)
 
     parent_page_types = ["projects.ProjectIndexPage"]
     subpage_types = []
@@ -388,9 +389,7 @@ class ProjectPage(BasePage):
                 "results": list(self.results.all()),
                 "documents": list(self.documents.select_related("document")),
                 "related_projects": list(ProjectPage.objects.related_to(self)),
-                "services": list(self.asap_services.all()),
-                "themes": list(self.themes.all()),
-                "territories": list(self.territories.all()),
+                **tags_of(self, request),
                 "json_ld": json_ld_script(project_json_ld(request, self, roles, chain)),
             }
         )

@@ -2,11 +2,12 @@
 exports, the feed, the home box and a project's related projects. Everything a visitor sees is
 `published()`: live and not behind a view restriction."""
 
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import CharField, F, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from core.catalogue import prefetch_renditions
+from core.pagecache.parts import shared_part
 from core.restrictions import PublicPageQuerySet
 
 from .status import status_expression
@@ -71,3 +72,33 @@ class ProjectPageQuerySet(PublicPageQuerySet):
             .defer_streamfields()
             .order_by("link_order")
         )
+
+
+def tags_of(project, request):
+    """{"services": [...], "themes": [...], "territories": [...]} of `project`: the ids in one query,
+    the snippets from those kept per site and change, in their usual order. A preview reads the
+    draft's own (unsaved) choices."""
+    if getattr(request, "is_preview", False):
+        return {name: list(getattr(project, field).all()) for name, field in TAGS.items()}
+    everything = shared_part("projects:tags", request, lambda: all_tags(type(project)))
+    parts = [
+        getattr(type(project), field)
+        .through.objects.filter(projectpage_id=project.pk)
+        .values(tag=Value(name, output_field=CharField()), tag_id=F(f"{field_model(project, field)}_id"))
+        for name, field in TAGS.items()
+    ]
+    chosen = {(row["tag"], row["tag_id"]) for row in parts[0].union(*parts[1:], all=True)}
+    return {name: [tag for tag in everything[name] if (name, tag.pk) in chosen] for name in TAGS}
+
+
+TAGS = {"services": "asap_services", "themes": "themes", "territories": "territories"}
+
+
+def field_model(project, field):
+    return type(project)._meta.get_field(field).related_model._meta.model_name
+
+
+def all_tags(project_model):
+    return {
+        name: list(project_model._meta.get_field(field).related_model.objects.all()) for name, field in TAGS.items()
+    }
