@@ -27,3 +27,8 @@ class PublicPageQuerySet(PageQuerySet):
         for path, depth in restricted_sections():
             q |= Q(path__startswith=path, depth__gte=depth)
         return q if q else Q(pk__in=[])
+
+
+def public(pages):
+    """`pages.public()` for any page queryset, without the query."""
+    return pages.exclude(PublicPageQuerySet.private_q(pages))

@@ -10,8 +10,10 @@ request, so the breadcrumbs need no query of their own."""
 
 from django.http import Http404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.url_routing import RouteResult
+
+from core.pagecache.parts import find_site
 
 
 def _answers(page, components):
@@ -80,7 +82,7 @@ def route_for_request(request, path):
     """`Page.route_for_request` (cached on the request where Wagtail's `serve` looks for it)."""
     if not hasattr(request, "_wagtail_route_for_request"):
         try:
-            site = Site.find_for_request(request)
+            site = find_site(request)
             components = [component for component in path.split("/") if component]
             request._wagtail_route_for_request = route(request, site.root_page.localized, components) if site else None
         except Http404:

@@ -1,12 +1,13 @@
 """How courses take part in the site search: their type on /cerca/ and the snippet whose changes
 must reindex them (the venue, read by `CoursePage.venue_names`)."""
 
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from search.indexing import reindex_pages_using
 from search.types import ResultType, result_types, short_date
 
-from .models import CoursePage, Venue
+from .models import CoursePage, CourseSession, Venue
 
 
 def course_detail(course):
@@ -26,7 +27,7 @@ def register():
             "Corso",
             order=20,
             summary_fields=("search_description", "summary"),
-            prefetch=("sessions__venue",),
+            prefetch=(Prefetch("sessions", queryset=CourseSession.objects.select_related("venue")),),
             detail=course_detail,
         ),
         CoursePage,

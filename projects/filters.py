@@ -6,7 +6,6 @@ the number of projects nor on the number of facets."""
 
 from django import forms
 from django.db.models import Count, F, Q
-from django.db.models.functions import ExtractYear
 from django.utils.functional import cached_property
 
 from core.catalogue import (
@@ -83,7 +82,7 @@ class ProjectFilterSet(CatalogueFilterSet):
     ente = id_facet("Organizzazione", method="filter_organisation")
     servizio = FacetFilter(forms.SlugField, label="Ruolo di ASAP", field_name="asap_services__code")
     anno = FacetFilter(
-        forms.IntegerField, label="Anno di inizio", min_value=1900, max_value=2200, field_name="effective_start__year"
+        forms.IntegerField, label="Anno di inizio", min_value=1900, max_value=2200, field_name="start_year"
     )
     ordine = SortFilter(sorts=SORTS, default="recenti")
 
@@ -164,7 +163,7 @@ class ProjectFilterSet(CatalogueFilterSet):
         return counted_options(self.choices["servizio"], counts, selected)
 
     def counts_anno(self, projects):
-        return facet_counts(projects, ExtractYear("effective_start"))
+        return facet_counts(projects, "start_year")
 
     def options_anno(self, counts, selected):
         years = sorted({int(year) for year in counts if year} | ({selected} if selected else set()), reverse=True)

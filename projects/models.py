@@ -165,6 +165,11 @@ class ProjectPage(BasePage):
     planned_end = models.DateField("Fine prevista", null=True, blank=True)
     actual_start = models.DateField("Inizio effettivo", null=True, blank=True)
     actual_end = models.DateField("Fine effettiva", null=True, blank=True)
+    # The effective dates and start year, kept by `save()` so the catalogue sorts and counts on
+    # indexed columns rather than on an expression per row.
+    starts_on = models.DateField(null=True, editable=False, db_index=True)
+    ends_on = models.DateField(null=True, editable=False, db_index=True)
+    start_year = models.PositiveSmallIntegerField(null=True, editable=False, db_index=True)
     status_override = models.CharField(
         "Stato",
         max_length=12,
@@ -276,6 +281,7 @@ class ProjectPage(BasePage):
     class Meta:
         verbose_name = "Progetto"
         verbose_name_plural = "Progetti"
+        indexes = [models.Index(fields=["total_cost"], name="project_total_cost")]  # "costo più alto"
 
     def __str__(self):
         return self.title
@@ -342,7 +348,12 @@ class ProjectPage(BasePage):
     def save(self, *args, **kwargs):
         if self.programme_id and not self.fund_id:
             self.fund_id = self.programme.fund_id
+        self.store_effective_dates()
         super().save(*args, **kwargs)
+
+    def store_effective_dates(self):
+        self.starts_on, self.ends_on = self.start_date, self.end_date
+        self.start_year = self.starts_on.year if self.starts_on else None
 
     def programme_chain(self):
         """The programme and those it belongs to, outermost first (one query for three levels)."""

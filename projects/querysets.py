@@ -3,7 +3,6 @@ exports, the feed, the home box and a project's related projects. Everything a v
 `published()`: live and not behind a view restriction."""
 
 from django.db.models import CharField, F, OuterRef, Prefetch, Subquery, Value
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from core.catalogue import prefetch_renditions
@@ -23,11 +22,11 @@ class ProjectPageQuerySet(PublicPageQuerySet):
         return self.child_of(index).published()
 
     def with_status(self, today=None):
-        """Annotate `effective_start`, `effective_end` and `computed_status` (see `status.py`)."""
-        return self.annotate(
-            effective_start=Coalesce("actual_start", "planned_start"),
-            effective_end=Coalesce("actual_end", "planned_end"),
-        ).annotate(computed_status=status_expression(today or timezone.localdate()))
+        """Annotate `effective_start`, `effective_end` (stored by `save()`) and `computed_status`
+        (see `status.py`)."""
+        return self.annotate(effective_start=F("starts_on"), effective_end=F("ends_on")).annotate(
+            computed_status=status_expression(today or timezone.localdate())
+        )
 
     def involving(self, organisation_id):
         from .models import ProjectOrganisation

@@ -177,6 +177,7 @@ def bulk_projects(parent, count, funds=(), themes=(), territories=(), organisati
                 planned_start=datetime.date(year, 1 + i % 12, 1),
                 planned_end=datetime.date(year + 2, 1 + i % 12, 1),
             )
+            project.store_effective_dates()
             project.save_base(raw=True)
         through_rows = []
         for index_in_batch, page in enumerate(pages):
