@@ -6,6 +6,7 @@ JavaScript. One rule for what a visitor (or a mangled link) sends: a malformed v
 the results and reported next to its field, in Italian; nothing a query string holds gives an error
 page. Parameter names are Italian because they show in shared links."""
 
+import hashlib
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -21,6 +22,7 @@ from django_filters.constants import EMPTY_VALUES
 from wagtail.images import get_image_model
 
 from .forms import ErrorsDescribedMixin
+from .pagecache.parts import shared_part
 
 MAX_ID = 2**31 - 1
 MAX_TEXT_LENGTH = 200
@@ -207,7 +209,29 @@ class CatalogueFilterSet(django_filters.FilterSet):
 
     def count_options(self):
         """Fill each counting facet's list with its options, "Label (n)", and return the number of
-        results: one UNION ALL of a grouped SELECT per facet and a COUNT of the results."""
+        results. The counts depend only on the filters (not the order or the page), so without a
+        text search they are kept as a shared part: the other pages and orders of a listing, and
+        every visitor after the first, reuse them until editors change something."""
+        if self.search_text:
+            counts = self._query_counts()
+        else:
+            chosen = sorted((name, str(value)) for name, value in self.values.items() if name in self._counted_filters)
+            key = hashlib.sha256(repr((self.request.path, chosen)).encode()).hexdigest()
+            counts = shared_part(f"catalogue-counts:{key}", self.request, self._query_counts)
+        for name, field in self.form.fields.items():
+            if hasattr(self, f"counts_{name}"):
+                options = getattr(self, f"options_{name}")(counts.get(name, {}), self.values.get(name))
+                field.widget.choices = [("", self.filters[name].empty_label), *((o.value, o.text) for o in options)]
+                self.option_labels[name] = {o.value: o.label for o in options}
+        return sum(counts.get("", {}).values())
+
+    @property
+    def _counted_filters(self):
+        return [name for name, filter_ in self.filters.items() if not isinstance(filter_, SortFilter)]
+
+    def _query_counts(self):
+        """{facet: {value: count}}, and {"": {"": results}}: one UNION ALL of a grouped SELECT per
+        facet and a COUNT of the results."""
         label = CharField()
         parts = [
             self.filter_queryset(self.queryset.all())
@@ -223,12 +247,7 @@ class CatalogueFilterSet(django_filters.FilterSet):
         counts = {}
         for row in parts[0].union(*parts[1:], all=True):
             counts.setdefault(row["facet"], {})[row["key"]] = row["n"]
-        for name, field in self.form.fields.items():
-            if hasattr(self, f"counts_{name}"):
-                options = getattr(self, f"options_{name}")(counts.get(name, {}), self.values.get(name))
-                field.widget.choices = [("", self.filters[name].empty_label), *((o.value, o.text) for o in options)]
-                self.option_labels[name] = {o.value: o.label for o in options}
-        return sum(counts.get("", {}).values())
+        return counts
 
     def _selected_label(self, name, value):
         field = self.form.fields[name]
