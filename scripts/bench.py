@@ -160,9 +160,7 @@ def in_process(urls):
     """{label: (status, queries, raw bytes, gzip bytes)} from Django's test client."""
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
-
-    from django.test.utils import override_settings
+    from django.test.utils import CaptureQueriesContext, override_settings
 
     client, figures = Client(), {}
     for label, url in urls.items():
