@@ -307,10 +307,26 @@ def facet_counts(queryset, key, n=None):
     return queryset.order_by().values(key=Cast(key, CharField())).annotate(n=n or Count("pk"))
 
 
+class IdsFirstPaginator(Paginator):
+    """Sorts and skips over ids only, then fetches the page's rows by id: a deep page of a large
+    listing (page 500 of 10,000 projects by cost) makes the database sort narrow rows, not whole
+    projects. One query more than Django's paginator, whatever the page."""
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
+        rows = {row.pk: row for row in self.object_list.order_by().filter(pk__in=ids)}
+        return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
+
+
 def paginate(request, queryset, per_page, count=None):
     """One style for every list: `page` beyond the end shows the last page, anything that is not a
     page number the first. A `count` already known saves the paginator its COUNT query."""
-    paginator = Paginator(queryset, per_page)
+    paginator = IdsFirstPaginator(queryset, per_page)
     if count is not None:
         paginator.__dict__["count"] = count  # Paginator.count is a cached_property
     return paginator.get_page(request.GET.get("page"))

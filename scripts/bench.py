@@ -216,6 +216,9 @@ def main():
 
     with tempfile.TemporaryDirectory(prefix="asap-bench-") as folder:
         os.environ["MEDIA_ROOT"] = str(Path(folder) / "media")  # the demo's images, not in the project's media/
+        # Its own cache generation: a purge elsewhere on the machine (another run, `make run`) must
+        # not rebuild this run's shared parts.
+        os.environ["PAGE_CACHE_GENERATION_FILE"] = str(Path(folder) / "page-cache-generation")
         setup_django()
         from django.core.management import call_command
 

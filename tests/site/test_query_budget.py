@@ -82,3 +82,18 @@ def test_every_public_page_stays_within_the_budget_as_content_grows(
     many = {page: queries_for(client, url) for page, url in site_pages.items()}
     assert all(count <= BUDGET for count in few.values()), few
     assert many == few, f"with 3 times the content: {many}, before: {few}"
+
+
+def test_catalogue_counts_are_shared_by_orders_and_pages_and_follow_a_publish(client, project_catalogue):
+    theme = ThemeFactory(name="Inclusione")
+    for n in range(2):
+        ProjectPageFactory(parent=project_catalogue, title=f"Progetto {n}", themes=[theme])
+    first = client.get(project_catalogue.url).content.decode()
+    assert "2 progetti" in first and "Inclusione (2)" in first
+    with CaptureQueriesContext(connection) as by_cost:
+        html = client.get(f"{project_catalogue.url}?ordine=budget").content.decode()
+    assert "2 progetti" in html and "Inclusione (2)" in html
+    assert not any("UNION" in query["sql"] for query in by_cost.captured_queries)  # the counts were kept
+    ProjectPageFactory(parent=project_catalogue, title="Progetto nuovo", themes=[theme])  # saved live: a purge
+    html = client.get(f"{project_catalogue.url}?ordine=budget").content.decode()
+    assert "3 progetti" in html and "Inclusione (3)" in html
