@@ -5,8 +5,8 @@ level (the child by slug, then its specific row).
 The result is what Wagtail's walk would give: a page that routes on its own (`route` overridden, or
 a `RoutablePageMixin` route matching the rest of the path) gets the rest of the path from where it
 stands, exactly as Wagtail would hand it over; the pages `Page.route` would step through are
-stepped over. The pages along the path are kept on the
-request, so the breadcrumbs need no query of their own."""
+stepped over. The pages along the path are kept on the request, so the breadcrumbs need no query
+of their own."""
 
 from django.http import Http404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
