@@ -2,9 +2,10 @@
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from .links import LinkFields
+from .restrictions import restricted_sections
 from .site_settings import NavigationItem, NavigationSettings, OrganisationSettings
 
 __all__ = [
@@ -41,6 +42,12 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        """Wagtail's, with no query while no section of the site is restricted (`core.restrictions`)."""
+        if not restricted_sections():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def get_social_image(self):
         return self.social_image

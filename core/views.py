@@ -3,11 +3,11 @@
 from django.db import connections, transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
-from wagtail.models import Page
 from wagtail.views import serve as wagtail_serve
 
 from . import theme
 from .pagecache.parts import site_setting
+from .routing import route_for_request
 from .site_settings import OrganisationSettings
 
 YEAR = 365 * 24 * 60 * 60
@@ -19,7 +19,7 @@ def serve(request, path):
     `transaction.non_atomic_requests` (the course enquiry form, which commits the enquiry in its own
     transaction so that nothing after it can roll it back) runs outside the request's transaction;
     every other page runs inside it, as Django would wrap it."""
-    route = Page.route_for_request(request, path)  # cached on the request for Wagtail's own lookup
+    route = route_for_request(request, path)  # cached on the request for Wagtail's own lookup
     route_view = route.args[0] if route is not None and route.args else None
     exempt = getattr(route_view, "_non_atomic_requests", set())
     serve_page = wagtail_serve

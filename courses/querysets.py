@@ -5,7 +5,8 @@ view restriction."""
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
-from wagtail.query import PageQuerySet
+
+from core.restrictions import PublicPageQuerySet
 
 
 class CourseSessionQuerySet(models.QuerySet):
@@ -23,7 +24,7 @@ class CourseSessionQuerySet(models.QuerySet):
         return self.filter(course=OuterRef("pk"))
 
 
-class CoursePageQuerySet(PageQuerySet):
+class CoursePageQuerySet(PublicPageQuerySet):
     def published(self):
         return self.live().public()
 

@@ -1,11 +1,13 @@
 """How courses take part in the site search: their type on /cerca/ and the snippet whose changes
 must reindex them (the venue, read by `CoursePage.venue_names`)."""
 
+from django.db.models import Prefetch
+
 from core.dates import italian_date, italian_until
 from search.indexing import reindex_pages_using
 from search.types import ResultType, result_types
 
-from .models import CoursePage, Venue
+from .models import CoursePage, CourseSession, Venue
 from .status import CourseStatus
 
 
@@ -32,7 +34,7 @@ def register():
             "Corso",
             order=20,
             summary_fields=("search_description", "summary"),
-            prefetch=("sessions__venue",),
+            prefetch=(Prefetch("sessions", queryset=CourseSession.objects.select_related("venue")),),
             detail=course_detail,
         ),
         CoursePage,

@@ -1,13 +1,24 @@
 """The project catalogue's facets, on the shared toolkit (`core.catalogue`): text, fund, programme,
 status, theme, territory, organisation, ASAP's role, start year and the order. Every facet counts
-the projects it would give with the other facets applied, one grouped query per facet, so the number
-of queries does not depend on the number of projects."""
+the projects it would give with the other facets applied, all in one query, and the options' labels
+are read once per site and change (`facet_choices`), so the number of queries depends neither on
+the number of projects nor on the number of facets."""
 
 from django import forms
 from django.db.models import Count, F, Q
-from django.db.models.functions import ExtractYear
+from django.utils.functional import cached_property
 
-from core.catalogue import CatalogueFilterSet, ChoiceFacet, FacetFilter, Option, SortFilter, TextFilter, id_facet
+from core.catalogue import (
+    CatalogueFilterSet,
+    ChoiceFacet,
+    FacetFilter,
+    Option,
+    SortFilter,
+    TextFilter,
+    facet_counts,
+    id_facet,
+)
+from core.pagecache.parts import shared_part
 from search.query import clean_query
 from search.services import matching_ids
 
@@ -24,29 +35,27 @@ SORTS = {
 }
 
 
-def grouped_counts(queryset, column):
-    return {row[column]: row["n"] for row in queryset.order_by().values(column).annotate(n=Count("pk"))}
+def counted_options(choices, counts, selected):
+    """An option for every (value, label) with projects, and for the chosen one even without."""
+    selected = "" if selected is None else str(selected)
+    return [
+        Option(value, label, counts.get(value, 0)) for value, label in choices if counts.get(value) or value == selected
+    ]
 
 
-def through_counts(through, project_column, column, projects):
-    """Projects per related object, through a many-to-many table or the roles."""
-    rows = (
-        through.objects.filter(**{f"{project_column}__in": projects.order_by().values("pk")})
-        .order_by()
-        .values(column)
-        .annotate(n=Count(project_column, distinct=True))
-    )
-    return {row[column]: row["n"] for row in rows}
-
-
-def counted_options(objects, counts, selected, value_of=lambda o: o.pk, label_of=str):
-    """An option for every object with projects, and for the chosen one even without."""
-    options = []
-    for obj in objects:
-        value = value_of(obj)
-        if counts.get(value) or value == selected:
-            options.append(Option(str(value), label_of(obj), counts.get(value, 0)))
-    return options
+def facet_choices():
+    """(value, label) of every fund, programme, theme, territory, organisation and ASAP service, in
+    the order the facets list them, with the programme tree: the same for every request."""
+    programmes = FundingProgramme.objects.select_related("fund").order_by("fund__acronym", "code", "name")
+    return {
+        "fondo": [(str(f.pk), str(f)) for f in Fund.objects.all()],
+        "programma": [(str(p.pk), f"{p.fund.acronym} · {p}") for p in programmes],
+        "programme_parents": {str(p.pk): str(p.parent_id) for p in programmes if p.parent_id},
+        "tema": list(Theme.objects.order_by("name").values_list("slug", "name")),
+        "territorio": [(str(t.pk), str(t)) for t in Territory.objects.all()],
+        "ente": [(str(pk), name) for pk, name in Organisation.objects.values_list("pk", "name")],
+        "servizio": list(AsapService.objects.values_list("code", "name")),
+    }
 
 
 def programme_and_descendants(programme_id):
@@ -73,7 +82,7 @@ class ProjectFilterSet(CatalogueFilterSet):
     ente = id_facet("Organizzazione", method="filter_organisation")
     servizio = FacetFilter(forms.SlugField, label="Ruolo di ASAP", field_name="asap_services__code")
     anno = FacetFilter(
-        forms.IntegerField, label="Anno di inizio", min_value=1900, max_value=2200, field_name="effective_start__year"
+        forms.IntegerField, label="Anno di inizio", min_value=1900, max_value=2200, field_name="start_year"
     )
     ordine = SortFilter(sorts=SORTS, default="recenti")
 
@@ -91,58 +100,71 @@ class ProjectFilterSet(CatalogueFilterSet):
     def filter_organisation(self, projects, name, organisation_id):
         return projects.involving(organisation_id)
 
-    # --- the options of each facet, with their counts ---
+    # --- each facet's counts (one query for all, see `CatalogueFilterSet.count_options`) and options ---
 
-    def options_fondo(self, projects, selected):
-        counts = grouped_counts(projects, "fund_id")
-        return counted_options(Fund.objects.filter(pk__in=[*counts, selected or 0]), counts, selected)
+    @cached_property
+    def choices(self):
+        return shared_part("projects:facet-choices", self.request, facet_choices)
 
-    def options_programma(self, projects, selected):
+    def counts_fondo(self, projects):
+        return facet_counts(projects, "fund_id")
+
+    def options_fondo(self, counts, selected):
+        return counted_options(self.choices["fondo"], counts, selected)
+
+    def counts_programma(self, projects):
+        return facet_counts(projects, "programme_id")
+
+    def options_programma(self, direct, selected):
         """A programme counts the projects of its annual programmes and actions too."""
-        direct = grouped_counts(projects, "programme_id")
-        programmes = list(FundingProgramme.objects.select_related("fund").order_by("fund__acronym", "code", "name"))
-        parents = {p.pk: p.parent_id for p in programmes}
-        counts = {}
+        parents, counts = self.choices["programme_parents"], {}
         for programme_id, count in direct.items():
             seen = set()
             while programme_id and programme_id not in seen:
                 seen.add(programme_id)
                 counts[programme_id] = counts.get(programme_id, 0) + count
                 programme_id = parents.get(programme_id)
-        return counted_options(programmes, counts, selected, label_of=lambda p: f"{p.fund.acronym} · {p}")
+        return counted_options(self.choices["programma"], counts, selected)
 
-    def options_stato(self, projects, selected):
-        counts = grouped_counts(projects, "computed_status")
-        return [
-            Option(value, label, counts.get(value, 0))
-            for value, label in Status.choices
-            if counts.get(value) or value == selected
-        ]
+    def counts_stato(self, projects):
+        return facet_counts(projects, "computed_status")
 
-    def options_tema(self, projects, selected):
-        counts = through_counts(projects.model.themes.through, "projectpage_id", "theme_id", projects)
-        themes = Theme.objects.filter(Q(pk__in=list(counts)) | Q(slug=selected or "")).order_by("name")
-        return [Option(t.slug, t.name, counts.get(t.pk, 0)) for t in themes]
+    def options_stato(self, counts, selected):
+        return counted_options(Status.choices, counts, selected)
 
-    def options_territorio(self, projects, selected):
-        counts = through_counts(projects.model.territories.through, "projectpage_id", "territory_id", projects)
-        return counted_options(Territory.objects.filter(pk__in=[*counts, selected or 0]), counts, selected)
+    def counts_tema(self, projects):
+        through = projects.model.themes.through.objects.filter(projectpage_id__in=projects.order_by().values("pk"))
+        return facet_counts(through, "theme__slug", Count("projectpage_id", distinct=True))
 
-    def options_ente(self, projects, selected):
-        counts = through_counts(ProjectOrganisation, "project_id", "organisation_id", projects)
-        organisations = Organisation.objects.filter(pk__in=[*counts, selected or 0])
-        return counted_options(organisations, counts, selected, label_of=lambda o: o.name)
+    def options_tema(self, counts, selected):
+        return counted_options(self.choices["tema"], counts, selected)
 
-    def options_servizio(self, projects, selected):
-        counts = through_counts(projects.model.asap_services.through, "projectpage_id", "asapservice_id", projects)
-        return [
-            Option(s.code, s.name, counts.get(s.pk, 0))
-            for s in AsapService.objects.all()
-            if counts.get(s.pk) or s.code == selected
-        ]
+    def counts_territorio(self, projects):
+        through = projects.model.territories.through.objects.filter(projectpage_id__in=projects.order_by().values("pk"))
+        return facet_counts(through, "territory_id", Count("projectpage_id", distinct=True))
 
-    def options_anno(self, projects, selected):
-        rows = projects.order_by().annotate(year=ExtractYear("effective_start")).values("year").annotate(n=Count("pk"))
-        counts = {row["year"]: row["n"] for row in rows if row["year"]}
-        years = sorted(set(counts) | ({selected} if selected else set()), reverse=True)
-        return [Option(str(year), str(year), counts.get(year, 0)) for year in years]
+    def options_territorio(self, counts, selected):
+        return counted_options(self.choices["territorio"], counts, selected)
+
+    def counts_ente(self, projects):
+        roles = ProjectOrganisation.objects.filter(project_id__in=projects.order_by().values("pk"))
+        return facet_counts(roles, "organisation_id", Count("project_id", distinct=True))
+
+    def options_ente(self, counts, selected):
+        return counted_options(self.choices["ente"], counts, selected)
+
+    def counts_servizio(self, projects):
+        through = projects.model.asap_services.through.objects.filter(
+            projectpage_id__in=projects.order_by().values("pk")
+        )
+        return facet_counts(through, "asapservice__code", Count("projectpage_id", distinct=True))
+
+    def options_servizio(self, counts, selected):
+        return counted_options(self.choices["servizio"], counts, selected)
+
+    def counts_anno(self, projects):
+        return facet_counts(projects, "start_year")
+
+    def options_anno(self, counts, selected):
+        years = sorted({int(year) for year in counts if year} | ({selected} if selected else set()), reverse=True)
+        return [Option(str(year), str(year), counts.get(str(year), 0)) for year in years]

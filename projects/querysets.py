@@ -2,19 +2,19 @@
 exports, the feed, the home box and a project's related projects. Everything a visitor sees is
 `published()`: live and not behind a view restriction."""
 
-from django.db.models import Count, Exists, F, Max, Min, OuterRef, Prefetch, Q, Subquery, Sum
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models import CharField, Count, Exists, F, Max, Min, OuterRef, Prefetch, Q, Subquery, Sum, Value
 from django.utils import timezone
-from wagtail.query import PageQuerySet
 
 from core.catalogue import prefetch_renditions
+from core.pagecache.parts import shared_part
+from core.restrictions import PublicPageQuerySet
 
 from .status import status_expression
 
 CARD_IMAGE = "fill-320x180"
 
 
-class ProjectPageQuerySet(PageQuerySet):
+class ProjectPageQuerySet(PublicPageQuerySet):
     def published(self):
         return self.live().public()
 
@@ -22,11 +22,11 @@ class ProjectPageQuerySet(PageQuerySet):
         return self.child_of(index).published()
 
     def with_status(self, today=None):
-        """Annotate `effective_start`, `effective_end` and `computed_status` (see `status.py`)."""
-        return self.annotate(
-            effective_start=Coalesce("actual_start", "planned_start"),
-            effective_end=Coalesce("actual_end", "planned_end"),
-        ).annotate(computed_status=status_expression(today or timezone.localdate()))
+        """Annotate `effective_start`, `effective_end` (stored by `save()`) and `computed_status`
+        (see `status.py`)."""
+        return self.annotate(effective_start=F("starts_on"), effective_end=F("ends_on")).annotate(
+            computed_status=status_expression(today or timezone.localdate())
+        )
 
     def involving(self, organisation_id):
         from .models import ProjectOrganisation
@@ -87,8 +87,8 @@ class ProjectPageQuerySet(PageQuerySet):
             projects=Count("pk"),
             total_cost=Sum("total_cost"),
             eu_contribution=Sum("eu_contribution"),
-            start=Min(Coalesce("actual_start", "planned_start")),
-            end=Max(Coalesce("actual_end", "planned_end")),
+            start=Min("starts_on"),
+            end=Max("ends_on"),
             **{
                 f"role_{role}": Count("pk", filter=Q(Exists(roles.filter(role=role))))
                 for role in ProjectOrganisation.Role.values
@@ -136,8 +136,37 @@ class ProjectPageQuerySet(PageQuerySet):
         """Projects, total cost and EU contribution per start year (one GROUP BY query), oldest first."""
         return list(
             self._each_once()
-            .annotate(year=ExtractYear(Coalesce("actual_start", "planned_start")))
-            .values("year")
+            .values(year=F("start_year"))
             .annotate(projects=Count("pk"), cost=Sum("total_cost"), eu=Sum("eu_contribution"))
             .order_by(F("year").asc(nulls_last=True))
         )
+
+
+def tags_of(project, request):
+    """{"services": [...], "themes": [...], "territories": [...]} of `project`: the ids in one query,
+    the snippets from those kept per site and change, in their usual order. A preview reads the
+    draft's own (unsaved) choices."""
+    if getattr(request, "is_preview", False):
+        return {name: list(getattr(project, field).all()) for name, field in TAGS.items()}
+    everything = shared_part("projects:tags", request, lambda: all_tags(type(project)))
+    parts = [
+        getattr(type(project), field)
+        .through.objects.filter(projectpage_id=project.pk)
+        .values(tag=Value(name, output_field=CharField()), tag_id=F(f"{field_model(project, field)}_id"))
+        for name, field in TAGS.items()
+    ]
+    chosen = {(row["tag"], row["tag_id"]) for row in parts[0].union(*parts[1:], all=True)}
+    return {name: [tag for tag in everything[name] if (name, tag.pk) in chosen] for name in TAGS}
+
+
+TAGS = {"services": "asap_services", "themes": "themes", "territories": "territories"}
+
+
+def field_model(project, field):
+    return type(project)._meta.get_field(field).related_model._meta.model_name
+
+
+def all_tags(project_model):
+    return {
+        name: list(project_model._meta.get_field(field).related_model.objects.all()) for name, field in TAGS.items()
+    }

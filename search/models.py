@@ -1,8 +1,7 @@
 """What visitors search for, kept as daily aggregates (no visitor data), so editors can see popular
 and fruitless searches."""
 
-from django.db import models
-from django.db.models import F
+from django.db import connection, models
 from django.utils import timezone
 
 from core.dates import italian_date
@@ -31,11 +30,33 @@ class SearchQueryDay(models.Model):
         query = query.strip().lower()[:MAX_LOGGED_QUERY_LENGTH]
         if not query:
             return
-        day = day or timezone.localdate()
-        entry, _ = cls.objects.get_or_create(day=day, query=query)
-        cls.objects.filter(pk=entry.pk).update(
-            searches=F("searches") + 1,
-            zero_result_searches=F("zero_result_searches") + (0 if result_count else 1),
+        upsert_increment(
+            cls,
+            {"day": day or timezone.localdate(), "query": query},
+            ["searches", "zero_result_searches"],
+            [1, 0 if result_count else 1],
+        )
+
+
+def upsert_increment(model, keys, counters, amounts):
+    """Add `amounts` to `counters` of the row with `keys` (a unique constraint), creating it if need
+    be: one INSERT ... ON CONFLICT DO UPDATE (SQLite and PostgreSQL) rather than a read and a write."""
+    table, fields = model._meta.db_table, model._meta
+    key_columns = [fields.get_field(name).column for name in keys]
+    counter_columns = [fields.get_field(name).column for name in counters]
+    columns = ", ".join(connection.ops.quote_name(c) for c in [*key_columns, *counter_columns])
+    updates = ", ".join(
+        f"{connection.ops.quote_name(c)} = {connection.ops.quote_name(table)}.{connection.ops.quote_name(c)} + excluded.{connection.ops.quote_name(c)}"
+        for c in counter_columns
+    )
+    conflict = ", ".join(connection.ops.quote_name(c) for c in key_columns)
+    placeholders = ", ".join(["%s"] * (len(key_columns) + len(counter_columns)))
+    values = [fields.get_field(name).get_db_prep_value(value, connection) for name, value in keys.items()]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {connection.ops.quote_name(table)} ({columns}) VALUES ({placeholders}) "
+            f"ON CONFLICT ({conflict}) DO UPDATE SET {updates}",
+            [*values, *amounts],
         )
 
 

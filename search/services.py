@@ -8,12 +8,14 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from core.restrictions import public
+
 from .query import clean_query
 from .types import result_types
 
 
 def live_pages(models):
-    return Page.objects.live().public().type(*models)
+    return public(Page.objects.live().type(*models))
 
 
 @dataclass

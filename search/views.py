@@ -2,13 +2,14 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.template.response import TemplateResponse
-from wagtail.contrib.search_promotions.models import Query
+from django.utils import timezone
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 
 from core import ratelimit
 from core.pagecache.headers import keep_out_of_shared_caches
 
 from .highlight import excerpt, highlight
-from .models import SearchQueryDay
+from .models import SearchQueryDay, upsert_increment
 from .services import SiteSearch
 from .stats import popular_searches
 from .types import result_detail, result_types, summary_texts
@@ -56,7 +57,10 @@ def _log(request, search):
     if search.query and "page" not in request.GET and "tipo" not in request.GET:
         if ratelimit.hit(request, "search-log", settings.SEARCH_LOG_RATE_LIMIT, settings.SEARCH_LOG_RATE_WINDOW):
             SearchQueryDay.record(search.query, search.total)
-            Query.get(search.query).add_hit()
+            # Wagtail's `Query.get(...).add_hit()`, the daily hits in one statement.
+            upsert_increment(
+                QueryDailyHits, {"query": Query.get(search.query).pk, "date": timezone.now().date()}, ["hits"], [1]
+            )
         return True
     return False
 

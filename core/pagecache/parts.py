@@ -2,6 +2,7 @@
 once per site and generation instead of once per page: an uncached page then costs only its own
 queries. A previewed draft always builds its parts afresh (the home page's boxes may be the draft)."""
 
+import hashlib
 import time
 
 from wagtail.models import Site
@@ -9,20 +10,40 @@ from wagtail.models import Site
 from . import store
 
 
+def site_wide(key, build):
+    """(when it was read, `build()`), from the cache until editors change something (or for at most
+    PAGE_CACHE_SECONDS): for what no request chooses, such as the view restrictions."""
+    generation, entry = store.lookup(key)
+    if entry:
+        return entry.born, entry.value
+    born = time.time()
+    value = build()
+    store.keep(key, generation, born, value)
+    return born, value
+
+
+def find_site(request):
+    """`Site.find_for_request`, kept per host and port until editors change something: Wagtail asks
+    the database on every request. Left on the request where Wagtail looks for it."""
+    if not hasattr(request, "_wagtail_site"):
+        meta = request.META
+        host = "|".join(
+            meta.get(name, "")
+            for name in ("HTTP_HOST", "SERVER_NAME", "SERVER_PORT", "HTTP_X_FORWARDED_HOST", "HTTP_X_FORWARDED_PORT")
+        )
+        key = f"pagecache:site:{hashlib.sha256(host.encode()).hexdigest()}"
+        request._wagtail_site = site_wide(key, lambda: Site.find_for_request(request))[1]
+    return request._wagtail_site
+
+
 def shared_part(name, request, build):
     """`build()` for the request's site, from the cache until editors change something (or for at
     most PAGE_CACHE_SECONDS); the value must pickle (model instances, strings, dataclasses)."""
     if request is None or getattr(request, "is_preview", False):
         return build()
-    site = Site.find_for_request(request)
-    key = f"pagecache:part:{name}:{site.pk if site else 0}"
-    generation, entry = store.lookup(key)
-    if entry:
-        store.note_born(request, entry.born)
-        return entry.value
-    born = time.time()
-    value = build()
-    store.keep(key, generation, born, value)
+    site = find_site(request)
+    born, value = site_wide(f"pagecache:part:{name}:{site.pk if site else 0}", build)
+    store.note_born(request, born)
     return value
 
 

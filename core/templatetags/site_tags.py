@@ -9,6 +9,7 @@ from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Site
 
 from core.pagecache.parts import shared_part, site_setting
+from core.routing import ancestors_on_route
 from core.site_settings import NavigationSettings, OrganisationSettings
 
 register = template.Library()
@@ -78,7 +79,10 @@ def breadcrumbs(context, page):
     root = _site_root(context)
     if root is None or page.depth <= root.depth:
         return {"ancestors": []}
-    ancestors = page.get_ancestors().filter(depth__gte=root.depth).only("id", "title", "url_path", "depth")
+    request = context.get("request")
+    ancestors = ancestors_on_route(request, page, root.depth)
+    if ancestors is None:
+        ancestors = page.get_ancestors().filter(depth__gte=root.depth).only("id", "title", "url_path", "depth")
     return {"ancestors": list(ancestors), "page": page, "request": context.get("request")}
 
 

@@ -135,6 +135,8 @@ def bulk_projects(parent, count, funds=(), themes=(), territories=(), organisati
     from django.utils import timezone
     from wagtail.models import Page
 
+    from core.pagecache.purge import purge_everything
+
     content_type = ContentType.objects.get_for_model(ProjectPage)
     parent = Page.objects.get(pk=parent.pk)
     last = parent.get_children().order_by("-path").first()
@@ -177,6 +179,7 @@ def bulk_projects(parent, count, funds=(), themes=(), territories=(), organisati
                 planned_start=datetime.date(year, 1 + i % 12, 1),
                 planned_end=datetime.date(year + 2, 1 + i % 12, 1),
             )
+            project.store_effective_dates()
             project.save_base(raw=True)
         through_rows = []
         for index_in_batch, page in enumerate(pages):
@@ -205,6 +208,7 @@ def bulk_projects(parent, count, funds=(), themes=(), territories=(), organisati
             ]
         )
         Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild + count)
+        purge_everything()  # bulk inserts send no signals: the cached pages and parts go as after a publish
     return pages
 
 

@@ -1,0 +1,98 @@
+"""Wagtail's page routing in three queries at any depth: the site, every page along the path in one
+query by `url_path`, and the specific page that answers. Wagtail's own `Page.route` asks twice per
+level (the child by slug, then its specific row).
+
+The result is what Wagtail's walk would give: a page that routes on its own (`route` overridden, or
+a `RoutablePageMixin` route matching the rest of the path) gets the rest of the path from where it
+stands, exactly as Wagtail would hand it over; the pages `Page.route` would step through are
+stepped over. The pages along the path are kept on the request, so the breadcrumbs need no query
+of their own."""
+
+from django.http import Http404
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page
+from wagtail.url_routing import RouteResult
+
+from core.pagecache.parts import find_site
+
+
+def _answers(page, components):
+    """Whether `page` routes `components` itself rather than handing them to a child as `Page.route`
+    does: a routable page answers the paths its routes match (while live), any other override all."""
+    page_class = page.specific_class
+    if page_class is None or page_class.route is Page.route:
+        return False
+    if page_class.route is not RoutablePageMixin.route:
+        return True
+    if not page.live:
+        return False
+    try:
+        page_class.get_resolver().resolve("/" + "".join(f"{component}/" for component in components))
+    except Http404:
+        return False
+    return True
+
+
+def _specific(page):
+    """`page.specific`, with the relations its type lists in `select_related_on_serve` fetched in the
+    same query (a project's fund and image)."""
+    related = getattr(page.specific_class, "select_related_on_serve", ())
+    if not related:
+        return page.specific
+    specific = page.specific_class._default_manager.select_related(*related).get(pk=page.pk)
+    for name, value in page.__dict__.items():  # as Wagtail's `specific` does (the cached parent...)
+        specific.__dict__.setdefault(name, value)
+    page.__dict__["specific"] = specific
+    return specific
+
+
+def _pages_along(root, components):
+    """{url_path: page} for the pages `components` lead through below `root`, in one query."""
+    url_paths, prefix = [], root.url_path
+    for component in components:
+        prefix = f"{prefix}{component}/"
+        url_paths.append(prefix)
+    pages = Page.objects.filter(url_path__in=url_paths, path__startswith=root.path, depth__gt=root.depth)
+    return {page.url_path: page for page in pages}
+
+
+def route(request, root, components):
+    """`root.route(request, components)` as Wagtail's walk answers it, in one query plus the
+    specific page; `request.route_pages` keeps the pages passed on the way (root first)."""
+    along = _pages_along(root, components) if components else {}
+    page, trail, url_path = root, [root], root.url_path
+    while components and not _answers(page, components):
+        url_path = f"{url_path}{components[0]}/"
+        child = along.get(url_path)
+        if child is None or child.depth != page.depth + 1:
+            raise Http404
+        child._cached_parent_obj = page
+        page, components = child, components[1:]
+        trail.append(page)
+    request.route_pages = trail
+    specific = _specific(page)
+    if components or _answers(page, components):
+        return specific.route(request, components)
+    if not specific.live:
+        raise Http404
+    return RouteResult(specific)
+
+
+def route_for_request(request, path):
+    """`Page.route_for_request` (cached on the request where Wagtail's `serve` looks for it)."""
+    if not hasattr(request, "_wagtail_route_for_request"):
+        try:
+            site = find_site(request)
+            components = [component for component in path.split("/") if component]
+            request._wagtail_route_for_request = route(request, site.root_page.localized, components) if site else None
+        except Http404:
+            request._wagtail_route_for_request = None
+    return request._wagtail_route_for_request
+
+
+def ancestors_on_route(request, page, min_depth):
+    """The ancestors of `page` from `min_depth` down, if the routing passed through them, else None."""
+    trail = getattr(request, "route_pages", None) if request is not None else None
+    if not trail or trail[-1].pk != page.pk:
+        return None
+    return [ancestor for ancestor in trail[:-1] if ancestor.depth >= min_depth]
