@@ -212,18 +212,22 @@ class CatalogueFilterSet(django_filters.FilterSet):
         results. The counts depend only on the filters (not the order or the page), so without a
         text search they are kept as a shared part: the other pages and orders of a listing, and
         every visitor after the first, reuse them until editors change something."""
-        if self.search_text:
-            counts = self._query_counts()
-        else:
-            chosen = sorted((name, str(value)) for name, value in self.values.items() if name in self._counted_filters)
-            key = hashlib.sha256(repr((self.request.path, chosen)).encode()).hexdigest()
-            counts = shared_part(f"catalogue-counts:{key}", self.request, self._query_counts)
+        counts = self.shared_for_filters("catalogue-counts", self._query_counts)
         for name, field in self.form.fields.items():
             if hasattr(self, f"counts_{name}"):
                 options = getattr(self, f"options_{name}")(counts.get(name, {}), self.values.get(name))
                 field.widget.choices = [("", self.filters[name].empty_label), *((o.value, o.text) for o in options)]
                 self.option_labels[name] = {o.value: o.label for o in options}
         return sum(counts.get("", {}).values())
+
+    def shared_for_filters(self, name, build):
+        """`build()` kept as a shared part per filter state (path and filters, not the order or the
+        page), like the facet counts; built afresh for a text search, whose states are endless."""
+        if self.search_text:
+            return build()
+        chosen = sorted((name, str(value)) for name, value in self.values.items() if name in self._counted_filters)
+        key = hashlib.sha256(repr((self.request.path, chosen)).encode()).hexdigest()
+        return shared_part(f"{name}:{key}", self.request, build)
 
     @property
     def _counted_filters(self):

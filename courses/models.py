@@ -275,7 +275,7 @@ class CoursePage(RoutablePageMixin, BasePage):
         programme = context["funding_programme"]
         if programme is not None:
             context["eu_visibility"] = visibility_for(
-                fund_statement(programme.fund), programme.fund, programme.lineage()
+                fund_statement(programme.fund), programme.fund, programme.lineage(), request
             )
         return context
 

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
@@ -100,7 +101,17 @@ class ProjectIndexPage(RoutablePageMixin, BasePage):
         filterset = ProjectFilterSet.for_catalogue(request, self, organisation)
         context = listing_context(filterset, filterset.qs.for_listing(), self.projects_per_page)
         context["organisation"] = organisation
-        context["funding"] = funding_at_a_glance(filterset.qs)
+        context["funding_chart"] = filterset.shared_for_filters(
+            "funding-chart",
+            lambda: render_to_string(
+                "projects/includes/funding_chart.html",
+                {
+                    "funding": funding_at_a_glance(filterset.qs),
+                    "result_count": context["result_count"],
+                    "filterset": filterset,
+                },
+            ),
+        )
         if organisation is not None:
             context["summary"] = self.projects().organisation_summary(organisation.pk)
             context["json_ld"] = json_ld_script(organisation_page_json_ld(request, organisation))
@@ -367,7 +378,7 @@ class ProjectPage(BasePage):
         )
         chain = self.programme_chain()
         authorities = [p.responsible_authority for p in reversed(chain) if p.responsible_authority_id]
-        eu = visibility_for(self.statement_label, self.fund, chain)
+        eu = visibility_for(self.statement_label, self.fund, chain, request)
         context.update(
             {
                 "eu_visibility": eu,

@@ -2,13 +2,17 @@
 the EU emblem, the mandatory logos a fund or programme prescribes, and what a funded project must
 have before it is published. Projects and courses both ask `visibility_for` what to show."""
 
+import hashlib
 from dataclasses import dataclass, field
 
 from django.db import models
+from django.template.loader import render_to_string
 from django.utils.html import strip_tags
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
+
+from core.pagecache.parts import shared_part
 
 EMBLEM_ALT = "Emblema dell'Unione europea"
 
@@ -83,11 +87,21 @@ def fund_statement(fund):
     return EuStatement(fund.eu_statement).label if fund is not None and fund.is_eu and fund.eu_statement else ""
 
 
-def visibility_for(statement, fund=None, programmes=()):
-    """The visibility block for a page funded with `statement` (None when there is nothing to show)."""
+def visibility_for(statement, fund=None, programmes=(), request=None):
+    """The visibility block's HTML for a page funded with `statement` ("" when there is nothing to
+    show). The same for every page of that fund and programme chain, so it is kept as a shared part
+    (logos and their renditions read once until editors change something)."""
     if not statement:
-        return None
-    return Visibility(statement, mandatory_logos(fund, programmes))
+        return ""
+    programmes = list(programmes)
+    key = hashlib.sha256(repr((statement, fund.pk if fund else None, [p.pk for p in programmes])).encode()).hexdigest()
+    return shared_part(
+        f"eu-visibility:{key}",
+        request,
+        lambda: render_to_string(
+            "projects/includes/eu_visibility.html", {"eu": Visibility(statement, mandatory_logos(fund, programmes))}
+        ),
+    )
 
 
 def is_blank_rich_text(value):

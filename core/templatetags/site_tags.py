@@ -106,6 +106,16 @@ def site_boxes(context):
 
 
 @register.simple_tag(takes_context=True)
+def page_body(context, page):
+    """`page.body` (a StreamField) rendered once and kept as a shared part until editors change
+    something: its blocks are the same for every visitor (embeds wait inert for consent), and their
+    templates, page links and renditions are the costliest part of an uncached page."""
+    return shared_part(
+        f"page-body:{page.pk}", context.get("request"), lambda: page.body.render_as_block(context.flatten())
+    )
+
+
+@register.simple_tag(takes_context=True)
 def editor_userbar(context):
     """Wagtail's userbar, for signed-in editors only. Asking `request.user` reads the session and
     makes every response `Vary: Cookie`; without a session cookie there is no editor to show it to,

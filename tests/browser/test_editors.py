@@ -128,6 +128,8 @@ def test_an_editor_writes_a_project_and_a_moderator_publishes_it(tab, browser, l
         editor.click()
         editor.press_sequentially(text)
         expect(editor).to_contain_text(text)
+        # Draftail saves into its form field a moment after the last key (as a person pausing would).
+        expect(tab.locator(f'input[name="{field}"]')).to_have_value(re.compile(re.escape(text)))
     tab.get_by_role("button", name="Altre azioni").click()
     tab.get_by_role("button", name="Invia in approvazione").click()
     # "creata e inviata" or "inviata", depending on whether autosave had already created the draft.

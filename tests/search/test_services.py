@@ -12,6 +12,7 @@ from search.services import matching_ids
 from search.types import Registry, ResultType, result_types
 from standardpages.models import ContentPage
 from tests.factories import ContentPageFactory
+from transparency.models import ContributionsRegisterPage
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +37,7 @@ def test_matching_ids_puts_title_matches_first(home_page):
 
 def test_the_apps_register_progetti_corsi_pagine_in_this_order():
     assert [t.label for t in result_types.available] == ["Progetti", "Corsi", "Pagine"]
-    assert result_types.page_models(result_types.get("pagine")) == [ContentPage, HomePage]
+    assert result_types.page_models(result_types.get("pagine")) == [ContentPage, ContributionsRegisterPage, HomePage]
 
 
 def test_types_follow_their_order_and_need_a_page_model():
