@@ -21,6 +21,7 @@ from core.blocks import BodyStreamBlock
 from core.catalogue import listing_context
 from core.jsonld import json_ld_script
 from core.models import BasePage
+from core.pagecache.parts import shared_part
 
 from . import exports, panels
 from .charts import funding_at_a_glance
@@ -370,7 +371,14 @@ class ProjectPage(BasePage):
         return parent.specific_deferred if parent is not None and parent.live else None
 
     def get_context(self, request, *args, **kwargs):
+        """The article and its JSON-LD are the same for every visitor, so they are built once and kept
+        as a shared part until editors change something (or, for the status that follows the clock,
+        for the page cache's staleness bound); a preview builds them afresh."""
         context = super().get_context(request, *args, **kwargs)
+        context.update(shared_part(f"project-page:{self.pk}", request, lambda: self.article_parts(request, context)))
+        return context
+
+    def article_parts(self, request, context):
         roles = list(
             self.organisation_roles.select_related("organisation__logo").prefetch_related(
                 "organisation__logo__renditions"
@@ -379,18 +387,21 @@ class ProjectPage(BasePage):
         chain = self.programme_chain()
         authorities = [p.responsible_authority for p in reversed(chain) if p.responsible_authority_id]
         eu = visibility_for(self.statement_label, self.fund, chain, request)
-        context.update(
-            {
-                "eu_visibility": eu,
-                "catalogue": self.catalogue(),
-                "organisation_groups": self.organisation_groups(roles),
-                "programme_chain": chain,
-                "responsible_authority": authorities[0] if authorities else None,
-                "results": list(self.results.all()),
-                "documents": list(self.documents.select_related("document")),
-                "related_projects": list(ProjectPage.objects.related_to(self)),
-                **tags_of(self, request),
-                "json_ld": json_ld_script(project_json_ld(request, self, roles, chain)),
-            }
-        )
-        return context
+        detail = {
+            "eu_visibility": eu,
+            "catalogue": self.catalogue(),
+            "organisation_groups": self.organisation_groups(roles),
+            "programme_chain": chain,
+            "responsible_authority": authorities[0] if authorities else None,
+            "results": list(self.results.all()),
+            "documents": list(self.documents.select_related("document")),
+            "related_projects": list(ProjectPage.objects.related_to(self)),
+            **tags_of(self, request),
+        }
+        return {
+            "article": render_to_string(
+                "projects/includes/project_article.html", {**context, **detail}, request=request
+            ),
+            "eu_visibility": bool(eu),
+            "json_ld": json_ld_script(project_json_ld(request, self, roles, chain)),
+        }
