@@ -23,10 +23,11 @@ from core.blocks import RICH_TEXT_FEATURES
 from core.catalogue import listing_context
 from core.dates import italian_date_range
 from core.models import BasePage
-from projects.models import FundingProgramme, ProjectPage
-from projects.visibility import fund_statement, visibility_for
+from core.pagecache.parts import shared_part
+from projects.visibility import fund_statement
 
 from . import enquiry_pages
+from .article import course_article
 from .blocks import CourseBodyBlock
 from .choices import Area, Certificate, DeliveryMode, Level
 
@@ -254,29 +255,11 @@ class CoursePage(RoutablePageMixin, BasePage):
         return f"{amount} €"
 
     def get_context(self, request, *args, **kwargs):
-        from .structured_data import course_json_ld
-
+        """The article is the same for every visitor, so it is built once and kept as a shared part
+        until editors change something, and for the page cache's staleness bound at most (the status,
+        seats and waiting list follow the clock and enquiries); a preview builds it afresh."""
         context = super().get_context(request, *args, **kwargs)
-        context["course_status"] = self.status()
-        context["waiting_list"] = bool(self.waiting_list_sessions())
-        context["funding_programme"] = (
-            FundingProgramme.objects.select_related("fund").filter(pk=self.funding_programme_id).first()
-            if self.funding_programme_id
-            else None
-        )
-        context["related_projects"] = list(
-            ProjectPage.objects.published()
-            .filter(related_courses__course=self)
-            .order_by("related_courses__sort_order")
-            .defer_streamfields()
-        )
-        context["sessions"] = [(session, session_status(session)) for session in self.sorted_sessions]
-        context["json_ld"] = course_json_ld(self, request, context["funding_programme"])
-        programme = context["funding_programme"]
-        if programme is not None:
-            context["eu_visibility"] = visibility_for(
-                fund_statement(programme.fund), programme.fund, programme.lineage(), request
-            )
+        context.update(shared_part(f"page-article:{self.pk}", request, lambda: course_article(self, request, context)))
         return context
 
     @path("calendario.ics/")

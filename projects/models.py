@@ -375,7 +375,7 @@ class ProjectPage(BasePage):
         as a shared part until editors change something (or, for the status that follows the clock,
         for the page cache's staleness bound); a preview builds them afresh."""
         context = super().get_context(request, *args, **kwargs)
-        context.update(shared_part(f"project-page:{self.pk}", request, lambda: self.article_parts(request, context)))
+        context.update(shared_part(f"page-article:{self.pk}", request, lambda: self.article_parts(request, context)))
         return context
 
     def article_parts(self, request, context):
