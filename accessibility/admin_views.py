@@ -6,19 +6,10 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
+
+from core.permissions import NoAddPermissionPolicy
 
 from .feedback import AccessibilityFeedback, FeedbackStatus
-
-
-class FeedbackPermissionPolicy(ModelPermissionPolicy):
-    """Reports come from the public form only: nobody adds them in the admin."""
-
-    def user_has_permission(self, user, action):
-        return action != "add" and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
 
 
 class FeedbackFilterSet(WagtailFilterSet):
@@ -76,5 +67,5 @@ class AccessibilityFeedbackViewSet(ModelViewSet):
     )
 
 
-feedback_permission_policy = FeedbackPermissionPolicy(AccessibilityFeedback)
+feedback_permission_policy = NoAddPermissionPolicy(AccessibilityFeedback)
 feedback_viewset = AccessibilityFeedbackViewSet()

@@ -9,24 +9,14 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 
+from core.permissions import NoAddPermissionPolicy
 from core.spreadsheets import ItalianSpreadsheetExportMixin
 from outbox.delivery import waiting_count
 from outbox.models import OutboundEmail
 
 from .enquiries import CourseEnquiry, EnquiryStatus, RequestType
 from .models import CoursePage
-
-
-class EnquiryPermissionPolicy(ModelPermissionPolicy):
-    """Enquiries come from the public form only: nobody adds them in the admin."""
-
-    def user_has_permission(self, user, action):
-        return action != "add" and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
 
 
 class EnquiryFilterSet(WagtailFilterSet):
@@ -176,7 +166,7 @@ class CourseEnquiryViewSet(ModelViewSet):
     )
 
 
-enquiry_permission_policy = EnquiryPermissionPolicy(CourseEnquiry)
+enquiry_permission_policy = NoAddPermissionPolicy(CourseEnquiry)
 enquiry_viewset = CourseEnquiryViewSet()
 
 
