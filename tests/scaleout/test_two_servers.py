@@ -325,7 +325,13 @@ def test_two_servers_share_enquiries_images_sessions_and_publishing(cluster):
     # Varnish takes the two servers in turn.
     for n in (1, 2):
         assert requests.get(f"{varnish}/chi-siamo/?giro={n}", timeout=10).headers["X-Cache"] == "MISS"
-    logs = [log.read_text() for log in cluster["logs"].values()]
+    # A server writes its access log line just after it answers: give the lines a moment to land.
+    deadline = time.monotonic() + 10
+    while True:
+        logs = [log.read_text() for log in cluster["logs"].values()]
+        if all("giro=" in log for log in logs) or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
     assert all("giro=" in log for log in logs), "Varnish sent every request to one server"
 
     # A publish through server A: the very next request through Varnish shows it.
