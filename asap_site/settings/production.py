@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import MIDDLEWARE, STORAGES, TASK_BACKENDS, env, env_bool, env_int
+from .base import DATABASES, MIDDLEWARE, STORAGES, TASK_BACKENDS, env, env_bool, env_int
 
 DEBUG = False
 
@@ -19,6 +19,11 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 COOKIE_CONSENT_SECURE = env_bool("COOKIE_CONSENT_SECURE", True)
+
+# Each worker keeps its database connection between requests: opening one per request (connect, the
+# session pragmas, close) cost about 2.5 CPU-ms per page on SQLite, a third of a content page.
+# The health check at the start of each request replaces a connection the database has dropped.
+DATABASES["default"]["CONN_MAX_AGE"] = env_int("DB_CONN_MAX_AGE", 60)
 
 # Static files are served by the app itself through WhiteNoise (no separate web server needed):
 # `collectstatic` writes hashed names plus gzip and brotli copies; hashed files are cached for years
