@@ -42,8 +42,7 @@ def is_admin_path(path):
 
 class SiteCSPMiddleware(CSPMiddleware):
     """django-csp's middleware choosing the admin policy for admin URLs and adding the sources the
-    page asked for. They are kept on the response too (django-csp's `_csp_update`), so that a
-    response served again from a cache keeps its policy."""
+    page asked for (the full-page cache, outside it, keeps the header it wrote)."""
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
@@ -57,5 +56,5 @@ class SiteCSPMiddleware(CSPMiddleware):
             update = dict(parts.update or {})
             for directive, sources in extra.items():
                 update[directive] = sorted(set(update.get(directive) or ()) | sources)
-            response._csp_update = parts.update = update
+            parts.update = update
         return parts

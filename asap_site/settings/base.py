@@ -95,13 +95,15 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # The anonymous full-page cache comes first: a page it keeps already carries every header the
+    # middleware below wrote (security, CSP), so a hit is answered without running any of them.
+    "core.pagecache.middleware.PageCacheMiddleware",
     # Security (see the block at the end): headers and CSP on every response (static files too, as long
     # as whatever serves them comes below); foreign-charset forms refused before anything reads POST.
     "core.middleware.SecurityHeadersMiddleware",
     "core.csp.SiteCSPMiddleware",
     "core.middleware.FormCharsetMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "core.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -23,7 +23,7 @@ def is_personal(request, response):
     return (
         request.method not in ("GET", "HEAD")
         or has_session(request)
-        or "Authorization" in request.headers
+        or "HTTP_AUTHORIZATION" in request.META
         or bool(response.cookies)
         or bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
         or has_vary_header(response, "Cookie")

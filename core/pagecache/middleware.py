@@ -1,7 +1,9 @@
 """The anonymous full-page cache, and `Cache-Control` on every response outside the admin.
 
-It sits before the session middleware: a page served from the cache costs two cache reads and no
-query. Only what every visitor would get is stored: an anonymous GET answered 200 with a public
+It is the outermost middleware: a page served from the cache costs one or two cache reads, no query
+and none of the other middleware, because what it keeps is the response as it left them (security
+headers and the Content-Security-Policy included, the sources an embed or the analytics host added
+to it too). Only what every visitor would get is stored: an anonymous GET answered 200 with a public
 `Cache-Control` (so never a response that sets a cookie or carries a CSRF token, see `headers`),
 keyed on the full URL with its query normalised (catalogue filters, pagination). Signed-in editors
 (a session cookie) always get a fresh page with their userbar."""
@@ -16,7 +18,6 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.encoding import escape_uri_path
 
-from .. import csp
 from . import store
 from .headers import has_session, is_personal, is_public, set_cache_headers
 
@@ -28,6 +29,12 @@ def admin_prefixes():
     return reverse("wagtailadmin_home"), reverse("admin:index")
 
 
+@cache
+def file_prefixes():
+    """Static files and uploads: served as files (WhiteNoise, the media view), never kept here."""
+    return tuple(prefix for prefix in (settings.STATIC_URL, settings.MEDIA_URL) if prefix and prefix != "/")
+
+
 def is_admin(request):
     return request.path.startswith(admin_prefixes())
 
@@ -36,7 +43,7 @@ def page_key(request):
     """The cache key of an anonymous GET/HEAD, or None when it must not be answered from the cache."""
     if not settings.PAGE_CACHE_ENABLED or request.method not in ("GET", "HEAD") or has_session(request):
         return None
-    if "Authorization" in request.headers or is_admin(request):
+    if "HTTP_AUTHORIZATION" in request.META or is_admin(request) or request.path.startswith(file_prefixes()):
         return None
     query = request.META.get("QUERY_STRING", "")
     if len(query) > MAX_QUERY_LENGTH:
@@ -56,19 +63,16 @@ def is_storable(request, response):
     )
 
 
-def frozen(request, response):
-    """What a cached page keeps: status, headers, body, and the sources its content added to the
-    Content-Security-Policy (an embed's frame, the analytics host), which the outer CSP middleware
-    turns into the header on every response, cached or not."""
-    headers = [(name, value) for name, value in response.items() if name.lower() != "age"]
-    extra_sources = {name: sorted(sources) for name, sources in getattr(request, csp.EXTRA_SOURCES, {}).items()}
-    return response.status_code, headers, response.content, extra_sources
+def frozen(response):
+    """What a cached page keeps: a plain copy of the response with the status, headers (as every
+    middleware left them) and body. The cache pickles it, so a hit gets it back without Django
+    checking each header again."""
+    headers = {name: value for name, value in response.items() if name.lower() != "age"}
+    return HttpResponse(response.content, status=response.status_code, headers=headers)
 
 
-def thawed(request, entry):
-    status, headers, content, extra_sources = entry.value
-    csp.allow(request, extra_sources)
-    response = HttpResponse(content, status=status, headers=dict(headers))
+def thawed(entry):
+    response = entry.value
     response["Age"] = str(int(store.age(entry.born)))
     return response
 
@@ -84,13 +88,13 @@ class PageCacheMiddleware:
         if key:
             generation, entry = store.lookup(key)
             if entry:
-                return thawed(request, entry)
+                return thawed(entry)
         store.start_request(request)
         response = self.get_response(request)
         set_cache_headers(request, response)
         born = store.born_of(request)
         if key and is_storable(request, response):
-            store.keep(key, generation, born, frozen(request, response))
+            store.keep(key, generation, born, frozen(response))
         if is_public(response) and time.time() - born >= 1:
             response["Age"] = str(int(store.age(born)))
         return response
