@@ -1,12 +1,15 @@
 """The anonymous full-page cache, and `Cache-Control` on every response outside the admin.
 
-It is the outermost middleware: a page served from the cache costs one or two cache reads, no query
-and none of the other middleware, because what it keeps is the response as it left them (security
-headers and the Content-Security-Policy included, the sources an embed or the analytics host added
-to it too). Only what every visitor would get is stored: an anonymous GET answered 200 with a public
+It is the outermost middleware, and what it keeps is the response as the others left it (security
+headers and the Content-Security-Policy included, with the sources an embed or the analytics host
+added). Only what every visitor would get is stored: an anonymous GET answered 200 with a public
 `Cache-Control` (so never a response that sets a cookie or carries a CSRF token, see `headers`),
 keyed on the full URL with its query normalised (catalogue filters, pagination). Signed-in editors
-(a session cookie) always get a fresh page with their userbar."""
+(a session cookie) always get a fresh page with their userbar.
+
+The key is read from the WSGI environ alone, so that `wsgi.PageCacheApplication` can answer a hit
+before Django builds a request; this middleware answers hits for the servers that don't go through
+it (the test client, `make dev`)."""
 
 import hashlib
 import time
@@ -15,11 +18,11 @@ from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.http.cookie import parse_cookie
 from django.urls import reverse
-from django.utils.encoding import escape_uri_path
 
 from . import store
-from .headers import has_session, is_personal, is_public, set_cache_headers
+from .headers import is_personal, is_public, set_cache_headers
 
 MAX_QUERY_LENGTH = 512
 
@@ -30,26 +33,51 @@ def admin_prefixes():
 
 
 @cache
-def file_prefixes():
-    """Static files and uploads: served as files (WhiteNoise, the media view), never kept here."""
-    return tuple(prefix for prefix in (settings.STATIC_URL, settings.MEDIA_URL) if prefix and prefix != "/")
+def uncached_prefixes():
+    """The admins, and the static files and uploads (served as files, never kept here)."""
+    files = tuple(prefix for prefix in (settings.STATIC_URL, settings.MEDIA_URL) if prefix and prefix != "/")
+    return (*admin_prefixes(), *files)
 
 
 def is_admin(request):
     return request.path.startswith(admin_prefixes())
 
 
-def page_key(request):
-    """The cache key of an anonymous GET/HEAD, or None when it must not be answered from the cache."""
-    if not settings.PAGE_CACHE_ENABLED or request.method not in ("GET", "HEAD") or has_session(request):
+def _has_session(environ):
+    cookies = environ.get("HTTP_COOKIE", "")
+    return settings.SESSION_COOKIE_NAME in cookies and settings.SESSION_COOKIE_NAME in parse_cookie(cookies)
+
+
+def _scheme(environ):
+    """As `HttpRequest.scheme` says it, behind a proxy that sets SECURE_PROXY_SSL_HEADER too."""
+    if settings.SECURE_PROXY_SSL_HEADER:
+        header, secure_value = settings.SECURE_PROXY_SSL_HEADER
+        if header in environ:
+            return "https" if environ[header].split(",", 1)[0].strip() == secure_value else "http"
+    return environ.get("wsgi.url_scheme", "http")
+
+
+def _host(environ):
+    """The host as sent: only pages for an accepted host are ever stored, because CommonMiddleware
+    answers 400 to any other (ALLOWED_HOSTS) before a page is made."""
+    if settings.USE_X_FORWARDED_HOST and "HTTP_X_FORWARDED_HOST" in environ:
+        return environ["HTTP_X_FORWARDED_HOST"]
+    return environ.get("HTTP_HOST") or f"{environ.get('SERVER_NAME', '')}:{environ.get('SERVER_PORT', '')}"
+
+
+def page_key(environ):
+    """The cache key of an anonymous GET/HEAD (from the WSGI environ, `request.META`), or None when
+    it must not be answered from the cache."""
+    if not settings.PAGE_CACHE_ENABLED or environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
         return None
-    if "HTTP_AUTHORIZATION" in request.META or is_admin(request) or request.path.startswith(file_prefixes()):
+    path = environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", "/")
+    if "HTTP_AUTHORIZATION" in environ or path.startswith(uncached_prefixes()) or _has_session(environ):
         return None
-    query = request.META.get("QUERY_STRING", "")
+    query = environ.get("QUERY_STRING", "")
     if len(query) > MAX_QUERY_LENGTH:
         return None
     normalised = urlencode(sorted(parse_qsl(query, keep_blank_values=True)))
-    url = f"{request.scheme}://{request.get_host()}{escape_uri_path(request.path)}?{normalised}"
+    url = f"{_scheme(environ)}://{_host(environ)}{path}?{normalised}"
     return "pagecache:page:" + hashlib.sha256(url.encode()).hexdigest()
 
 
@@ -64,17 +92,18 @@ def is_storable(request, response):
 
 
 def frozen(response):
-    """What a cached page keeps: a plain copy of the response with the status, headers (as every
-    middleware left them) and body. The cache pickles it, so a hit gets it back without Django
-    checking each header again."""
-    headers = {name: value for name, value in response.items() if name.lower() != "age"}
-    return HttpResponse(response.content, status=response.status_code, headers=headers)
+    """What a cached page keeps: status, headers (as every middleware left them), body."""
+    headers = [(name, value) for name, value in response.items() if name.lower() != "age"]
+    return response.status_code, response.reason_phrase, headers, response.content
+
+
+def age_header(entry):
+    return ("Age", str(int(store.age(entry.born))))
 
 
 def thawed(entry):
-    response = entry.value
-    response["Age"] = str(int(store.age(entry.born)))
-    return response
+    status, reason, headers, content = entry.value
+    return HttpResponse(content, status=status, reason=reason, headers=dict([*headers, age_header(entry)]))
 
 
 class PageCacheMiddleware:
@@ -84,7 +113,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if is_admin(request):
             return self.get_response(request)
-        key = page_key(request)
+        key = page_key(request.META)
         if key:
             generation, entry = store.lookup(key)
             if entry:
