@@ -1,7 +1,8 @@
 """Caching of public pages, in three layers that one rule keeps honest.
 
 - `headers`: every response outside the admin says who may keep it (`Cache-Control`).
-- `middleware`: anonymous pages served whole from Django's cache (Redis in production).
+- `middleware`: anonymous pages served whole from Django's cache (Redis in production); `wsgi`
+  answers those hits in front of Django.
 - `parts`: what every page shows (menu, boxes, organisation details, consent banner) cached once
   for all pages, so an uncached page costs only its own queries.
 
