@@ -6,7 +6,7 @@ from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from core.pagecache.parts import shared_part, site_setting
 from core.routing import ancestors_on_route
@@ -113,6 +113,29 @@ def page_body(context, page):
     return shared_part(
         f"page-body:{page.pk}", context.get("request"), lambda: page.body.render_as_block(context.flatten())
     )
+
+
+class SocialImage(NamedTuple):
+    url: str
+    width: int
+    height: int
+
+
+@register.simple_tag(takes_context=True)
+def social_image(context, page):
+    """The page's sharing image (`og:image`, a 1200x630 rendition), kept per page as a shared part:
+    finding it costs a query and a rendition lookup on every uncached page otherwise."""
+    if not isinstance(page, Page) or not hasattr(page, "get_social_image"):  # form pages come from Wagtail
+        return None
+
+    def build():
+        image = page.get_social_image()
+        if image is None:
+            return None
+        rendition = image.get_rendition("fill-1200x630")
+        return SocialImage(rendition.url, rendition.width, rendition.height)
+
+    return shared_part(f"page-social-image:{page.pk}", context.get("request"), build)
 
 
 @register.simple_tag(takes_context=True)

@@ -1,5 +1,7 @@
 """Every page type renders its content, with navigation, breadcrumbs, boxes and meta tags."""
 
+import re
+
 import pytest
 from django.core.files.base import ContentFile
 from django.test import RequestFactory
@@ -46,6 +48,8 @@ def test_home_page_shows_hero_intro_boxes_navigation_and_footer(client, furnishe
     assert "asap@pec.example" in html and "Informativa privacy" in html
     assert 'class="skip-link" href="#contenuto"' in html
     assert "fill-480x320-c100.format-webp.webp" in html  # the hero is a rendition cropped on its focal point
+    # the sharing image is the hero, cropped for link previews
+    assert re.search(r'<meta property="og:image" content="http://testserver/media/images/[^"]+\.fill-1200x630\.', html)
 
 
 def test_content_page_has_breadcrumbs_boxes_meta_and_current_menu_entry(client, furnished_home):
