@@ -1,6 +1,7 @@
-"""Wagtail's page routing in three queries at any depth: the site, every page along the path in one
-query by `url_path`, and the specific page that answers. Wagtail's own `Page.route` asks twice per
-level (the child by slug, then its specific row).
+"""Wagtail's page routing in two queries at any depth, and none once a path has been seen: every page
+along the path in one query by `url_path`, then the specific page that answers, kept per path until
+editors change something. Wagtail's own `Page.route` asks twice per level (the child by slug, then
+its specific row).
 
 The result is what Wagtail's walk would give: a page that routes on its own (`route` overridden, or
 a `RoutablePageMixin` route matching the rest of the path) gets the rest of the path from where it
@@ -8,12 +9,14 @@ stands, exactly as Wagtail would hand it over; the pages `Page.route` would step
 stepped over. The pages along the path are kept on the request, so the breadcrumbs need no query
 of their own."""
 
+import hashlib
+
 from django.http import Http404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
-from core.pagecache.parts import find_site
+from core.pagecache.parts import find_site, shared_part
 
 
 def _answers(page, components):
@@ -56,9 +59,9 @@ def _pages_along(root, components):
     return {page.url_path: page for page in pages}
 
 
-def route(request, root, components):
-    """`root.route(request, components)` as Wagtail's walk answers it, in one query plus the
-    specific page; `request.route_pages` keeps the pages passed on the way (root first)."""
+def _walk(root, components):
+    """(the pages passed, root first; the specific page that answers; the components left for it),
+    or Http404 when no page lies on the path."""
     along = _pages_along(root, components) if components else {}
     page, trail, url_path = root, [root], root.url_path
     while components and not _answers(page, components):
@@ -69,9 +72,18 @@ def route(request, root, components):
         child._cached_parent_obj = page
         page, components = child, components[1:]
         trail.append(page)
+    return trail, _specific(page), components
+
+
+def route(request, root, components):
+    """`root.route(request, components)` as Wagtail's walk answers it. The walk is the same for every
+    visitor, so it is kept per path as a shared part until editors change something: a page found
+    before costs no query (a path that leads nowhere is not kept, so made-up addresses don't fill the
+    cache). `request.route_pages` keeps the pages passed on the way (root first)."""
+    key = hashlib.sha256("/".join(components).encode()).hexdigest()
+    trail, specific, components = shared_part(f"route:{root.pk}:{key}", request, lambda: _walk(root, components))
     request.route_pages = trail
-    specific = _specific(page)
-    if components or _answers(page, components):
+    if components or _answers(specific, components):
         return specific.route(request, components)
     if not specific.live:
         raise Http404

@@ -21,21 +21,23 @@ def about(home_page):
 
 
 def get_counting(client, url, method="get", **kwargs):
+    """(response, queries run + templates rendered): 0 only for a page served from the cache, since a
+    page whose parts are all cached may render without a query."""
     with CaptureQueriesContext(connection) as queries:
         response = getattr(client, method)(url, **kwargs)
-    return response, len(queries)
+    return response, len(queries) + len(response.templates)
 
 
 def test_second_anonymous_request_is_served_whole_without_a_query(client, page_cache, about):
-    first, first_queries = get_counting(client, "/chi-siamo/")
-    second, second_queries = get_counting(client, "/chi-siamo/")
-    assert first_queries > 0 and second_queries == 0
+    first, first_work = get_counting(client, "/chi-siamo/")
+    second, second_work = get_counting(client, "/chi-siamo/")
+    assert first_work > 0 and second_work == 0
     assert second.status_code == 200 and second.content == first.content
     assert second["Cache-Control"] == first["Cache-Control"]
     assert second["Content-Type"] == "text/html; charset=utf-8"
     assert second["Age"] == "0"
-    head, head_queries = get_counting(client, "/chi-siamo/", method="head")
-    assert head.status_code == 200 and head_queries == 0
+    head, head_work = get_counting(client, "/chi-siamo/", method="head")
+    assert head.status_code == 200 and head_work == 0
 
 
 def test_without_the_setting_every_request_renders(client, about):
@@ -54,34 +56,34 @@ def test_query_strings_are_keyed_in_a_normal_order(client, page_cache, about):
 
 def test_only_found_pages_are_kept(client, page_cache, home_page):
     client.get("/non-esiste/")
-    response, queries = get_counting(client, "/non-esiste/")
-    assert response.status_code == 404 and queries > 0
+    response, work = get_counting(client, "/non-esiste/")
+    assert response.status_code == 404 and work > 0
 
 
 def test_signed_in_editors_always_get_a_fresh_page_with_their_userbar(client, page_cache, superuser, about):
     anonymous = client.get("/chi-siamo/").content
     client.force_login(superuser)
-    response, queries = get_counting(client, "/chi-siamo/")
-    assert queries > 0 and b"wagtail-userbar" in response.content
+    response, work = get_counting(client, "/chi-siamo/")
+    assert work > 0 and b"wagtail-userbar" in response.content
     client.logout()
     client.cookies.clear()
-    response, queries = get_counting(client, "/chi-siamo/")
-    assert queries == 0 and response.content == anonymous and b"wagtail-userbar" not in response.content
+    response, work = get_counting(client, "/chi-siamo/")
+    assert work == 0 and response.content == anonymous and b"wagtail-userbar" not in response.content
 
 
 def test_an_editors_visit_is_never_stored_for_visitors(client, another_client, page_cache, superuser, about):
     client.force_login(superuser)
     client.get("/chi-siamo/")
-    response, queries = get_counting(another_client, "/chi-siamo/")
-    assert queries > 0 and b"wagtail-userbar" not in response.content
+    response, work = get_counting(another_client, "/chi-siamo/")
+    assert work > 0 and b"wagtail-userbar" not in response.content
 
 
 def test_forms_with_a_csrf_token_are_never_stored(client, page_cache, home_page):
     add_contact_fields(ContactFormPageFactory(parent=home_page))
     first = client.get("/scrivici/")
     client.cookies.clear()
-    second, queries = get_counting(client, "/scrivici/")
-    assert queries > 0
+    second, work = get_counting(client, "/scrivici/")
+    assert work > 0
     assert b"csrfmiddlewaretoken" in second.content and second.cookies["csrftoken"]
     assert first.content != second.content  # each visitor gets their own token
 
@@ -103,11 +105,11 @@ def test_a_cached_page_is_never_older_than_the_bound(client, page_cache, about):
     with time_machine.travel(start, tick=False):
         client.get("/chi-siamo/")
     with time_machine.travel(start + timedelta(seconds=299), tick=False):
-        response, queries = get_counting(client, "/chi-siamo/")
-        assert queries == 0 and response["Age"] == "299"
+        response, work = get_counting(client, "/chi-siamo/")
+        assert work == 0 and response["Age"] == "299"
     with time_machine.travel(start + timedelta(seconds=300), tick=False):
-        response, queries = get_counting(client, "/chi-siamo/")
-        assert queries > 0 and "Age" not in response
+        response, work = get_counting(client, "/chi-siamo/")
+        assert work > 0 and "Age" not in response
 
 
 def test_a_page_built_from_older_shared_parts_is_as_old_as_they_are(client, page_cache, home_page, about):

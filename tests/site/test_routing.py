@@ -1,6 +1,8 @@
 """`core.routing` answers every URL as Wagtail's own walk would, in fewer queries."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from tests.factories import ContentPageFactory
@@ -39,3 +41,21 @@ def test_the_breadcrumbs_show_the_path_the_routing_took(client, home_page):
     ContentPageFactory(parent=section, slug="pagina", title="Pagina")
     html = client.get("/sezione/pagina/").content.decode()
     assert '<a href="/">Home</a>' in html and '<a href="/sezione/">Sezione</a>' in html
+
+
+def test_a_path_seen_before_is_routed_without_a_query_until_editors_change_something(
+    client, home_page, django_assert_num_queries
+):
+    page = ContentPageFactory(parent=home_page, slug="chi-siamo", title="Chi siamo")
+    client.get("/chi-siamo/")
+    with django_assert_num_queries(0):
+        assert client.get("/chi-siamo/").status_code == 200
+    page.unpublish()
+    assert client.get("/chi-siamo/").status_code == 404
+
+
+def test_a_made_up_path_is_walked_every_time_and_never_kept(client, home_page):
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/non-esiste/pagina/").status_code == 404
+        assert queries, "a made-up path is not kept in the cache"
