@@ -115,6 +115,15 @@ def page_body(context, page):
     )
 
 
+@register.simple_tag(takes_context=True)
+def shared_include(context, template_name):
+    """An include that is the same on every page of the site (the footer, the header's brand and
+    search box): rendered once per site and kept as a shared part until editors change something.
+    The organisation's logo rendition, for one, is then looked up once, not on every page."""
+    request = context.get("request")
+    return shared_part(f"include:{template_name}", request, lambda: render_to_string(template_name, request=request))
+
+
 class SocialImage(NamedTuple):
     url: str
     width: int
