@@ -167,7 +167,14 @@ if env("REDIS_URL"):
     # every app server sees them, and a Redis outage costs a query per request, never a login.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Per process: pages, shared parts, routes and catalogue cards of a site this size fit in a few
+    # thousand entries (Django's default of 300 would evict them while a visitor browses the catalogue).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": env_int("LOCAL_CACHE_MAX_ENTRIES", 3000)},
+        }
+    }
 
 # --- Page cache (core/pagecache) ---------------------------------------------------------------
 # Anonymous GET/HEAD pages are kept whole in the cache above (and the parts every page shares, the
