@@ -23,10 +23,12 @@ def _matches(word, stems):
 
 def excerpt(texts, query, words=EXCERPT_WORDS):
     """The first text that mentions a query word, cut to `words` words around the first mention;
-    otherwise the start of the first text."""
+    otherwise the start of the first text. `texts` is read only as far as needed."""
     stems = term_stems(query)
+    first = None
     for text in texts:
         text = " ".join(text.split())
+        first = text if first is None else first
         match = next((m for m in _WORD.finditer(text) if _matches(m.group(), stems)), None)
         if match is None:
             continue
@@ -35,7 +37,7 @@ def excerpt(texts, query, words=EXCERPT_WORDS):
         tail = " ".join(text.split()[start_words:])
         prefix = "… " if start_words else ""
         return prefix + Truncator(tail).words(words, truncate=" …")
-    return Truncator(" ".join(texts[0].split())).words(words, truncate=" …") if texts else ""
+    return Truncator(first).words(words, truncate=" …") if first is not None else ""
 
 
 def highlight(text, query):

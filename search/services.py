@@ -9,6 +9,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from core.pagecache.parts import shared_part
 from core.restrictions import public
 
 from .query import clean_query
@@ -71,15 +72,21 @@ class SiteSearch:
         models = result_types.page_models(self.result_type)
         return live_pages(models).specific().search(self.query)
 
-    def promotions(self):
-        """Editors' picks for this exact query (`wagtail.contrib.search_promotions`), live pages only."""
-        if not self.query:
+    def promotions(self, request=None):
+        """Editors' picks for this exact query (`wagtail.contrib.search_promotions`), live pages only.
+        Which queries have picks is read once per site and generation: most have none."""
+        query_string = normalise_query_string(self.query)
+        if not self.query or query_string not in shared_part("search-promoted-queries", request, promoted_queries):
             return []
-        picks = SearchPromotion.objects.filter(query__query_string=normalise_query_string(self.query))
+        picks = SearchPromotion.objects.filter(query__query_string=query_string)
         picks = picks.select_related("page").order_by("sort_order")
         return [
             pick for pick in picks if pick.page is None or (pick.page.live and not pick.page.get_view_restrictions())
         ]
+
+
+def promoted_queries():
+    return frozenset(SearchPromotion.objects.order_by().values_list("query__query_string", flat=True).distinct())
 
 
 def matching_ids(model_or_queryset, raw_query, limit=None, ranked=True):

@@ -63,7 +63,7 @@ def _results(request, search):
         "results": _describe(list(page.object_list), search.query),
         "page_obj": page,
         "paginator": paginator,
-        "promotions": search.promotions() if page.number == 1 else [],
+        "promotions": search.promotions(request) if page.number == 1 else [],
     }
     return search.counts_by_slug(), render_to_string("search/results.html", context, request)
 
