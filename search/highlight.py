@@ -13,12 +13,11 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def term_stems(query):
-    return sorted({light_stem(term) for term in search_terms(query) if len(term) > 1}, key=len, reverse=True)
+    return tuple(sorted({light_stem(term) for term in search_terms(query) if len(term) > 1}, key=len, reverse=True))
 
 
 def _matches(word, stems):
-    folded = fold(word)
-    return any(folded.startswith(stem) for stem in stems)
+    return fold(word).startswith(stems)
 
 
 def excerpt(texts, query, words=EXCERPT_WORDS):
