@@ -13,20 +13,21 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def term_stems(query):
-    return sorted({light_stem(term) for term in search_terms(query) if len(term) > 1}, key=len, reverse=True)
+    return tuple(sorted({light_stem(term) for term in search_terms(query) if len(term) > 1}, key=len, reverse=True))
 
 
 def _matches(word, stems):
-    folded = fold(word)
-    return any(folded.startswith(stem) for stem in stems)
+    return fold(word).startswith(stems)
 
 
 def excerpt(texts, query, words=EXCERPT_WORDS):
     """The first text that mentions a query word, cut to `words` words around the first mention;
-    otherwise the start of the first text."""
+    otherwise the start of the first text. `texts` is read only as far as needed."""
     stems = term_stems(query)
+    first = None
     for text in texts:
         text = " ".join(text.split())
+        first = text if first is None else first
         match = next((m for m in _WORD.finditer(text) if _matches(m.group(), stems)), None)
         if match is None:
             continue
@@ -35,7 +36,7 @@ def excerpt(texts, query, words=EXCERPT_WORDS):
         tail = " ".join(text.split()[start_words:])
         prefix = "… " if start_words else ""
         return prefix + Truncator(tail).words(words, truncate=" …")
-    return Truncator(" ".join(texts[0].split())).words(words, truncate=" …") if texts else ""
+    return Truncator(first).words(words, truncate=" …") if first is not None else ""
 
 
 def highlight(text, query):

@@ -3,6 +3,8 @@ and fruitless searches."""
 
 from django.db import connection, models
 from django.utils import timezone
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
+from wagtail.search.utils import normalise_query_string
 
 from core.dates import italian_date
 
@@ -57,6 +59,24 @@ def upsert_increment(model, keys, counters, amounts):
             f"INSERT INTO {connection.ops.quote_name(table)} ({columns}) VALUES ({placeholders}) "
             f"ON CONFLICT ({conflict}) DO UPDATE SET {updates}",
             [*values, *amounts],
+        )
+
+
+def count_promotions_hit(query_string, day):
+    """Wagtail's `Query.get(query_string).add_hit(day)`, which feeds the promotions' "popular queries",
+    in two statements and no read or transaction: the query's row if it is new, then its daily hits."""
+    quote = connection.ops.quote_name
+    queries, hits = quote(Query._meta.db_table), quote(QueryDailyHits._meta.db_table)
+    text, query_id, date, count = (quote(c) for c in ("query_string", "query_id", "date", "hits"))
+    query_string = normalise_query_string(query_string)
+    day = QueryDailyHits._meta.get_field("date").get_db_prep_value(day, connection)
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {queries} ({text}) VALUES (%s) ON CONFLICT ({text}) DO NOTHING", [query_string])
+        # The `WHERE` is needed: SQLite would read `ON CONFLICT` after a bare `FROM` as a join's `ON`.
+        cursor.execute(
+            f"INSERT INTO {hits} ({query_id}, {date}, {count}) SELECT id, %s, 1 FROM {queries} WHERE {text} = %s "
+            f"ON CONFLICT ({query_id}, {date}) DO UPDATE SET {count} = {hits}.{count} + 1",
+            [day, query_string],
         )
 
 

@@ -88,6 +88,8 @@ _FINAL_VOWELS = "aeiouàèéìòù"
 
 def fold(word):
     """Lower case without accents: "Attività" and "attivita" compare equal."""
+    if word.isascii():  # most words: nothing to decompose
+        return word.lower()
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

@@ -4,10 +4,12 @@ picks. The catalogues' text boxes use `matching_ids`, so they match exactly like
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
+from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from core.pagecache.parts import shared_part
 from core.restrictions import public
 
 from .query import clean_query
@@ -15,6 +17,9 @@ from .types import result_types
 
 
 def live_pages(models):
+    # Every page model's content type in one query in a fresh worker: the index's filter asks for all
+    # of them, `type()` for some (two queries otherwise); both then read Django's per-process cache.
+    get_descendants_content_types_pks(Page)
     return public(Page.objects.live().type(*models))
 
 
@@ -28,12 +33,19 @@ class SiteSearch:
     total: int = 0
 
     @classmethod
-    def run(cls, raw_query, type_slug=None):
+    def run(cls, raw_query, type_slug=None, counts_by_slug=None):
+        """`counts_by_slug`, what `counts_by_slug()` gave for the same text a moment ago, saves counting."""
         search = cls(query=clean_query(raw_query), result_type=result_types.get(type_slug or ""))
         if search.query and result_types.available:
-            search.counts = search._count_per_type()
+            if counts_by_slug is None:
+                search.counts = search._count_per_type()
+            else:
+                search.counts = [(t, counts_by_slug.get(t.slug, 0)) for t in result_types.available]
             search.total = sum(count for _, count in search.counts)
         return search
+
+    def counts_by_slug(self):
+        return {result_type.slug: count for result_type, count in self.counts}
 
     def _count_per_type(self):
         """One faceted query for every type's count."""
@@ -60,15 +72,21 @@ class SiteSearch:
         models = result_types.page_models(self.result_type)
         return live_pages(models).specific().search(self.query)
 
-    def promotions(self):
-        """Editors' picks for this exact query (`wagtail.contrib.search_promotions`), live pages only."""
-        if not self.query:
+    def promotions(self, request=None):
+        """Editors' picks for this exact query (`wagtail.contrib.search_promotions`), live pages only.
+        Which queries have picks is read once per site and generation: most have none."""
+        query_string = normalise_query_string(self.query)
+        if not self.query or query_string not in shared_part("search-promoted-queries", request, promoted_queries):
             return []
-        picks = SearchPromotion.objects.filter(query__query_string=normalise_query_string(self.query))
+        picks = SearchPromotion.objects.filter(query__query_string=query_string)
         picks = picks.select_related("page").order_by("sort_order")
         return [
             pick for pick in picks if pick.page is None or (pick.page.live and not pick.page.get_view_restrictions())
         ]
+
+
+def promoted_queries():
+    return frozenset(SearchPromotion.objects.order_by().values_list("query__query_string", flat=True).distinct())
 
 
 def matching_ids(model_or_queryset, raw_query, limit=None, ranked=True):

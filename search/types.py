@@ -77,14 +77,14 @@ result_types = Registry()
 
 
 def summary_texts(page, result_type=None):
-    """Texts a result's summary may come from, best first: the short ones, then the body."""
+    """Texts a result's summary may come from, best first: the short ones, then the body. A generator:
+    the body (whose blocks may fetch images and other rows) is read only if no short text matched."""
     names = result_type.summary_fields if result_type is not None else DEFAULT_SUMMARY_FIELDS
-    texts = [str(text) for text in (getattr(page, name, "") for name in names) if text]
+    yield from (str(text) for text in (getattr(page, name, "") for name in names) if text)
     body = getattr(page, "body", None)
     stream_block = getattr(body, "stream_block", None)
     if stream_block is not None:
-        texts.append(" ".join(str(part) for part in stream_block.get_searchable_content(body)))
-    return texts
+        yield " ".join(str(part) for part in stream_block.get_searchable_content(body))
 
 
 def result_detail(page, result_type=None):

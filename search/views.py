@@ -1,15 +1,17 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 
 from core import ratelimit
 from core.pagecache.headers import keep_out_of_shared_caches
 
 from .highlight import excerpt, highlight
-from .models import SearchQueryDay, upsert_increment
+from .models import SearchQueryDay, count_promotions_hit
+from .query import clean_query
+from .results import kept_results
 from .services import SiteSearch
 from .stats import popular_searches
 from .types import result_detail, result_types, summary_texts
@@ -50,24 +52,9 @@ def _describe(pages, query):
     ]
 
 
-def _log(request, search):
-    """Count a search once, when it is submitted: not again for each results page or type filter, nor
-    beyond a client's allowance (it still gets its results). True when countable: that answer must then
-    reach this view every time, so no shared cache keeps it."""
-    if search.query and "page" not in request.GET and "tipo" not in request.GET:
-        if ratelimit.hit(request, "search-log", settings.SEARCH_LOG_RATE_LIMIT, settings.SEARCH_LOG_RATE_WINDOW):
-            SearchQueryDay.record(search.query, search.total)
-            # Wagtail's `Query.get(...).add_hit()`, the daily hits in one statement.
-            upsert_increment(
-                QueryDailyHits, {"query": Query.get(search.query).pk, "date": timezone.now().date()}, ["hits"], [1]
-            )
-        return True
-    return False
-
-
-def search(request):
-    search = SiteSearch.run(request.GET.get("q", ""), request.GET.get("tipo"))
-    counted = _log(request, search)
+def _results(request, search):
+    """(counts per type slug, the HTML from the count line to the pagination): what every visitor
+    sending this query string sees, so `kept_results` can share it."""
     paginator = CountedPaginator(search.results(), RESULTS_PER_PAGE, search.count)
     page = paginator.get_page(request.GET.get("page"))
     context = {
@@ -76,7 +63,34 @@ def search(request):
         "results": _describe(list(page.object_list), search.query),
         "page_obj": page,
         "paginator": paginator,
-        "promotions": search.promotions() if page.number == 1 else [],
+        "promotions": search.promotions(request) if page.number == 1 else [],
+    }
+    return search.counts_by_slug(), render_to_string("search/results.html", context, request)
+
+
+def _log(request, search):
+    """Count a search once, when it is submitted: not again for each results page or type filter, nor
+    beyond a client's allowance (it still gets its results). True when countable: that answer must then
+    reach this view every time, so no shared cache keeps it."""
+    if search.query and "page" not in request.GET and "tipo" not in request.GET:
+        if ratelimit.hit(request, "search-log", settings.SEARCH_LOG_RATE_LIMIT, settings.SEARCH_LOG_RATE_WINDOW):
+            SearchQueryDay.record(search.query, search.total)
+            count_promotions_hit(search.query, timezone.now().date())
+        return True
+    return False
+
+
+def search(request):
+    text, type_slug = request.GET.get("q", ""), request.GET.get("tipo")
+    counts, section = {}, ""
+    if clean_query(text):
+        counts, section = kept_results(request, lambda: _results(request, SiteSearch.run(text, type_slug)))
+    search = SiteSearch.run(text, type_slug, counts_by_slug=counts)
+    counted = _log(request, search)
+    context = {
+        "search": search,
+        "search_query": search.query,
+        "results_section": section,
         "popular_searches": popular_searches() if not search.count else [],
     }
     response = TemplateResponse(request, "search/search.html", context)

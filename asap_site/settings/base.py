@@ -364,6 +364,9 @@ SEARCH_LOG_RATE_LIMIT = env_int("SEARCH_LOG_RATE_LIMIT", 30)
 SEARCH_LOG_RATE_WINDOW = env_int("SEARCH_LOG_RATE_WINDOW", 600)
 # Days the search log is kept (purge_search_log, run daily by the scheduler).
 SEARCH_LOG_RETENTION_DAYS = env_int("SEARCH_LOG_RETENTION_DAYS", 365)
+# Seconds a query string's results (counts, results page) are shared by every visitor who sends it;
+# an editor's change ends them sooner. Short, because the index may catch up after a publish.
+SEARCH_RESULTS_SECONDS = env_int("SEARCH_RESULTS_SECONDS", 60)
 
 # --- Training courses and enquiries (courses app) ---
 # Who receives course enquiries when a course names no contact (comma-separated; empty: the

@@ -1,0 +1,59 @@
+"""What /cerca/ costs: a query string's results are built once and shared by every visitor for a
+short time (search/results.py), every search is still counted, and even the first search in a fresh
+worker stays within the budget of every public page (tests/site/test_query_budget.py)."""
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.contrib.search_promotions.models import Query
+
+from search.models import SearchQueryDay
+from tests.factories import ContentPageFactory
+from tests.factories.courses import CourseIndexPageFactory, CoursePageFactory, CourseSessionFactory
+from tests.factories.projects import ProjectIndexPageFactory, ProjectPageFactory
+from tests.factories.search import SearchPromotionFactory
+from tests.search.helpers import result_titles
+
+pytestmark = pytest.mark.django_db
+
+BUDGET = 12
+
+
+@pytest.fixture
+def every_type(home_page):
+    """Pages of every result type matching «sostenibile»."""
+    projects = ProjectIndexPageFactory(parent=home_page)
+    courses = CourseIndexPageFactory(parent=home_page)
+    for n in range(3):
+        ProjectPageFactory(parent=projects, title=f"Progetto sostenibile {n}")
+        CourseSessionFactory(course=CoursePageFactory(parent=courses, title=f"Corso sostenibile {n}"))
+        ContentPageFactory(parent=home_page, title=f"Pagina sostenibile {n}")
+
+
+def test_the_first_search_in_a_fresh_worker_stays_within_the_budget(client, every_type):
+    client.get("/cerca/", {"q": "altro"})  # another worker built the shared parts
+    ContentType.objects.clear_cache()  # a new process knows no content type
+    with CaptureQueriesContext(connection) as first:
+        html = client.get("/cerca/", {"q": "sostenibile"}).content.decode()
+    assert {title.split()[0] for title in result_titles(html)} == {"Progetto", "Corso", "Pagina"}
+    assert len(first) <= BUDGET, [query["sql"] for query in first.captured_queries]
+
+
+def test_a_repeated_search_shows_the_same_results_cheaply_and_is_counted_each_time(client, every_type):
+    first = client.get("/cerca/", {"q": "sostenibile"}).content
+    with CaptureQueriesContext(connection) as again:
+        second = client.get("/cerca/", {"q": "sostenibile"}).content
+    assert second == first
+    assert len(again) <= 3  # the search log and Wagtail's daily hits, nothing else
+    assert SearchQueryDay.objects.get(query="sostenibile").searches == 2
+    assert Query.get("sostenibile").hits == 2
+
+
+def test_kept_results_follow_a_publish_and_a_new_pick(client, home_page, search_page):
+    ContentPageFactory(parent=home_page, title="Fondo sociale")
+    assert len(result_titles(search_page(q="fondo")[1])) == 1
+    ContentPageFactory(parent=home_page, title="Fondo europeo")  # published: the caches are emptied
+    assert len(result_titles(search_page(q="fondo")[1])) == 2
+    SearchPromotionFactory(query_string="fondo", external_link_url="https://ec.europa.eu/", external_link_text="UE")
+    assert "In evidenza" in search_page(q="fondo")[1]
