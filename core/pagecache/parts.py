@@ -10,15 +10,15 @@ from wagtail.models import Site
 from . import store
 
 
-def site_wide(key, build):
+def site_wide(key, build, seconds=None):
     """(when it was read, `build()`), from the cache until editors change something (or for at most
-    PAGE_CACHE_SECONDS): for what no request chooses, such as the view restrictions."""
+    PAGE_CACHE_SECONDS, or `seconds`): for what no request chooses, such as the view restrictions."""
     generation, entry = store.lookup(key)
     if entry:
         return entry.born, entry.value
     born = time.time()
     value = build()
-    store.keep(key, generation, born, value)
+    store.keep(key, generation, born, value, seconds)
     return born, value
 
 
@@ -36,13 +36,14 @@ def find_site(request):
     return request._wagtail_site
 
 
-def shared_part(name, request, build):
+def shared_part(name, request, build, seconds=None):
     """`build()` for the request's site, from the cache until editors change something (or for at
-    most PAGE_CACHE_SECONDS); the value must pickle (model instances, strings, dataclasses)."""
+    most PAGE_CACHE_SECONDS, or `seconds`); the value must pickle (model instances, strings,
+    dataclasses)."""
     if request is None or getattr(request, "is_preview", False):
         return build()
     site = find_site(request)
-    born, value = site_wide(f"pagecache:part:{name}:{site.pk if site else 0}", build)
+    born, value = site_wide(f"pagecache:part:{name}:{site.pk if site else 0}", build, seconds)
     store.note_born(request, born)
     return value
 

@@ -80,9 +80,11 @@ def lookup(key):
     return generation, entry
 
 
-def keep(key, generation, born, value):
-    """Store `value` under the generation read *before* it was built (a purge in between wins)."""
-    remaining = settings.PAGE_CACHE_SECONDS - age(born)
+def keep(key, generation, born, value, seconds=None):
+    """Store `value` under the generation read *before* it was built (a purge in between wins), for
+    PAGE_CACHE_SECONDS or the shorter `seconds` counted from `born`."""
+    limit = settings.PAGE_CACHE_SECONDS if seconds is None else min(seconds, settings.PAGE_CACHE_SECONDS)
+    remaining = limit - age(born)
     if remaining >= 1:
         cache.set(key, Entry(generation, born, value), timeout=int(remaining))
 
