@@ -15,14 +15,15 @@ from django import forms
 from django.core.paginator import Paginator
 from django.db.models import CharField, Count, Prefetch, Value
 from django.db.models.functions import Cast
-from django.utils.functional import cached_property
+from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeData, mark_safe
 from django_filters.constants import EMPTY_VALUES
 from wagtail.images import get_image_model
 
 from .forms import ErrorsDescribedMixin
-from .pagecache.parts import shared_part
+from .pagecache.parts import shared_part, shared_parts
 
 MAX_ID = 2**31 - 1
 MAX_TEXT_LENGTH = 200
@@ -229,6 +230,19 @@ class CatalogueFilterSet(django_filters.FilterSet):
         key = hashlib.sha256(repr((self.request.path, chosen)).encode()).hexdigest()
         return shared_part(f"{name}:{key}", self.request, build)
 
+    def ordered_ids(self):
+        """The results' ids in their order, kept per filter state and order like the counts: every
+        page of a listing slices the same list, so a deep page (page 500 of 10,000 projects by cost)
+        neither sorts nor skips rows in the database."""
+        order = [
+            f"{name}={self.values.get(name, f.default)}"
+            for name, f in self.filters.items()
+            if isinstance(f, SortFilter)
+        ]
+        return self.shared_for_filters(
+            f"catalogue-ids:{'&'.join(order)}", lambda: list(dict.fromkeys(self.qs.values_list("pk", flat=True)))
+        )
+
     @property
     def _counted_filters(self):
         return [name for name, filter_ in self.filters.items() if not isinstance(filter_, SortFilter)]
@@ -311,43 +325,50 @@ def facet_counts(queryset, key, n=None):
     return queryset.order_by().values(key=Cast(key, CharField())).annotate(n=n or Count("pk"))
 
 
-class IdsFirstPaginator(Paginator):
-    """Sorts and skips over ids only, then fetches the page's rows by id: a deep page of a large
-    listing (page 500 of 10,000 projects by cost) makes the database sort narrow rows, not whole
-    projects. One query more than Django's paginator, whatever the page."""
-
-    def page(self, number):
-        number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        top = bottom + self.per_page
-        if top + self.orphans >= self.count:
-            top = self.count
-        ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
-        rows = {row.pk: row for row in self.object_list.order_by().filter(pk__in=ids)}
-        return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
-
-
-def paginate(request, queryset, per_page, count=None):
+def paginate(request, items, per_page):
     """One style for every list: `page` beyond the end shows the last page, anything that is not a
-    page number the first. A `count` already known saves the paginator its COUNT query."""
-    paginator = IdsFirstPaginator(queryset, per_page)
-    if count is not None:
-        paginator.__dict__["count"] = count  # Paginator.count is a cached_property
-    return paginator.get_page(request.GET.get("page"))
+    page number the first."""
+    return Paginator(items, per_page).get_page(request.GET.get("page"))
 
 
-def listing_context(filterset, results, per_page):
-    """What `catalogue_page.html` reads; `results` is the filter set's `qs` prepared for the cards."""
-    count = filterset.count_options()
-    page_obj = paginate(filterset.request, results, per_page, count)
+def listing_context(filterset, results, per_page, card_template):
+    """What `catalogue_page.html` reads. `results` is the filter set's `qs` prepared for the cards
+    (`for_listing()`): its rows are fetched only for the cards not kept yet, and as `results` for a
+    template that asks for them."""
+    filterset.count_options()
+    page_obj = paginate(filterset.request, filterset.ordered_ids(), per_page)
+    ids = page_obj.object_list
     return {
         "filterset": filterset,
         "filter_form": filterset.form,
         "active_filters": filterset.active_filters(),
         "page_obj": page_obj,
-        "results": page_obj.object_list,
+        "cards": cards(filterset.request, card_template, results, ids),
+        "results": SimpleLazyObject(lambda: rows_in_order(results, ids)),
         "result_count": page_obj.paginator.count,
     }
+
+
+def rows_in_order(results, ids):
+    rows = {row.pk: row for row in results.order_by().filter(pk__in=ids)}
+    return [rows[pk] for pk in ids if pk in rows]
+
+
+def cards(request, template_name, results, ids):
+    """The cards of `ids`, in order. Each is rendered once per item and kept as a shared part, the
+    same for every visitor and every listing, order or page that shows it: a page reads its cards in
+    one go and fetches (with `results`) and renders only those not kept yet."""
+    names = {f"card:{template_name}:{pk}": pk for pk in ids}
+
+    def render(missing):
+        rows = rows_in_order(results, [names[name] for name in missing])
+        return {
+            f"card:{template_name}:{row.pk}": render_to_string(template_name, {"item": row, "request": request})
+            for row in rows
+        }
+
+    kept = shared_parts(list(names), request, render)
+    return [kept[name] for name in names if name in kept]
 
 
 def prefetch_renditions(relation, *filter_specs):

@@ -116,17 +116,6 @@ def page_body(context, page):
 
 
 @register.simple_tag(takes_context=True)
-def shared_card(context, template_name, item):
-    """A catalogue card, the same for every visitor and every listing it appears in, rendered once
-    per item and kept as a shared part (within the page cache's staleness bound for its status)."""
-    return shared_part(
-        f"card:{template_name}:{item.pk}",
-        context.get("request"),
-        lambda: render_to_string(template_name, {**context.flatten(), "item": item}),
-    )
-
-
-@register.simple_tag(takes_context=True)
 def editor_userbar(context):
     """Wagtail's userbar, for signed-in editors only. Asking `request.user` reads the session and
     makes every response `Vary: Cookie`; without a session cookie there is no editor to show it to,
