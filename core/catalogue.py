@@ -224,10 +224,18 @@ class CatalogueFilterSet(django_filters.FilterSet):
     def shared_for_filters(self, name, build):
         """`build()` kept as a shared part per filter state (path and filters, not the order or the
         page), like the facet counts; built afresh for a text search, whose states are endless."""
+        chosen = sorted((name, str(value)) for name, value in self.values.items() if name in self._counted_filters)
+        return self._shared(name, chosen, build)
+
+    def shared_for_form(self, name, build):
+        """`build()` kept per value of each field as sent (what the form shows, malformed values and
+        their errors included), not the page nor other parameters; afresh for a text search."""
+        return self._shared(name, [(field, self.data.get(field)) for field in self.form.fields], build)
+
+    def _shared(self, name, state, build):
         if self.search_text:
             return build()
-        chosen = sorted((name, str(value)) for name, value in self.values.items() if name in self._counted_filters)
-        key = hashlib.sha256(repr((self.request.path, chosen)).encode()).hexdigest()
+        key = hashlib.sha256(repr((self.request.path, state)).encode()).hexdigest()
         return shared_part(f"{name}:{key}", self.request, build)
 
     def ordered_ids(self):

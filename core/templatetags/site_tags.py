@@ -116,6 +116,17 @@ def page_body(context, page):
 
 
 @register.simple_tag(takes_context=True)
+def catalogue_filters(context, title):
+    """A catalogue's filter form (`components/catalogue_filters.html`, its lists as long as the
+    organisations), kept per field values as sent: every page of a listing, for every visitor,
+    reuses it until editors change something."""
+    return context["filterset"].shared_for_form(
+        "catalogue-filters",
+        lambda: render_to_string("components/catalogue_filters.html", {**context.flatten(), "title": title}),
+    )
+
+
+@register.simple_tag(takes_context=True)
 def editor_userbar(context):
     """Wagtail's userbar, for signed-in editors only. Asking `request.user` reads the session and
     makes every response `Vary: Cookie`; without a session cookie there is no editor to show it to,
