@@ -339,9 +339,9 @@ def paginate(request, items, per_page):
     return Paginator(items, per_page).get_page(request.GET.get("page"))
 
 
-def listing_context(filterset, results, per_page, card_template):
-    """What `catalogue_page.html` reads. `results` is the filter set's `qs` prepared for the cards
-    (`for_listing()`): its rows are fetched only for the cards not kept yet, and as `results` for a
+def listing_context(filterset, per_page, card_template):
+    """What `catalogue_page.html` reads. The rows (`for_listing()` of the filter set's queryset, see
+    each catalogue's `querysets.py`) are fetched only for cards not kept yet, and as `results` for a
     template that asks for them."""
     filterset.count_options()
     page_obj = paginate(filterset.request, filterset.ordered_ids(), per_page)
@@ -351,31 +351,33 @@ def listing_context(filterset, results, per_page, card_template):
         "filter_form": filterset.form,
         "active_filters": filterset.active_filters(),
         "page_obj": page_obj,
-        "cards": cards(filterset.request, card_template, results, ids),
-        "results": SimpleLazyObject(lambda: rows_in_order(results, ids)),
+        "cards": cards(filterset, card_template, ids),
+        "results": SimpleLazyObject(lambda: rows_in_order(filterset, ids)),
         "result_count": page_obj.paginator.count,
     }
 
 
-def rows_in_order(results, ids):
-    rows = {row.pk: row for row in results.order_by().filter(pk__in=ids)}
+def rows_in_order(filterset, ids):
+    rows = {row.pk: row for row in filterset.qs.for_listing().order_by().filter(pk__in=ids)}
     return [rows[pk] for pk in ids if pk in rows]
 
 
-def cards(request, template_name, results, ids):
+def cards(filterset, template_name, ids):
     """The cards of `ids`, in order. Each is rendered once per item and kept as a shared part, the
     same for every visitor and every listing, order or page that shows it: a page reads its cards in
-    one go and fetches (with `results`) and renders only those not kept yet."""
+    one go and fetches and renders only those not kept yet."""
     names = {f"card:{template_name}:{pk}": pk for pk in ids}
 
     def render(missing):
-        rows = rows_in_order(results, [names[name] for name in missing])
+        rows = rows_in_order(filterset, [names[name] for name in missing])
         return {
-            f"card:{template_name}:{row.pk}": render_to_string(template_name, {"item": row, "request": request})
+            f"card:{template_name}:{row.pk}": render_to_string(
+                template_name, {"item": row, "request": filterset.request}
+            )
             for row in rows
         }
 
-    kept = shared_parts(list(names), request, render)
+    kept = shared_parts(list(names), filterset.request, render)
     return [kept[name] for name in names if name in kept]
 
 

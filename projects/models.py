@@ -100,9 +100,7 @@ class ProjectIndexPage(RoutablePageMixin, BasePage):
 
     def render_catalogue(self, request, organisation=None):
         filterset = ProjectFilterSet.for_catalogue(request, self, organisation)
-        context = listing_context(
-            filterset, filterset.qs.for_listing(), self.projects_per_page, "projects/includes/project_card.html"
-        )
+        context = listing_context(filterset, self.projects_per_page, "projects/includes/project_card.html")
         context["organisation"] = organisation
         context["funding_chart"] = filterset.shared_for_filters(
             "funding-chart",
