@@ -187,7 +187,7 @@ class CatalogueFilterSet(django_filters.FilterSet):
         super().__init__(data, queryset, request=request)
         for name in exclude:
             del self.filters[name]
-        self.option_labels = {}
+        self.option_labels = None
 
     @cached_property
     def values(self):
@@ -209,17 +209,20 @@ class CatalogueFilterSet(django_filters.FilterSet):
         return queryset
 
     def count_options(self):
-        """Fill each counting facet's list with its options, "Label (n)", and return the number of
-        results. The counts depend only on the filters (not the order or the page), so without a
-        text search they are kept as a shared part: the other pages and orders of a listing, and
-        every visitor after the first, reuse them until editors change something."""
+        """Fill each counting facet's list with its options, "Label (n)", and `option_labels`, once:
+        only to build the form or name the active filters. The counts depend only on the filters (not
+        the order or the page), so without a text search they are kept as a shared part: the other
+        pages and orders of a listing, and every visitor after the first, reuse them until editors
+        change something."""
+        if self.option_labels is not None:
+            return
+        self.option_labels = {}
         counts = self.shared_for_filters("catalogue-counts", self._query_counts)
         for name, field in self.form.fields.items():
             if hasattr(self, f"counts_{name}"):
                 options = getattr(self, f"options_{name}")(counts.get(name, {}), self.values.get(name))
                 field.widget.choices = [("", self.filters[name].empty_label), *((o.value, o.text) for o in options)]
                 self.option_labels[name] = {o.value: o.label for o in options}
-        return sum(counts.get("", {}).values())
 
     def shared_for_filters(self, name, build):
         """`build()` kept as a shared part per filter state (path and filters, not the order or the
@@ -256,22 +259,17 @@ class CatalogueFilterSet(django_filters.FilterSet):
         return [name for name, filter_ in self.filters.items() if not isinstance(filter_, SortFilter)]
 
     def _query_counts(self):
-        """{facet: {value: count}}, and {"": {"": results}}: one UNION ALL of a grouped SELECT per
-        facet and a COUNT of the results."""
+        """{facet: {value: count}}: one UNION ALL of a grouped SELECT per facet (none without facets)."""
         label = CharField()
         parts = [
-            self.filter_queryset(self.queryset.all())
-            .order_by()
-            .annotate(key=Value("", output_field=label))
-            .values("key")
-            .annotate(n=Count("pk"), facet=Value("", output_field=label))
+            counts_of(self.filter_queryset(self.queryset.all(), skip=name)).annotate(
+                facet=Value(name, output_field=label)
+            )
+            for name in self.form.fields
+            if (counts_of := getattr(self, f"counts_{name}", None))
         ]
-        for name in self.form.fields:
-            if counts_of := getattr(self, f"counts_{name}", None):
-                grouped = counts_of(self.filter_queryset(self.queryset.all(), skip=name))
-                parts.append(grouped.annotate(facet=Value(name, output_field=label)))
         counts = {}
-        for row in parts[0].union(*parts[1:], all=True):
+        for row in parts[0].union(*parts[1:], all=True) if parts else []:
             counts.setdefault(row["facet"], {})[row["key"]] = row["n"]
         return counts
 
@@ -279,7 +277,9 @@ class CatalogueFilterSet(django_filters.FilterSet):
         field = self.form.fields[name]
         if isinstance(field, forms.BooleanField):
             return field.label
-        labels = self.option_labels.get(name) or {str(key): label for key, label in getattr(field, "choices", [])}
+        labels = (self.option_labels or {}).get(name) or {
+            str(key): label for key, label in getattr(field, "choices", [])
+        }
         label = labels.get(str(value))
         return f"{field.label}: {label}" if label else ""
 
@@ -303,6 +303,8 @@ class CatalogueFilterSet(django_filters.FilterSet):
     def active_filters(self):
         """The chosen facets, each with a link that removes it."""
         active = []
+        if any(name in self.values for name in self._removable):
+            self.count_options()
         for name in self._removable:
             if name in self.values and (text := self._selected_label(name, self.values[name])):
                 active.append(ActiveFilter(text, self._url_without(name, "page")))
@@ -343,7 +345,6 @@ def listing_context(filterset, per_page, card_template):
     """What `catalogue_page.html` reads. The rows (`for_listing()` of the filter set's queryset, see
     each catalogue's `querysets.py`) are fetched only for cards not kept yet, and as `results` for a
     template that asks for them."""
-    filterset.count_options()
     page_obj = paginate(filterset.request, filterset.ordered_ids(), per_page)
     ids = page_obj.object_list
     return {

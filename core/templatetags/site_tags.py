@@ -120,10 +120,13 @@ def catalogue_filters(context, title):
     """A catalogue's filter form (`components/catalogue_filters.html`, its lists as long as the
     organisations), kept per field values as sent: every page of a listing, for every visitor,
     reuses it until editors change something."""
-    return context["filterset"].shared_for_form(
-        "catalogue-filters",
-        lambda: render_to_string("components/catalogue_filters.html", {**context.flatten(), "title": title}),
-    )
+    filterset = context["filterset"]
+
+    def build():
+        filterset.count_options()
+        return render_to_string("components/catalogue_filters.html", {**context.flatten(), "title": title})
+
+    return filterset.shared_for_form("catalogue-filters", build)
 
 
 @register.simple_tag(takes_context=True)
