@@ -15,14 +15,15 @@ from django import forms
 from django.core.paginator import Paginator
 from django.db.models import CharField, Count, Prefetch, Value
 from django.db.models.functions import Cast
-from django.utils.functional import cached_property
+from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeData, mark_safe
 from django_filters.constants import EMPTY_VALUES
 from wagtail.images import get_image_model
 
 from .forms import ErrorsDescribedMixin
-from .pagecache.parts import shared_part
+from .pagecache.parts import shared_part, shared_parts
 
 MAX_ID = 2**31 - 1
 MAX_TEXT_LENGTH = 200
@@ -186,7 +187,7 @@ class CatalogueFilterSet(django_filters.FilterSet):
         super().__init__(data, queryset, request=request)
         for name in exclude:
             del self.filters[name]
-        self.option_labels = {}
+        self.option_labels = None
 
     @cached_property
     def values(self):
@@ -208,48 +209,67 @@ class CatalogueFilterSet(django_filters.FilterSet):
         return queryset
 
     def count_options(self):
-        """Fill each counting facet's list with its options, "Label (n)", and return the number of
-        results. The counts depend only on the filters (not the order or the page), so without a
-        text search they are kept as a shared part: the other pages and orders of a listing, and
-        every visitor after the first, reuse them until editors change something."""
+        """Fill each counting facet's list with its options, "Label (n)", and `option_labels`, once:
+        only to build the form or name the active filters. The counts depend only on the filters (not
+        the order or the page), so without a text search they are kept as a shared part: the other
+        pages and orders of a listing, and every visitor after the first, reuse them until editors
+        change something."""
+        if self.option_labels is not None:
+            return
+        self.option_labels = {}
         counts = self.shared_for_filters("catalogue-counts", self._query_counts)
         for name, field in self.form.fields.items():
             if hasattr(self, f"counts_{name}"):
                 options = getattr(self, f"options_{name}")(counts.get(name, {}), self.values.get(name))
                 field.widget.choices = [("", self.filters[name].empty_label), *((o.value, o.text) for o in options)]
                 self.option_labels[name] = {o.value: o.label for o in options}
-        return sum(counts.get("", {}).values())
 
     def shared_for_filters(self, name, build):
         """`build()` kept as a shared part per filter state (path and filters, not the order or the
         page), like the facet counts; built afresh for a text search, whose states are endless."""
+        chosen = sorted((name, str(value)) for name, value in self.values.items() if name in self._counted_filters)
+        return self._shared(name, chosen, build)
+
+    def shared_for_form(self, name, build):
+        """`build()` kept per value of each field as sent (what the form shows, malformed values and
+        their errors included), not the page nor other parameters; afresh for a text search."""
+        return self._shared(name, [(field, self.data.get(field)) for field in self.form.fields], build)
+
+    def _shared(self, name, state, build):
         if self.search_text:
             return build()
-        chosen = sorted((name, str(value)) for name, value in self.values.items() if name in self._counted_filters)
-        key = hashlib.sha256(repr((self.request.path, chosen)).encode()).hexdigest()
+        key = hashlib.sha256(repr((self.request.path, state)).encode()).hexdigest()
         return shared_part(f"{name}:{key}", self.request, build)
+
+    def ordered_ids(self):
+        """The results' ids in their order, kept per filter state and order like the counts: every
+        page of a listing slices the same list, so a deep page (page 500 of 10,000 projects by cost)
+        neither sorts nor skips rows in the database."""
+        order = [
+            f"{name}={self.values.get(name, f.default)}"
+            for name, f in self.filters.items()
+            if isinstance(f, SortFilter)
+        ]
+        return self.shared_for_filters(
+            f"catalogue-ids:{'&'.join(order)}", lambda: list(dict.fromkeys(self.qs.values_list("pk", flat=True)))
+        )
 
     @property
     def _counted_filters(self):
         return [name for name, filter_ in self.filters.items() if not isinstance(filter_, SortFilter)]
 
     def _query_counts(self):
-        """{facet: {value: count}}, and {"": {"": results}}: one UNION ALL of a grouped SELECT per
-        facet and a COUNT of the results."""
+        """{facet: {value: count}}: one UNION ALL of a grouped SELECT per facet (none without facets)."""
         label = CharField()
         parts = [
-            self.filter_queryset(self.queryset.all())
-            .order_by()
-            .annotate(key=Value("", output_field=label))
-            .values("key")
-            .annotate(n=Count("pk"), facet=Value("", output_field=label))
+            counts_of(self.filter_queryset(self.queryset.all(), skip=name)).annotate(
+                facet=Value(name, output_field=label)
+            )
+            for name in self.form.fields
+            if (counts_of := getattr(self, f"counts_{name}", None))
         ]
-        for name in self.form.fields:
-            if counts_of := getattr(self, f"counts_{name}", None):
-                grouped = counts_of(self.filter_queryset(self.queryset.all(), skip=name))
-                parts.append(grouped.annotate(facet=Value(name, output_field=label)))
         counts = {}
-        for row in parts[0].union(*parts[1:], all=True):
+        for row in parts[0].union(*parts[1:], all=True) if parts else []:
             counts.setdefault(row["facet"], {})[row["key"]] = row["n"]
         return counts
 
@@ -257,7 +277,9 @@ class CatalogueFilterSet(django_filters.FilterSet):
         field = self.form.fields[name]
         if isinstance(field, forms.BooleanField):
             return field.label
-        labels = self.option_labels.get(name) or {str(key): label for key, label in getattr(field, "choices", [])}
+        labels = (self.option_labels or {}).get(name) or {
+            str(key): label for key, label in getattr(field, "choices", [])
+        }
         label = labels.get(str(value))
         return f"{field.label}: {label}" if label else ""
 
@@ -281,6 +303,8 @@ class CatalogueFilterSet(django_filters.FilterSet):
     def active_filters(self):
         """The chosen facets, each with a link that removes it."""
         active = []
+        if any(name in self.values for name in self._removable):
+            self.count_options()
         for name in self._removable:
             if name in self.values and (text := self._selected_label(name, self.values[name])):
                 active.append(ActiveFilter(text, self._url_without(name, "page")))
@@ -311,43 +335,51 @@ def facet_counts(queryset, key, n=None):
     return queryset.order_by().values(key=Cast(key, CharField())).annotate(n=n or Count("pk"))
 
 
-class IdsFirstPaginator(Paginator):
-    """Sorts and skips over ids only, then fetches the page's rows by id: a deep page of a large
-    listing (page 500 of 10,000 projects by cost) makes the database sort narrow rows, not whole
-    projects. One query more than Django's paginator, whatever the page."""
-
-    def page(self, number):
-        number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        top = bottom + self.per_page
-        if top + self.orphans >= self.count:
-            top = self.count
-        ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
-        rows = {row.pk: row for row in self.object_list.order_by().filter(pk__in=ids)}
-        return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
-
-
-def paginate(request, queryset, per_page, count=None):
+def paginate(request, items, per_page):
     """One style for every list: `page` beyond the end shows the last page, anything that is not a
-    page number the first. A `count` already known saves the paginator its COUNT query."""
-    paginator = IdsFirstPaginator(queryset, per_page)
-    if count is not None:
-        paginator.__dict__["count"] = count  # Paginator.count is a cached_property
-    return paginator.get_page(request.GET.get("page"))
+    page number the first."""
+    return Paginator(items, per_page).get_page(request.GET.get("page"))
 
 
-def listing_context(filterset, results, per_page):
-    """What `catalogue_page.html` reads; `results` is the filter set's `qs` prepared for the cards."""
-    count = filterset.count_options()
-    page_obj = paginate(filterset.request, results, per_page, count)
+def listing_context(filterset, per_page, card_template):
+    """What `catalogue_page.html` reads. The rows (`for_listing()` of the filter set's queryset, see
+    each catalogue's `querysets.py`) are fetched only for cards not kept yet, and as `results` for a
+    template that asks for them."""
+    page_obj = paginate(filterset.request, filterset.ordered_ids(), per_page)
+    ids = page_obj.object_list
     return {
         "filterset": filterset,
         "filter_form": filterset.form,
         "active_filters": filterset.active_filters(),
         "page_obj": page_obj,
-        "results": page_obj.object_list,
+        "cards": cards(filterset, card_template, ids),
+        "results": SimpleLazyObject(lambda: rows_in_order(filterset, ids)),
         "result_count": page_obj.paginator.count,
     }
+
+
+def rows_in_order(filterset, ids):
+    rows = {row.pk: row for row in filterset.qs.for_listing().order_by().filter(pk__in=ids)}
+    return [rows[pk] for pk in ids if pk in rows]
+
+
+def cards(filterset, template_name, ids):
+    """The cards of `ids`, in order. Each is rendered once per item and kept as a shared part, the
+    same for every visitor and every listing, order or page that shows it: a page reads its cards in
+    one go and fetches and renders only those not kept yet."""
+    names = {f"card:{template_name}:{pk}": pk for pk in ids}
+
+    def render(missing):
+        rows = rows_in_order(filterset, [names[name] for name in missing])
+        return {
+            f"card:{template_name}:{row.pk}": render_to_string(
+                template_name, {"item": row, "request": filterset.request}
+            )
+            for row in rows
+        }
+
+    kept = shared_parts(list(names), filterset.request, render)
+    return [kept[name] for name in names if name in kept]
 
 
 def prefetch_renditions(relation, *filter_specs):

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from core.catalogue import CatalogueFilterSet, CheckboxFilter, ChoiceFacet, TextFilter
 from core.dates import italian_month
+from core.pagecache.parts import shared_part
 from search.query import clean_query
 from search.services import matching_ids
 
@@ -21,6 +22,18 @@ FEES = [("gratuito", "Gratuiti"), ("pagamento", "A pagamento")]
 def month_label(value):
     """An option of the month list, e.g. «Marzo 2027» (a list item starts with a capital)."""
     return italian_month(value).capitalize()
+
+
+def facet_choices(courses):
+    """The cities and months that `courses` have sessions in, as each list offers them: the same
+    for every visitor, so kept per catalogue until editors change something."""
+    sessions = courses.sessions()
+    cities = sessions.filter(venue__isnull=False).order_by("venue__city").values_list("venue__city", flat=True)
+    months = sessions.filter(cancelled=False).datetimes("start", "month", tzinfo=ROME)
+    return {
+        "citta": [(city, city) for city in sorted(set(cities))],
+        "mese": [(f"{month:%Y-%m}", month_label(month)) for month in months],
+    }
 
 
 def search_courses(model, text):
@@ -46,11 +59,11 @@ class CourseFilterSet(CatalogueFilterSet):
         self.archive = forms.BooleanField().to_python(self.data.get("archivio"))
         if self.archive:
             del self.filters["aperte"]  # every archived course is closed
-        sessions = queryset.sessions()
-        cities = sessions.filter(venue__isnull=False).order_by("venue__city").values_list("venue__city", flat=True)
-        months = sessions.filter(cancelled=False).datetimes("start", "month", tzinfo=ROME)
-        self.filters["citta"].extra["choices"] = [(city, city) for city in sorted(set(cities))]
-        self.filters["mese"].extra["choices"] = [(f"{month:%Y-%m}", month_label(month)) for month in months]
+        choices = shared_part(
+            f"courses:facet-choices:{self.request.path}", self.request, lambda: facet_choices(queryset)
+        )
+        for name, options in choices.items():
+            self.filters[name].extra["choices"] = options
 
     @classmethod
     def for_catalogue(cls, request, index):

@@ -67,7 +67,7 @@ class CourseIndexPage(RoutablePageMixin, BasePage):
     @path("")
     def catalogue(self, request):
         filterset = CourseFilterSet.for_catalogue(request, self)
-        context = listing_context(filterset, filterset.qs.for_listing(), COURSES_PER_PAGE)
+        context = listing_context(filterset, COURSES_PER_PAGE, "courses/includes/course_card.html")
         context["archive"] = filterset.archive
         return self.render(request, context_overrides=context)
 

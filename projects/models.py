@@ -100,7 +100,7 @@ class ProjectIndexPage(RoutablePageMixin, BasePage):
 
     def render_catalogue(self, request, organisation=None):
         filterset = ProjectFilterSet.for_catalogue(request, self, organisation)
-        context = listing_context(filterset, filterset.qs.for_listing(), self.projects_per_page)
+        context = listing_context(filterset, self.projects_per_page, "projects/includes/project_card.html")
         context["organisation"] = organisation
         context["funding_chart"] = filterset.shared_for_filters(
             "funding-chart",
@@ -114,7 +114,18 @@ class ProjectIndexPage(RoutablePageMixin, BasePage):
             ),
         )
         if organisation is not None:
-            context["summary"] = self.projects().organisation_summary(organisation.pk)
+            context["organisation_header"] = shared_part(
+                f"projects:organisation-header:{request.path}",
+                request,
+                lambda: render_to_string(
+                    "projects/includes/organisation_header.html",
+                    {
+                        "organisation": organisation,
+                        "summary": self.projects().organisation_summary(organisation.pk),
+                        "request": request,
+                    },
+                ),
+            )
             context["json_ld"] = json_ld_script(organisation_page_json_ld(request, organisation))
         return self.render(request, template="projects/project_index_page.html", context_overrides=context)
 

@@ -75,9 +75,22 @@ def lookup(key):
     else:
         values = cache.get_many([GENERATION_KEY, key])  # one round trip to Redis
         generation, entry = values.get(GENERATION_KEY) or _cache_generation(), values.get(key)
-    if entry is None or entry.generation != generation or age(entry.born) >= settings.PAGE_CACHE_SECONDS:
-        return generation, None
-    return generation, entry
+    return generation, entry if _is_current(entry, generation) else None
+
+
+def lookup_many(keys):
+    """(current generation, {key: entry} for the valid entries among `keys`), in one cache read."""
+    path = _generation_file()
+    if path:
+        generation, entries = _file_generation(path), cache.get_many(keys)
+    else:
+        entries = cache.get_many([GENERATION_KEY, *keys])
+        generation = entries.pop(GENERATION_KEY, None) or _cache_generation()
+    return generation, {key: entry for key, entry in entries.items() if _is_current(entry, generation)}
+
+
+def _is_current(entry, generation):
+    return entry is not None and entry.generation == generation and age(entry.born) < settings.PAGE_CACHE_SECONDS
 
 
 def keep(key, generation, born, value, seconds=None):
@@ -87,6 +100,13 @@ def keep(key, generation, born, value, seconds=None):
     remaining = limit - age(born)
     if remaining >= 1:
         cache.set(key, Entry(generation, born, value), timeout=int(remaining))
+
+
+def keep_many(values, generation, born):
+    """`keep` for several {key: value} built together, in one cache write."""
+    remaining = settings.PAGE_CACHE_SECONDS - age(born)
+    if remaining >= 1:
+        cache.set_many({key: Entry(generation, born, value) for key, value in values.items()}, timeout=int(remaining))
 
 
 def age(born):

@@ -148,14 +148,17 @@ def social_image(context, page):
 
 
 @register.simple_tag(takes_context=True)
-def shared_card(context, template_name, item):
-    """A catalogue card, the same for every visitor and every listing it appears in, rendered once
-    per item and kept as a shared part (within the page cache's staleness bound for its status)."""
-    return shared_part(
-        f"card:{template_name}:{item.pk}",
-        context.get("request"),
-        lambda: render_to_string(template_name, {**context.flatten(), "item": item}),
-    )
+def catalogue_filters(context, title):
+    """A catalogue's filter form (`components/catalogue_filters.html`, its lists as long as the
+    organisations), kept per field values as sent: every page of a listing, for every visitor,
+    reuses it until editors change something."""
+    filterset = context["filterset"]
+
+    def build():
+        filterset.count_options()
+        return render_to_string("components/catalogue_filters.html", {**context.flatten(), "title": title})
+
+    return filterset.shared_for_form("catalogue-filters", build)
 
 
 @register.simple_tag(takes_context=True)

@@ -215,3 +215,20 @@ def test_any_query_string_gives_a_page_not_an_error(client, project_catalogue, p
     url = f"{project_catalogue.url}?{urlencode(pairs)}"
     assert client.get(url).status_code == 200
     assert client.get(f"{project_catalogue.url}dati/json/?{urlencode(pairs)}").status_code == 200
+
+
+def test_other_pages_of_a_listing_reuse_its_order_cards_and_form(client, project_catalogue, portfolio):
+    """Once the first visitor built them, the ordered ids, the counts, the filter form and the cards
+    are kept: a page of the listing asks the database only to route (and, for a new page, the rows
+    of its cards), never to sort or count again."""
+    bulk_projects(project_catalogue, 30)
+    url = f"{project_catalogue.url}?ordine=budget"
+    assert catalogue_queries(client, url) == 2  # the routing's
+    with CaptureQueriesContext(connection) as captured:
+        html = client.get(f"{url}&page=2").content.decode()
+    assert "Pagina 2 di" in html
+    assert len(captured) == 5  # the routing's, then the page's new cards: rows, lead partners, territories
+    sqls = [query["sql"] for query in captured.captured_queries]
+    assert not any("COUNT(" in sql or ("ORDER BY" in sql and "total_cost" in sql) for sql in sqls)
+    organisation_page = f"{project_catalogue.url}ente/{portfolio['regione'].pk}/"
+    assert catalogue_queries(client, organisation_page) == 3  # the routing's and the organisation
