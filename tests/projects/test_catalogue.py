@@ -219,16 +219,16 @@ def test_any_query_string_gives_a_page_not_an_error(client, project_catalogue, p
 
 def test_other_pages_of_a_listing_reuse_its_order_cards_and_form(client, project_catalogue, portfolio):
     """Once the first visitor built them, the ordered ids, the counts, the filter form and the cards
-    are kept: a page of the listing asks the database only to route (and, for a new page, the rows
-    of its cards), never to sort or count again."""
+    are kept, and so is the routing: a page of the listing asks the database nothing (and, for a new
+    page, only the rows of its cards), never to sort or count again."""
     bulk_projects(project_catalogue, 30)
     url = f"{project_catalogue.url}?ordine=budget"
-    assert catalogue_queries(client, url) == 2  # the routing's
+    assert catalogue_queries(client, url) == 0
     with CaptureQueriesContext(connection) as captured:
         html = client.get(f"{url}&page=2").content.decode()
     assert "Pagina 2 di" in html
-    assert len(captured) == 5  # the routing's, then the page's new cards: rows, lead partners, territories
+    assert len(captured) == 3  # the page's new cards: rows, lead partners, territories
     sqls = [query["sql"] for query in captured.captured_queries]
     assert not any("COUNT(" in sql or ("ORDER BY" in sql and "total_cost" in sql) for sql in sqls)
     organisation_page = f"{project_catalogue.url}ente/{portfolio['regione'].pk}/"
-    assert catalogue_queries(client, organisation_page) == 3  # the routing's and the organisation
+    assert catalogue_queries(client, organisation_page) == 1  # the organisation (an unknown id is a 404)
