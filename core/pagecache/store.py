@@ -69,13 +69,8 @@ def bump_generation():
 
 def lookup(key):
     """(current generation, the valid entry under `key` or None)."""
-    path = _generation_file()
-    if path:
-        generation, entry = _file_generation(path), cache.get(key)
-    else:
-        values = cache.get_many([GENERATION_KEY, key])  # one round trip to Redis
-        generation, entry = values.get(GENERATION_KEY) or _cache_generation(), values.get(key)
-    return generation, entry if _is_current(entry, generation) else None
+    generation, entries = lookup_many([key])
+    return generation, entries.get(key)
 
 
 def lookup_many(keys):
@@ -96,15 +91,13 @@ def _is_current(entry, generation):
 def keep(key, generation, born, value, seconds=None):
     """Store `value` under the generation read *before* it was built (a purge in between wins), for
     PAGE_CACHE_SECONDS or the shorter `seconds` counted from `born`."""
+    keep_many({key: value}, generation, born, seconds)
+
+
+def keep_many(values, generation, born, seconds=None):
+    """`keep` for several {key: value} built together, in one cache write."""
     limit = settings.PAGE_CACHE_SECONDS if seconds is None else min(seconds, settings.PAGE_CACHE_SECONDS)
     remaining = limit - age(born)
-    if remaining >= 1:
-        cache.set(key, Entry(generation, born, value), timeout=int(remaining))
-
-
-def keep_many(values, generation, born):
-    """`keep` for several {key: value} built together, in one cache write."""
-    remaining = settings.PAGE_CACHE_SECONDS - age(born)
     if remaining >= 1:
         cache.set_many({key: Entry(generation, born, value) for key, value in values.items()}, timeout=int(remaining))
 
