@@ -10,7 +10,8 @@ from django.test import RequestFactory
 from asap_site.wsgi import application
 from tests.factories import ContentPageFactory
 
-pytestmark = pytest.mark.django_db
+# The WSGI handler closes database connections after each request, as between real requests.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
