@@ -7,6 +7,7 @@ on cookies. Views that set `Cache-Control` themselves (the consent endpoints' `n
 theirs; the admin is left as Wagtail makes it (the middleware does not call this there)."""
 
 from django.conf import settings
+from django.http.cookie import parse_cookie
 from django.utils.cache import has_vary_header, patch_cache_control
 
 # Statuses a shared cache may keep: the page, a permanent redirect, "not found".
@@ -15,14 +16,17 @@ PUBLIC_DIRECTIVES = {"public"}
 PRIVATE_DIRECTIVES = {"private", "no-store", "no-cache"}
 
 
-def has_session(request):
-    return settings.SESSION_COOKIE_NAME in request.COOKIES
+def has_session(environ):
+    """Whether the request (its WSGI environ, Django's `request.META`) carries a session cookie:
+    asked by the WSGI front too, before there is a request to parse the cookies of."""
+    cookies = environ.get("HTTP_COOKIE", "")
+    return settings.SESSION_COOKIE_NAME in cookies and settings.SESSION_COOKIE_NAME in parse_cookie(cookies)
 
 
 def is_personal(request, response):
     return (
         request.method not in ("GET", "HEAD")
-        or has_session(request)
+        or has_session(request.META)
         or "HTTP_AUTHORIZATION" in request.META
         or bool(response.cookies)
         or bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))

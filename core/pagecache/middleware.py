@@ -18,11 +18,10 @@ from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.http.cookie import parse_cookie
 from django.urls import reverse
 
 from . import store
-from .headers import is_personal, is_public, set_cache_headers
+from .headers import has_session, is_personal, is_public, set_cache_headers
 
 MAX_QUERY_LENGTH = 512
 
@@ -41,11 +40,6 @@ def uncached_prefixes():
 
 def is_admin(request):
     return request.path.startswith(admin_prefixes())
-
-
-def _has_session(environ):
-    cookies = environ.get("HTTP_COOKIE", "")
-    return settings.SESSION_COOKIE_NAME in cookies and settings.SESSION_COOKIE_NAME in parse_cookie(cookies)
 
 
 def _scheme(environ):
@@ -71,7 +65,7 @@ def page_key(environ):
     if not settings.PAGE_CACHE_ENABLED or environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
         return None
     path = environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", "/")
-    if "HTTP_AUTHORIZATION" in environ or path.startswith(uncached_prefixes()) or _has_session(environ):
+    if "HTTP_AUTHORIZATION" in environ or path.startswith(uncached_prefixes()) or has_session(environ):
         return None
     query = environ.get("QUERY_STRING", "")
     if len(query) > MAX_QUERY_LENGTH:
@@ -79,6 +73,19 @@ def page_key(environ):
     normalised = urlencode(sorted(parse_qsl(query, keep_blank_values=True)))
     url = f"{_scheme(environ)}://{_host(environ)}{path}?{normalised}"
     return "pagecache:page:" + hashlib.sha256(url.encode()).hexdigest()
+
+
+LOOKED_UP = "asap_site.pagecache"
+
+
+def looked_up(environ):
+    """(key, generation, entry or None) of this request, read from the cache once: the WSGI front
+    leaves its answer in the environ (Django's `request.META`), so a miss costs one cache read, not
+    two, on its way through the middleware."""
+    if LOOKED_UP not in environ:
+        key = page_key(environ)
+        environ[LOOKED_UP] = (key, *store.lookup(key)) if key else (None, None, None)
+    return environ[LOOKED_UP]
 
 
 def is_storable(request, response):
@@ -113,11 +120,9 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if is_admin(request):
             return self.get_response(request)
-        key = page_key(request.META)
-        if key:
-            generation, entry = store.lookup(key)
-            if entry:
-                return thawed(entry)
+        key, generation, entry = looked_up(request.META)
+        if entry:
+            return thawed(entry)
         store.start_request(request)
         response = self.get_response(request)
         set_cache_headers(request, response)

@@ -5,8 +5,7 @@ so `PageCacheApplication` wraps the WSGI application (`asap_site/wsgi.py`) and a
 environ alone: one `stat` or cache read for the generation, one for the page. Everything else, misses
 included, goes to Django, where `PageCacheMiddleware` stores what is storable under the same key."""
 
-from . import store
-from .middleware import age_header, page_key
+from .middleware import age_header, looked_up
 
 
 class PageCacheApplication:
@@ -14,11 +13,9 @@ class PageCacheApplication:
         self.application = application
 
     def __call__(self, environ, start_response):
-        key = page_key(environ)
-        if key:
-            _generation, entry = store.lookup(key)
-            if entry:
-                status, reason, headers, content = entry.value
-                start_response(f"{status} {reason}", [*headers, age_header(entry)])
-                return [content]
+        _key, _generation, entry = looked_up(environ)
+        if entry:
+            status, reason, headers, content = entry.value
+            start_response(f"{status} {reason}", [*headers, age_header(entry)])
+            return [content]
         return self.application(environ, start_response)
