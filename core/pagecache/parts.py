@@ -40,17 +40,13 @@ def shared_part(name, request, build, seconds=None):
     """`build()` for the request's site, from the cache until editors change something (or for at
     most PAGE_CACHE_SECONDS, or `seconds`); the value must pickle (model instances, strings,
     dataclasses)."""
-    if request is None or getattr(request, "is_preview", False):
-        return build()
-    site = find_site(request)
-    born, value = site_wide(f"pagecache:part:{name}:{site.pk if site else 0}", build, seconds)
-    store.note_born(request, born)
-    return value
+    return shared_parts([name], request, lambda missing: {name: build()}, seconds)[name]
 
 
-def shared_parts(names, request, build_missing):
-    """{name: value} for every name, as `shared_part` gives them but in one cache read (a catalogue's
-    cards): `build_missing(names)` returns {name: value} for those not kept yet, stored in one write."""
+def shared_parts(names, request, build_missing, seconds=None):
+    """{name: value} for every name, as `shared_part` gives one but in one cache read (a catalogue's
+    cards): `build_missing(names)` returns {name: value} for those not kept yet, stored in one write.
+    A preview builds them all afresh."""
     if request is None or getattr(request, "is_preview", False):
         return build_missing(names)
     site = find_site(request)
@@ -64,7 +60,7 @@ def shared_parts(names, request, build_missing):
     if missing := [name for name in names if name not in values]:
         born = time.time()
         built = build_missing(missing)
-        store.keep_many({keys[name]: value for name, value in built.items()}, generation, born)
+        store.keep_many({keys[name]: value for name, value in built.items()}, generation, born, seconds)
         values.update(built)
     return values
 
