@@ -1,4 +1,4 @@
-"""The app map of the README, enforced: dependencies point one way, and only URL configuration
+"""The app map of the README (its "The app map" section), enforced: dependencies point one way, and only URL configuration
 imports views. A new import that breaks the direction fails here, naming the file and the line."""
 
 import ast
