@@ -16,6 +16,10 @@ from .visibility import LOGOS_HELP, EuStatement, statement_field
 
 NOT_NEGATIVE = MinValueValidator(Decimal("0"), message="L'importo non può essere negativo.")
 
+FISCAL_CODE_VALIDATOR = RegexValidator(
+    r"^([0-9]{11}|[A-Z0-9]{16})\Z", message="Il codice fiscale di un ente ha 11 cifre (o 16 caratteri maiuscoli)."
+)
+
 # A programme, its annual programmes, their actions: the deepest chain the catalogue shows.
 MAX_PROGRAMME_DEPTH = 3
 
@@ -61,6 +65,8 @@ class Organisation(index.Indexed, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text="Il logo dell'ente, mostrato nella sua pagina e tra i partner dei progetti. Meglio un SVG o un "
+        "PNG con lo sfondo trasparente.",
     )
     website = models.URLField("Sito web", blank=True)
     city = models.CharField("Città", max_length=100, blank=True)
@@ -68,12 +74,9 @@ class Organisation(index.Indexed, models.Model):
         "Codice fiscale",
         max_length=16,
         blank=True,
-        validators=[
-            RegexValidator(
-                r"^([0-9]{11}|[A-Z0-9]{16})\Z",
-                message="Il codice fiscale di un ente ha 11 cifre (o 16 caratteri maiuscoli).",
-            )
-        ],
+        validators=[FISCAL_CODE_VALIDATOR],
+        help_text="11 cifre per un ente pubblico o un'associazione (16 caratteri per una persona o una ditta "
+        "individuale). Obbligatorio per gli enti che ci versano contributi pubblici (Legge 124/2017).",
     )
 
     panels = [

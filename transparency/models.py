@@ -16,6 +16,7 @@ from core.admin_inputs import format_amount
 from core.models import BasePage
 
 from . import exports
+from .forms import PublicContributionForm
 from .register import LAW, THRESHOLD, register_years
 
 
@@ -60,11 +61,13 @@ class PublicContribution(models.Model):
     )
 
     panels = [
-        FieldPanel("granting_body"),
+        FieldRowPanel([FieldPanel("granting_body"), FieldPanel("granting_body_fiscal_code")]),
         FieldRowPanel([FieldPanel("amount"), FieldPanel("received_on"), FieldPanel("year")]),
         FieldPanel("reason"),
         FieldPanel("project"),
     ]
+
+    base_form_class = PublicContributionForm
 
     class Meta:
         verbose_name = "Contributo pubblico ricevuto"
@@ -90,8 +93,8 @@ class PublicContribution(models.Model):
         if self.granting_body_id and not self.granting_body.fiscal_code:
             raise ValidationError(
                 {
-                    "granting_body": "La legge chiede il codice fiscale dell'ente erogante: aggiungilo nella "
-                    "scheda dell'organizzazione (Catalogo progetti → Organizzazioni)."
+                    "granting_body": "La legge chiede il codice fiscale dell'ente erogante: scrivilo nel campo "
+                    "«Codice fiscale dell'ente erogante» qui accanto."
                 }
             )
 
