@@ -5,9 +5,9 @@ from django.core.management import call_command
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
+from accessibility.models import AccessibilityStatementPage
 from core.site_settings import NavigationSettings, OrganisationSettings
 from home.models import HomePage
-from accessibility.models import AccessibilityStatementPage
 from standardpages.models import ContentPage
 
 pytestmark = pytest.mark.django_db
