@@ -4,12 +4,13 @@ the yearly total, the 10.000 euro threshold and the open-data downloads (`export
 
 from decimal import Decimal
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Page
+from wagtail.models import DraftStateMixin, Page, RevisionMixin
 from wagtail.search import index
 
 from core.admin_inputs import format_amount
@@ -20,9 +21,10 @@ from .forms import PublicContributionForm
 from .register import LAW, THRESHOLD, register_years
 
 
-class PublicContribution(models.Model):
+class PublicContribution(DraftStateMixin, RevisionMixin, models.Model):
     """A grant, contribution or economic advantage received from a public administration, counted
-    on a cash basis: the date is the day the money arrived."""
+    on a cash basis: the date is the day the money arrived. Receipts have drafts and revisions like
+    pages: the register publishes only live ones, and an editor can compare and restore versions."""
 
     granting_body = models.ForeignKey(
         "projects.Organisation",
@@ -66,6 +68,14 @@ class PublicContribution(models.Model):
         FieldPanel("reason"),
         FieldPanel("project"),
     ]
+
+    revisions = GenericRelation(
+        "wagtailcore.Revision",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="public_contribution",
+        for_concrete_model=False,
+    )
 
     base_form_class = PublicContributionForm
 
