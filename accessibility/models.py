@@ -1,5 +1,6 @@
 """The page with the "Segnala un problema di accessibilità" form, linked from the accessibility
-statement. The reports themselves live in `feedback.py` (re-exported here)."""
+statement. The reports themselves live in `feedback.py`, the statement in `statement.py` (both
+re-exported here)."""
 
 from django.db import transaction
 from wagtail.admin.panels import FieldPanel
@@ -12,8 +13,9 @@ from core.models import SEARCH_ENGINE_PANEL, BasePage
 
 from . import feedback_pages
 from .feedback import AccessibilityFeedback, FeedbackStatus
+from .statement import AccessibilityStatementPage
 
-__all__ = ["AccessibilityFeedback", "AccessibilityFeedbackPage", "FeedbackStatus"]
+__all__ = ["AccessibilityFeedback", "AccessibilityFeedbackPage", "AccessibilityStatementPage", "FeedbackStatus"]
 
 
 class AccessibilityFeedbackPage(RoutablePageMixin, BasePage):
@@ -27,7 +29,7 @@ class AccessibilityFeedbackPage(RoutablePageMixin, BasePage):
         help_text="Mostrata sopra il modulo. I tempi di risposta e la procedura AgID sono già scritti sotto.",
     )
 
-    parent_page_types = ["standardpages.ContentPage", "home.HomePage"]
+    parent_page_types = ["accessibility.AccessibilityStatementPage", "standardpages.ContentPage", "home.HomePage"]
     subpage_types = []
     max_count = 1
 

@@ -38,6 +38,7 @@ class LinkedFieldsMixin:
     def get_creation_form_kwargs(self):
         kwargs = super().get_creation_form_kwargs()
         kwargs.setdefault("initial", {}).update(self.linked_values())
+        kwargs["for_user"] = self.request.user  # a creation form may add what the user may add (a logo)
         # The page behind the modal may have fields with the same names (and so the same ids).
         kwargs["auto_id"] = f"id_new_{self.model_class._meta.model_name}_%s"
         return kwargs
@@ -95,13 +96,15 @@ def snippet_chooser(
     choose_another_text,
     edit_item_text,
     creation_widgets=None,
+    creation_form=WagtailAdminModelForm,
     url_filters=(),
     display_title=str,
     select_related=(),
 ):
     """A SnippetChooserViewSet class whose modal lists `display_title(item)`, can be filtered by
     the URL parameters in `url_filters` and has a "Nuovo" tab with `creation_fields` (foreign keys
-    there need a plain select in `creation_widgets`: a chooser cannot open inside a chooser)."""
+    there need a plain select in `creation_widgets`: a chooser cannot open inside a chooser; a form
+    that needs more than the model's fields, such as an upload, is given as `creation_form`)."""
 
     views = {
         name: type(name, (view,), {"display_title": staticmethod(display_title)})
@@ -137,9 +140,7 @@ def snippet_chooser(
 
         @property
         def creation_form_class(self):
-            return modelform_factory(
-                self.model, form=WagtailAdminModelForm, fields=creation_fields, widgets=creation_widgets
-            )
+            return modelform_factory(self.model, form=creation_form, fields=creation_fields, widgets=creation_widgets)
 
         @property
         def base_widget_class(self):

@@ -5,16 +5,22 @@ another."""
 
 from decimal import Decimal
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import RevisionMixin
 from wagtail.search import index
 
 from .visibility import LOGOS_HELP, EuStatement, statement_field
 
 NOT_NEGATIVE = MinValueValidator(Decimal("0"), message="L'importo non può essere negativo.")
+
+FISCAL_CODE_VALIDATOR = RegexValidator(
+    r"^([0-9]{11}|[A-Z0-9]{16})\Z", message="Il codice fiscale di un ente ha 11 cifre (o 16 caratteri maiuscoli)."
+)
 
 # A programme, its annual programmes, their actions: the deepest chain the catalogue shows.
 MAX_PROGRAMME_DEPTH = 3
@@ -39,7 +45,10 @@ def money_field(label, help_text=""):
     )
 
 
-class Organisation(index.Indexed, models.Model):
+class Organisation(RevisionMixin, index.Indexed, models.Model):
+    """Every save is a revision: editors see who changed what (Cronologia), compare versions and
+    restore an earlier one. No drafts: an organisation is shared by live pages, which show it as saved."""
+
     class Kind(models.TextChoices):
         EU_BODY = "eu", "Istituzione o organismo dell'Unione europea"
         MINISTRY = "ministero", "Ministero o amministrazione centrale"
@@ -61,6 +70,8 @@ class Organisation(index.Indexed, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text="Il logo dell'ente, mostrato nella sua pagina e tra i partner dei progetti. Meglio un SVG o un "
+        "PNG con lo sfondo trasparente.",
     )
     website = models.URLField("Sito web", blank=True)
     city = models.CharField("Città", max_length=100, blank=True)
@@ -68,12 +79,17 @@ class Organisation(index.Indexed, models.Model):
         "Codice fiscale",
         max_length=16,
         blank=True,
-        validators=[
-            RegexValidator(
-                r"^([0-9]{11}|[A-Z0-9]{16})\Z",
-                message="Il codice fiscale di un ente ha 11 cifre (o 16 caratteri maiuscoli).",
-            )
-        ],
+        validators=[FISCAL_CODE_VALIDATOR],
+        help_text="11 cifre per un ente pubblico o un'associazione (16 caratteri per una persona o una ditta "
+        "individuale). Obbligatorio per gli enti che ci versano contributi pubblici (Legge 124/2017).",
+    )
+
+    revisions = GenericRelation(
+        "wagtailcore.Revision",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="organisation",
+        for_concrete_model=False,
     )
 
     panels = [

@@ -7,6 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core.choosers import snippet_chooser
 
+from .forms import OrganisationCreationForm
 from .models import Fund, FundingProgramme, Organisation, Territory, Theme
 
 
@@ -18,7 +19,8 @@ class OrganisationViewSet(SnippetViewSet):
     list_filter = ["kind"]
     search_fields = ["name", "acronym"]
     chooser_viewset_class = snippet_chooser(
-        creation_fields=["name", "acronym", "kind", "city", "website"],
+        creation_fields=["name", "acronym", "kind", "city", "website", "fiscal_code"],
+        creation_form=OrganisationCreationForm,
         choose_one_text="Scegli un'organizzazione",
         choose_another_text="Cambia organizzazione",
         edit_item_text="Modifica l'organizzazione",

@@ -4,24 +4,27 @@ the yearly total, the 10.000 euro threshold and the open-data downloads (`export
 
 from decimal import Decimal
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Page
+from wagtail.models import DraftStateMixin, Page, RevisionMixin
 from wagtail.search import index
 
 from core.admin_inputs import format_amount
 from core.models import BasePage
 
 from . import exports
+from .forms import PublicContributionForm
 from .register import LAW, THRESHOLD, register_years
 
 
-class PublicContribution(models.Model):
+class PublicContribution(DraftStateMixin, RevisionMixin, models.Model):
     """A grant, contribution or economic advantage received from a public administration, counted
-    on a cash basis: the date is the day the money arrived."""
+    on a cash basis: the date is the day the money arrived. Receipts have drafts and revisions like
+    pages: the register publishes only live ones, and an editor can compare and restore versions."""
 
     granting_body = models.ForeignKey(
         "projects.Organisation",
@@ -60,11 +63,21 @@ class PublicContribution(models.Model):
     )
 
     panels = [
-        FieldPanel("granting_body"),
+        FieldRowPanel([FieldPanel("granting_body"), FieldPanel("granting_body_fiscal_code")]),
         FieldRowPanel([FieldPanel("amount"), FieldPanel("received_on"), FieldPanel("year")]),
         FieldPanel("reason"),
         FieldPanel("project"),
     ]
+
+    revisions = GenericRelation(
+        "wagtailcore.Revision",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="public_contribution",
+        for_concrete_model=False,
+    )
+
+    base_form_class = PublicContributionForm
 
     class Meta:
         verbose_name = "Contributo pubblico ricevuto"
@@ -90,8 +103,8 @@ class PublicContribution(models.Model):
         if self.granting_body_id and not self.granting_body.fiscal_code:
             raise ValidationError(
                 {
-                    "granting_body": "La legge chiede il codice fiscale dell'ente erogante: aggiungilo nella "
-                    "scheda dell'organizzazione (Catalogo progetti → Organizzazioni)."
+                    "granting_body": "La legge chiede il codice fiscale dell'ente erogante: scrivilo nel campo "
+                    "«Codice fiscale dell'ente erogante» qui accanto."
                 }
             )
 

@@ -25,7 +25,7 @@ class RegisterYear:
 
 
 def register_years(queryset=None):
-    """Every receipt in years, the newest year first and each year in date order. Each receipt gets
+    """Every published receipt in years, the newest year first and each year in date order. Each receipt gets
     `public_project`: its project while visitors can see it (a draft's title is not published), else
     None. Two queries whatever the number of receipts."""
     from projects.models import ProjectPage
@@ -33,7 +33,7 @@ def register_years(queryset=None):
     from .models import PublicContribution  # models import this module
 
     if queryset is None:
-        queryset = PublicContribution.objects.all()
+        queryset = PublicContribution.objects.filter(live=True)
     receipts = list(queryset.select_related("granting_body", "project").order_by("-year", "received_on", "pk"))
     project_ids = {receipt.project_id for receipt in receipts if receipt.project_id}
     visible = (

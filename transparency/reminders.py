@@ -29,6 +29,6 @@ def missing_publication(today=None):
         return None
     year = today.year - 1
     page = ContributionsRegisterPage.objects.order_by("-live", "pk").first()
-    receipts_missing = not PublicContribution.objects.filter(year=year).exists()
+    receipts_missing = not PublicContribution.objects.filter(year=year, live=True).exists()
     missing = MissingPublication(year, page, receipts_missing)
     return missing if missing.page_missing or receipts_missing else None

@@ -1,5 +1,5 @@
 from wagtail import hooks
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn, TitleColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -24,6 +24,7 @@ class PublicContributionViewSet(SnippetViewSet):
         Column("year", label="Anno"),
         Column("reason", label="Causale"),
         Column("project", label="Progetto"),
+        LiveStatusTagColumn(),
     ]
     filterset_class = PublicContributionFilterSet
     search_fields = ["reason", "granting_body__name"]

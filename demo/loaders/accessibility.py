@@ -1,9 +1,9 @@
-"""The accessibility feedback form (accessibility.yaml), under the accessibility statement, which
-gets a paragraph linking to it when the form page is created."""
+"""The accessibility statement and, under it, the feedback form page (accessibility.yaml). A plain
+content page that an older demo made at the statement's address gives way to the structured one."""
 
-from wagtail.rich_text import RichText
+import datetime
 
-from accessibility.models import AccessibilityFeedbackPage
+from accessibility.models import AccessibilityFeedbackPage, AccessibilityStatementPage
 from demo.helpers import child_page, ensure_page, home_page, read
 from standardpages.models import ContentPage
 
@@ -13,12 +13,12 @@ def seed():
     if home is None:
         return 0
     data = read("accessibility")
-    statement = child_page(home, ContentPage, data["parent"])
-    if statement is None:
-        return 0
-    page, created = ensure_page(statement, AccessibilityFeedbackPage, data["page"])
-    if created:
-        statement = ContentPage.objects.get(pk=statement.pk)
-        statement.body.append(("paragraph", RichText(data["link_text"].format(id=page.pk))))
-        statement.save_revision().publish()
-    return int(created)
+    fields = {**data["statement"]}
+    for name in ("first_published_on", "reviewed_on"):
+        fields[name] = datetime.date.fromisoformat(str(fields[name]))
+    old_statement = child_page(home, ContentPage, fields["slug"])
+    if old_statement is not None:
+        old_statement.delete()
+    statement, created = ensure_page(home, AccessibilityStatementPage, fields)
+    _, form_created = ensure_page(statement, AccessibilityFeedbackPage, data["page"])
+    return int(created) + int(form_created)

@@ -4,6 +4,7 @@ import pytest
 
 from core.site_settings import NavigationItem, NavigationSettings
 from tests.factories import ContentPageFactory
+from tests.factories.accessibility import AccessibilityFeedbackPageFactory, AccessibilityStatementPageFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -16,13 +17,17 @@ def site(home_page):
         slug="chi-siamo",
         body=[("heading", {"text": "I servizi", "level": "h2"}), ("paragraph", "<p>Progettazione e gestione.</p>")],
     )
+    statement = AccessibilityStatementPageFactory(parent=home_page, out_of_scope="<p>I video di terzi.</p>")
+    AccessibilityFeedbackPageFactory(parent=statement)
     nav = NavigationSettings.for_site(home_page.get_site())
     nav.items.add(NavigationItem(page=about, sort_order=0))
     nav.save()
     return home_page
 
 
-@pytest.mark.parametrize("path", ["/", "/chi-siamo/", "/non-esiste/", "/cerca/?q=servizi"])
+@pytest.mark.parametrize(
+    "path", ["/", "/chi-siamo/", "/dichiarazione-di-accessibilita/", "/non-esiste/", "/cerca/?q=servizi"]
+)
 def test_page_types_have_no_accessibility_violations(tab, site, assert_accessible, path):
     tab.goto(path)
     assert tab.locator("html").get_attribute("lang") == "it"

@@ -88,3 +88,48 @@ def test_the_project_form_links_the_programme_chooser_to_the_fund(client, editor
     html = client.get(f"/admin/pages/add/projects/projectpage/{project_catalogue.pk}/").content.decode()
     assert '"linkedFields": {"fund": "#id_fund"}' in html
     assert "Scegli un fondo" in html and "Scegli un programma" in html
+
+
+def png_upload(name="logo.png"):
+    from io import BytesIO
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", (120, 60), "#1f4e8c").save(buffer, "PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+def test_a_new_partner_from_the_chooser_gets_its_logo_and_fiscal_code(client, editor):
+    html = modal_html(client, "/admin/snippets/choose/projects/organisation/")
+    assert 'enctype="multipart/form-data"' in html
+    assert "Codice fiscale" in html and "Logo" in html
+    response = client.post(
+        "/admin/snippets/choose/projects/organisation/create/",
+        {
+            "name": "Comune di Latina",
+            "kind": "comune",
+            "fiscal_code": "00097020598",
+            "logo_file": png_upload(),
+        },
+    )
+    assert response.json()["step"] == "chosen", response.json()
+    created = Organisation.objects.select_related("logo").get(name="Comune di Latina")
+    assert created.fiscal_code == "00097020598"
+    assert created.logo.title == "Logo Comune di Latina"
+    assert created.logo.uploaded_by_user == editor
+    assert (created.logo.width, created.logo.height) == (120, 60)
+
+
+def test_a_file_that_is_no_image_is_refused_in_italian_inside_the_modal(client, editor):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = client.post(
+        "/admin/snippets/choose/projects/organisation/create/",
+        {"name": "Comune di Latina", "kind": "comune", "logo_file": SimpleUploadedFile("logo.png", b"not an image")},
+    )
+    data = response.json()
+    assert data["step"] == "reshow_creation_form"
+    assert not Organisation.objects.filter(name="Comune di Latina").exists()
+    assert "immagine" in data["htmlFragment"].lower()

@@ -118,3 +118,38 @@ def test_the_reminder_is_not_for_those_who_cannot_add_receipts(client, django_us
     client.force_login(desk)
     with time_machine.travel(datetime.datetime(2026, 5, 15, 10, tzinfo=datetime.UTC), tick=False):
         assert REMINDER not in client.get("/admin/").content.decode()
+
+
+def receipt_data(body, **extra):
+    return {
+        "granting_body": body.pk,
+        "granting_body_fiscal_code": "",
+        "amount": "12.000,00",
+        "received_on": "15/03/2026",
+        "year": "",
+        "reason": "Acconto del progetto",
+        "project": "",
+        **extra,
+    }
+
+
+def test_a_missing_fiscal_code_is_added_from_the_receipt_form(client, editor):
+    town = OrganisationFactory(name="Comune di Latina", fiscal_code="")
+    client.force_login(editor)
+    refused = client.post(LIST + "add/", receipt_data(town)).content.decode()
+    assert "scrivilo nel campo «Codice fiscale dell&#x27;ente erogante»" in refused
+    assert not PublicContribution.objects.exists()
+    response = client.post(LIST + "add/", receipt_data(town, granting_body_fiscal_code=" 00097020598 "))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    town.refresh_from_db()
+    assert town.fiscal_code == "00097020598"
+    assert PublicContribution.objects.get().granting_body == town
+
+
+def test_a_different_fiscal_code_does_not_overwrite_the_organisations(client, editor):
+    region = OrganisationFactory(name="Regione Lazio", fiscal_code="80143490581")
+    client.force_login(editor)
+    page = client.post(LIST + "add/", receipt_data(region, granting_body_fiscal_code="12345678901")).content.decode()
+    assert "Regione Lazio ha già il codice fiscale 80143490581" in page
+    region.refresh_from_db()
+    assert region.fiscal_code == "80143490581" and not PublicContribution.objects.exists()
