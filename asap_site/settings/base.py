@@ -235,6 +235,8 @@ STATIC_ROOT = Path(env("STATIC_ROOT", BASE_DIR / "static_collected"))
 STATIC_URL = env("STATIC_URL", "/static/")
 MEDIA_ROOT = Path(env("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = env("MEDIA_URL", "/media/")
+# Where `make backup` (manage.py backup_site) writes its archives (docs/backups.md).
+BACKUP_DIR = Path(env("BACKUP_DIR", BASE_DIR / "var" / "backups"))
 # Serve MEDIA_ROOT from the app at MEDIA_URL: for one machine (dev and `make run`), not behind a CDN.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 STORAGES = {
