@@ -152,6 +152,16 @@ def _read_manifest(tar):
         raise BackupError("L'archivio non è un backup del sito (manca manifest.json).") from error
 
 
+def _refusal(database, database_in_use, media_root, media_in_use):
+    if database_in_use and media_in_use:
+        what = f"il database {database} e la cartella {media_root} non sono vuoti"
+    elif database_in_use:
+        what = f"il database {database} non è vuoto"
+    else:
+        what = f"la cartella {media_root} non è vuota"
+    return f"Ripristino annullato: {what}. Per sovrascrivere usa --sovrascrivi."
+
+
 def restore(archive, *, database=None, media_root=None, overwrite=False):
     """Restore `archive` into `database` (a SQLite path or a PostgreSQL name; default: the configured
     database, created on PostgreSQL if missing) and `media_root` (default MEDIA_ROOT)."""
@@ -172,15 +182,7 @@ def restore(archive, *, database=None, media_root=None, overwrite=False):
         database_in_use = _sqlite_has_tables(Path(database)) if kind == "sqlite" else bool(pg_state)
         media_in_use = manifest["media"] and media_root.is_dir() and any(media_root.iterdir())
         if not overwrite and (database_in_use or media_in_use):
-            what = " e ".join(
-                label
-                for label, used in (
-                    (f"il database {database}", database_in_use),
-                    (f"la cartella {media_root}", media_in_use),
-                )
-                if used
-            )
-            raise BackupError(f"Ripristino annullato: {what} non è vuoto. Per sovrascrivere usa --sovrascrivi.")
+            raise BackupError(_refusal(database, database_in_use, media_root, media_in_use))
         tar.extractall(scratch, filter="data")
         dump = Path(scratch) / manifest["file"]
         if kind == "sqlite":

@@ -54,7 +54,10 @@ def test_sqlite_restores_into_a_fresh_file_and_refuses_to_overwrite(site_data):
     assert (media / "documents" / "bando.pdf").read_bytes() == DOCUMENT
 
     (media / "documents" / "bando.pdf").write_bytes(b"modificato")
-    with pytest.raises(CommandError, match="non è vuoto. Per sovrascrivere usa --sovrascrivi"):
+    with pytest.raises(
+        CommandError,
+        match=f"il database {fresh} e la cartella {media} non sono vuoti. Per sovrascrivere usa --sovrascrivi",
+    ):
         restore(archive, fresh, media)
     assert (media / "documents" / "bando.pdf").read_bytes() == b"modificato"  # nothing touched
     restore(archive, fresh, media, "--sovrascrivi")
@@ -84,7 +87,7 @@ def test_postgresql_restores_into_a_new_database_and_refuses_to_overwrite(site_d
     db.close()
     assert (media / "documents" / "bando.pdf").read_bytes() == DOCUMENT
 
-    with pytest.raises(CommandError, match=f"il database {scratch_database} e la cartella .* non è vuoto"):
+    with pytest.raises(CommandError, match=f"il database {scratch_database} e la cartella .* non sono vuoti"):
         restore(archive, scratch_database, media)
     restore(archive, scratch_database, media, "--sovrascrivi")
     db = _pg_connect(connection.settings_dict, scratch_database)

@@ -1,6 +1,9 @@
+from datetime import datetime
+
 from django.core.management.base import BaseCommand, CommandError
 
 from core.backups import BackupError, restore
+from core.dates import italian_datetime
 
 
 class Command(BaseCommand):
@@ -25,4 +28,5 @@ class Command(BaseCommand):
         except BackupError as error:
             raise CommandError(str(error)) from error
         media_note = "con i media" if manifest["media"] else "senza media (non erano nell'archivio)"
-        self.stdout.write(f"Ripristinato il backup del {manifest['created']}, {media_note}.")
+        created = italian_datetime(datetime.fromisoformat(manifest["created"]))
+        self.stdout.write(f"Ripristinato il backup del {created}, {media_note}.")
