@@ -14,6 +14,7 @@ from courses.boxes import next_open_courses
 from home.models import HomeCoursePick
 from tests.factories import ContentPageFactory
 from tests.factories.courses import CoursePageFactory, CourseSessionFactory
+from tests.site.italian_rule import with_article
 
 pytestmark = pytest.mark.django_db
 ROME = ZoneInfo("Europe/Rome")
@@ -46,14 +47,6 @@ def test_next_open_courses_fill_the_box_after_editor_picks(home_page, course_cat
     assert entries[1].meta == "Iscrizioni aperte · dal 7 marzo 2026 · In presenza"
 
 
-def expected_since(day):
-    """The Italian rule, written out apart from core.dates: days read with a vowel elide the article."""
-    spoken = {1: "uno", 8: "otto", 11: "undici"}.get(day.day, "")
-    months = "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre"
-    text = f"{day.day} {months.split()[day.month - 1]} {day.year}"
-    return f"dall'{text}" if spoken[:1] in ("u", "o") else f"dal {text}"
-
-
 def test_the_box_reads_right_on_every_day_of_a_leap_year(course_catalogue):
     """366 "today"s of 2028, one course starting five days later at 9:00 (Rome, across both DST changes):
     it is in the box with its date as an Italian reader says it."""
@@ -66,7 +59,7 @@ def test_the_box_reads_right_on_every_day_of_a_leap_year(course_catalogue):
         sessions.update(start=datetime.combine(start, time(9), ROME))
         with time_machine.travel(datetime.combine(today, time(23, 30), ROME), tick=False):
             metas = [entry.meta for entry in next_open_courses()]
-        expected = f"Iscrizioni aperte · {expected_since(start)} · In presenza"
+        expected = "Iscrizioni aperte · " + with_article(start, "dal", "dall'") + " · In presenza"
         if metas != [expected]:
             wrong[today.isoformat()] = metas
     assert wrong == {}
