@@ -1,20 +1,7 @@
 """The Italian elision rule written out apart from core/dates.py, for tests to check the site against:
 a day whose number is read aloud with a vowel ("uno", "otto", "undici") takes the elided article."""
 
-MONTHS = [
-    "gennaio",
-    "febbraio",
-    "marzo",
-    "aprile",
-    "maggio",
-    "giugno",
-    "luglio",
-    "agosto",
-    "settembre",
-    "ottobre",
-    "novembre",
-    "dicembre",
-]
+MONTHS = "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre".split()  # noqa: SIM905
 SPOKEN_DAYS = [
     "uno",
     "due",
