@@ -10,7 +10,7 @@ STATIC_ROOT ?= static_collected
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: fonts run dev test install install-dev migrate seed admin static bench screenshots lighthouse lint format check worker clean
+.PHONY: backup restore fonts run dev test install install-dev migrate seed admin static bench screenshots lighthouse lint format check worker clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,17 @@ $(STATIC_ROOT)/staticfiles.json: $(VENV)/.installed $(STATIC_SOURCES)
 	DJANGO_SETTINGS_MODULE=asap_site.settings.local $(MANAGE) collectstatic --noinput --verbosity 0
 
 static: $(STATIC_ROOT)/staticfiles.json
+
+## make backup: database and media into var/backups/asap-<date>.tar.gz (or BACKUP_DIR); docs/backups.md.
+backup: install
+	$(MANAGE) backup_site
+
+## make restore ARCHIVE=var/backups/asap-....tar.gz [OVERWRITE=1]: into an empty database and media
+## folder (the configured ones); OVERWRITE=1 replaces them. Stop the site first.
+ARCHIVE ?=
+restore: install
+	@test -n "$(ARCHIVE)" || { echo "Indica l'archivio: make restore ARCHIVE=var/backups/asap-....tar.gz"; exit 2; }
+	$(MANAGE) restore_site "$(ARCHIVE)" $(if $(OVERWRITE),--sovrascrivi)
 
 ## make fonts: Titillium Web from the pinned npm package @fontsource/titillium-web into
 ## core/static/fonts/ (the files are committed; needs npm only to change version or styles).

@@ -44,6 +44,12 @@ TOO_MANY = {
         "Dopo troppe password sbagliate, l'accesso con questo nome utente da questa connessione è sospeso.",
         "Se non ricordi la password, chiedi a un amministratore del sito: può sbloccare subito l'accesso.",
     ),
+    "login-address": (
+        "Troppi tentativi di accesso",
+        "Da questa connessione sono arrivate troppe password sbagliate, anche per nomi utente diversi: "
+        "gli accessi da questa connessione sono sospesi.",
+        "Se non ricordi la password, chiedi a un amministratore del sito: può sbloccare subito l'accesso.",
+    ),
 }
 
 

@@ -33,5 +33,6 @@ class RetentionCommand(BaseCommand):
         if dry_run:
             self.stdout.write(f"{old.count()} {self.rows_label} più vecchie di {days} giorni (nessuna cancellata).")
             return
-        deleted, _ = old.delete()
+        _, per_model = old.delete()
+        deleted = per_model.get(old.model._meta.label, 0)  # not the related rows deleted with them
         self.stdout.write(f"{deleted} {self.rows_label} più vecchie di {days} giorni cancellate.")

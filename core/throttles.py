@@ -2,13 +2,18 @@
 
 Wagtail's admin login, Django's admin login and Wagtail's front-end login go through
 django.contrib.auth, where django-axes counts failures per username and address (AXES_* settings)
-and answers with `login_locked_out`. The forms without a user behind them are throttled here with
+and `LoginThrottle` adds a higher limit per address across usernames (password spraying); both
+answer with `login_locked_out`. The forms without a user behind them are throttled here with
 the site's rate limiter: the admin's password reset (every post counts: each can send an e-mail) and
 the passwords of private pages and documents (only wrong passwords count, per restriction)."""
 
 from functools import wraps
 
+from axes.attempts import get_cool_off_threshold
+from axes.handlers.database import AxesDatabaseHandler
+from axes.models import AccessAttempt
 from django.conf import settings
+from django.db.models import Sum
 from wagtail.admin.views.account import PasswordResetView
 from wagtail.documents.views.serve import authenticate_with_password as document_password
 from wagtail.views import authenticate_with_password as page_password
@@ -17,9 +22,33 @@ from . import ratelimit
 from .errors import too_many_requests
 
 
+class LoginThrottle(AxesDatabaseHandler):
+    """django-axes' handler (AXES_HANDLER) with a second limit per address, whatever the usernames.
+
+    Axes compares every lockout parameter with one AXES_FAILURE_LIMIT, and with "ip_address" among
+    AXES_LOCKOUT_PARAMETERS a successful login would also erase the address's failures on other
+    usernames. So the pair (username, address) stays axes' parameter and the address's failures are
+    summed here from the same records, within the same cool-off, against LOGIN_ADDRESS_FAILURE_LIMIT."""
+
+    def get_failures(self, request, credentials=None):
+        pair_failures = super().get_failures(request, credentials)
+        if self.address_failures(request) >= settings.LOGIN_ADDRESS_FAILURE_LIMIT:
+            request.login_locked_by_address = True
+            return max(pair_failures, settings.AXES_FAILURE_LIMIT)
+        return pair_failures
+
+    @staticmethod
+    def address_failures(request):
+        attempts = AccessAttempt.objects.filter(
+            ip_address=request.axes_ip_address, attempt_time__gte=get_cool_off_threshold(request)
+        )
+        return attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
+
+
 def login_locked_out(request, original_response=None, credentials=None):
     """django-axes' AXES_LOCKOUT_CALLABLE: the branded 429 with the cool-off as Retry-After."""
-    return too_many_requests(request, settings.AXES_COOLOFF_TIME.total_seconds(), kind="logins")
+    kind = "login-address" if getattr(request, "login_locked_by_address", False) else "logins"
+    return too_many_requests(request, settings.AXES_COOLOFF_TIME.total_seconds(), kind=kind)
 
 
 def _throttled_posts(scope, *, count_success, kind, per=None):

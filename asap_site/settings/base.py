@@ -235,6 +235,8 @@ STATIC_ROOT = Path(env("STATIC_ROOT", BASE_DIR / "static_collected"))
 STATIC_URL = env("STATIC_URL", "/static/")
 MEDIA_ROOT = Path(env("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = env("MEDIA_URL", "/media/")
+# Where `make backup` (manage.py backup_site) writes its archives (docs/backups.md).
+BACKUP_DIR = Path(env("BACKUP_DIR", BASE_DIR / "var" / "backups"))
 # Serve MEDIA_ROOT from the app at MEDIA_URL: for one machine (dev and `make run`), not behind a CDN.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 STORAGES = {
@@ -380,6 +382,11 @@ COURSES_ENQUIRY_RETENTION_MONTHS = env_int("COURSES_ENQUIRY_RETENTION_MONTHS", 2
 # Domain in calendar UIDs (default: the host of WAGTAILADMIN_BASE_URL); never change it once published.
 COURSES_CALENDAR_DOMAIN = env("COURSES_CALENDAR_DOMAIN", "")
 
+# --- Accessibility reports (accessibility app) -----------------------------------------------------
+# Days an answered report is kept after the reply (purge_accessibility_feedback, daily): two statement
+# renewals and any escalation to AgID (docs/retention.md). Unanswered reports are never purged.
+ACCESSIBILITY_FEEDBACK_RETENTION_DAYS = env_int("ACCESSIBILITY_FEEDBACK_RETENTION_DAYS", 730)
+
 # --- Cookie consent and statistics (consent app) ---------------------------------------------------
 # django-cookie-consent keeps the decision in this cookie: 183 days (at least 6 months), SameSite=Lax,
 # HttpOnly (consent.js reads the state from the uncached status endpoint), Secure on every HTTPS
@@ -391,6 +398,7 @@ COOKIE_CONSENT_HTTPONLY = True
 COOKIE_CONSENT_SECURE = env_bool("COOKIE_CONSENT_SECURE", False)
 # Our ConsentRecord (consent id, choice per group, policy version) replaces the package's LogItem.
 COOKIE_CONSENT_LOG_ENABLED = False
+# At least the cookie's life (a system check says so): the record proves the consent the cookie carries.
 CONSENT_RECORD_RETENTION_DAYS = env_int("CONSENT_RECORD_RETENTION_DAYS", 730)
 # Beacons accepted per client and window (seconds); new rows of statistics per day (beyond it, only
 # existing rows still count: invented referrers cannot grow the table without bound).

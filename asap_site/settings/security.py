@@ -85,11 +85,16 @@ CSRF_FAILURE_VIEW = "core.errors.csrf_failure"
 OUTAGE_RETRY_AFTER = env_int("OUTAGE_RETRY_AFTER", 30)
 
 # Login throttling (django-axes) on Wagtail's and Django's admin logins: after LOGIN_FAILURE_LIMIT
-# wrong passwords for one username from one address, that pair waits LOGIN_COOLOFF_MINUTES.
+# wrong passwords for one username from one address, that pair waits LOGIN_COOLOFF_MINUTES; after
+# LOGIN_ADDRESS_FAILURE_LIMIT wrong passwords from one address, whatever the usernames (password
+# spraying), the whole address waits (core.throttles.LoginThrottle). Twice the per-user limit: an office
+# of colleagues behind one address rarely mistypes ten times in a cool-off; a sprayer gets ten guesses.
 # Unlock earlier with `manage.py axes_reset` (everyone), `axes_reset_username <name>` or `axes_reset_ip <ip>`.
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+LOGIN_ADDRESS_FAILURE_LIMIT = env_int("LOGIN_ADDRESS_FAILURE_LIMIT", 2 * AXES_FAILURE_LIMIT)
+AXES_HANDLER = "core.throttles.LoginThrottle"
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_address"
 AXES_LOCKOUT_CALLABLE = "core.throttles.login_locked_out"

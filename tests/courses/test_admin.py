@@ -171,8 +171,24 @@ def test_retention_anonymises_old_enquiries_and_their_emails(course):
     assert not OutboundEmail.objects.filter(enquiry=old).exists()
     assert recent.first_name == "Giulia"
 
+    CourseEnquiry.objects.update(status=EnquiryStatus.CLOSED)
     call_command("purge_course_enquiries", mesi=1, elimina=True, stdout=io.StringIO())
     assert not CourseEnquiry.objects.exists()
+
+
+def test_deleting_old_enquiries_spares_the_ones_not_yet_closed(course):
+    two_years_ago = timezone.now() - relativedelta(months=25)
+    for status in (EnquiryStatus.NEW, EnquiryStatus.IN_PROGRESS):
+        CourseEnquiryFactory(course=course, first_name=status.label, status=status, created_at=two_years_ago)
+    CourseEnquiryFactory(course=course, status=EnquiryStatus.CLOSED, created_at=two_years_ago)
+    output = io.StringIO()
+    call_command("purge_course_enquiries", elimina=True, stdout=output)
+    # untouched, still answerable
+    assert list(CourseEnquiry.objects.order_by("pk").values_list("first_name", flat=True)) == [
+        "Nuova",
+        "In lavorazione",
+    ]
+    assert "eliminate: 1. Richieste non chiuse conservate: 2." in output.getvalue()
 
 
 def test_enquiries_survive_the_deletion_of_their_course(admin_client, course, enquiry):

@@ -1,6 +1,6 @@
 """The catalogue: upcoming first, filters in the URL, archive, bad input, constant queries."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -188,7 +188,7 @@ def test_course_page_query_count_does_not_grow_with_sessions(client, course_cata
 
 def test_session_deadline_shown(client, course_catalogue):
     course = CoursePageFactory(parent=course_catalogue)
-    CourseSessionFactory(course=course, enrolment_deadline=date.today() + timedelta(days=3))
+    CourseSessionFactory(course=course, enrolment_deadline=timezone.localdate() + timedelta(days=3))
     assert "Iscrizioni entro" in client.get(course.url).content.decode()
 
 

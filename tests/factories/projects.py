@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import factory
 import wagtail_factories
+from django.utils import timezone
 
 from projects.models import (
     AsapService,
@@ -225,7 +226,7 @@ def build_portfolio(project_catalogue):
     roma = TerritoryFactory(name="Roma Capitale", level="comune")
     regione = OrganisationFactory(name="Regione Lazio", kind=Organisation.Kind.REGION)
     coop = OrganisationFactory(name="Cooperativa Sociale Ponte", kind=Organisation.Kind.NON_PROFIT)
-    today = datetime.date.today()
+    today = timezone.localdate()  # Rome's date, as the site's status rules use
     projects = {
         "concluded": ProjectPageFactory(
             parent=project_catalogue,

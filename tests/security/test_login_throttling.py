@@ -37,6 +37,37 @@ def test_logins_lock_a_username_from_an_address_after_the_failure_limit(client, 
     assert log_in(client, path, WRONG, username="altro").status_code == 200
 
 
+SPRAYED_USERNAMES = ["capo", "mario", "giulia", "segreteria", "redazione", "admin"]
+
+
+@pytest.mark.django_db
+def test_password_spraying_from_one_address_stops_at_the_address_limit(client, superuser, settings):
+    """24 wrong passwords over 6 usernames (4 each, under the per-user limit): the address is locked
+    after LOGIN_ADDRESS_FAILURE_LIMIT of them, right password included; another address still logs in."""
+    answers = [
+        log_in(client, "/admin/login/", f"{WRONG}-{round_}", username=username)
+        for round_ in range(4)
+        for username in SPRAYED_USERNAMES
+    ]
+    limit = settings.LOGIN_ADDRESS_FAILURE_LIMIT
+    # the limit-th wrong password is checked, then answered with the lock, like axes' own limit
+    assert [answer.status_code for answer in answers] == [200] * (limit - 1) + [429] * (24 - limit + 1)
+    locked = answers[-1]
+    assert_locked_out(locked, settings)
+    assert "anche per nomi utente diversi" in locked.content.decode()
+    assert_locked_out(log_in(client, "/admin/login/", RIGHT), settings)
+    assert log_in(client, "/admin/login/", RIGHT, address="198.51.100.2").status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_successful_login_does_not_clear_the_address_failures_on_other_usernames(client, superuser, settings):
+    for attempt in range(settings.LOGIN_ADDRESS_FAILURE_LIMIT - 1):
+        log_in(client, "/admin/login/", WRONG, username=SPRAYED_USERNAMES[1 + attempt % 5])
+    assert log_in(client, "/admin/login/", RIGHT).status_code == 302
+    client.logout()
+    assert log_in(client, "/admin/login/", WRONG, username="mario").status_code == 429
+
+
 @pytest.mark.django_db
 def test_the_lock_is_shared_by_the_admin_logins(client, superuser, settings):
     for attempt in range(settings.AXES_FAILURE_LIMIT):

@@ -17,6 +17,7 @@ from core.dates import (
     italian_time_range,
     italian_until,
 )
+from tests.site.italian_rule import with_article
 
 ROME = ZoneInfo("Europe/Rome")
 UTC = datetime.UTC
@@ -77,6 +78,13 @@ def test_articles_and_prepositions_elide_before_a_vowel():
     assert italian_since(d(2026, 3, 18)) == "dal 18 marzo 2026"
     assert italian_until(d(2026, 3, 21)) == "fino al 21 marzo 2026"
     assert italian_on(None) == italian_since(None) == italian_until(None) == ""
+
+
+@pytest.mark.parametrize("day", [datetime.date(2028, 1, 1) + datetime.timedelta(days=n) for n in range(366)], ids=str)
+def test_every_day_of_a_leap_year_takes_the_article_its_spoken_number_asks_for(day):
+    assert italian_on(day) == with_article(day, "il", "l'")
+    assert italian_since(day) == with_article(day, "dal", "dall'")
+    assert italian_until(day) == "fino " + with_article(day, "al", "all'")
 
 
 def test_times_are_in_rome_without_a_leading_zero():

@@ -11,6 +11,9 @@ JOBS = [
     ("publish_scheduled", 60),
     ("send_pending_mail", 300),
     ("purge_search_log", 86400),
+    ("purge_course_enquiries", 86400),
+    ("prune_consent_records", 86400),
+    ("purge_accessibility_feedback", 86400),
 ]
 
 

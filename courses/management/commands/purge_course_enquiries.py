@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from courses.enquiries import CourseEnquiry
+from courses.enquiries import CourseEnquiry, EnquiryStatus
 from outbox.models import ContactFormPage
 
 
@@ -16,7 +16,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--mesi", type=int, default=None, help="Periodo di conservazione in mesi.")
-        parser.add_argument("--elimina", action="store_true", help="Cancella invece di anonimizzare.")
+        parser.add_argument(
+            "--elimina", action="store_true", help="Cancella invece di anonimizzare (solo le richieste chiuse)."
+        )
 
     def handle(self, *args, mesi=None, elimina=False, **options):
         months = settings.COURSES_ENQUIRY_RETENTION_MONTHS if mesi is None else mesi
@@ -24,9 +26,12 @@ class Command(BaseCommand):
             raise CommandError("Il periodo di conservazione deve essere di almeno un mese.")
         cutoff = timezone.now() - relativedelta(months=months)
         old = CourseEnquiry.objects.filter(created_at__lt=cutoff)
+        kept_open = 0
         with transaction.atomic():
             if elimina:
-                _, per_model = old.delete()
+                # An enquiry nobody closed may still be waiting for its answer: it stays until closed.
+                kept_open = old.exclude(status=EnquiryStatus.CLOSED).count()
+                _, per_model = old.filter(status=EnquiryStatus.CLOSED).delete()
                 count = per_model.get(CourseEnquiry._meta.label, 0)
                 done = "eliminate"
             else:
@@ -36,6 +41,8 @@ class Command(BaseCommand):
                 count = len(enquiries)
                 done = "anonimizzate"
             messages = ContactFormPage.delete_messages_before(cutoff)
+        open_note = f" Richieste non chiuse conservate: {kept_open}." if elimina else ""
         self.stdout.write(
-            f"Richieste più vecchie di {months} mesi {done}: {count}. Messaggi del modulo contatti eliminati: {messages}."
+            f"Richieste più vecchie di {months} mesi {done}: {count}.{open_note} "
+            f"Messaggi del modulo contatti eliminati: {messages}."
         )
