@@ -102,3 +102,12 @@ def test_the_migration_moves_documents_of_the_old_layout_out_of_media_root(clien
     assert not old.exists()
     assert client.get("/media/documents/verbale.txt").status_code == 404
     assert body(client.get(document.url)) == b"Verbale"
+
+
+def test_the_page_cache_never_hands_a_restricted_document_to_another_visitor(client, another_client, page_cache, bando):
+    restriction = bando.collection.get_view_restrictions().get()
+    client.post(f"/documents/authenticate_with_password/{restriction.pk}/", {"password": PASSWORD, "return_url": "/"})
+    assert body(client.get(bando.url)) == b"%PDF-1.4 nomi"
+    for _ in range(2):
+        answer = another_client.get(bando.url)
+        assert b"%PDF" not in body(answer) and 'name="password"' in answer.content.decode()
