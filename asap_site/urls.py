@@ -6,13 +6,12 @@ from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import include, path, re_path
 from django.views.generic import TemplateView
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from core import throttles
+from core import file_views, throttles
 from core import views as page_views
 from search import views as search_views
 
@@ -29,6 +28,8 @@ urlpatterns = [
     path("documents/authenticate_with_password/<int:restriction_id>/", throttles.document_password),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's document view, sandboxed and never shared-cached when restricted (core/file_views.py).
+    path("documents/<int:document_id>/<str:document_filename>", file_views.serve_document),
     path("documents/", include(wagtaildocs_urls)),
     path("cerca/", search_views.search, name="search"),
     path("cookie/", include("consent.urls")),
@@ -45,14 +46,8 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
 
 if settings.SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):
-    # Uploads on one machine (dev, `make run`); serve() refuses paths outside MEDIA_ROOT.
-    urlpatterns += [
-        re_path(
-            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.+)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    ]
+    # Images on one machine (dev, `make run`): never documents, which live outside MEDIA_ROOT.
+    urlpatterns += [re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.+)$", file_views.serve_media)]
 
 urlpatterns += [
     # Every page, and the routes of routable pages, including those that name a file

@@ -5,6 +5,7 @@ request.POST. That is what lets them work in the very situations that produce th
 a body Django refuses to parse, a form posted in a foreign charset). The handlers are wired in
 asap_site/urls.py (handler400...) and CSRF_FAILURE_VIEW."""
 
+import errno
 import sys
 
 from django.conf import settings
@@ -21,7 +22,10 @@ MESSAGES = {
     429: "Troppe richieste in poco tempo.",
     500: "Si è verificato un errore del server.",
     503: "Servizio temporaneamente non disponibile.",
+    507: "Spazio di archiviazione esaurito: il file non è stato salvato.",
 }
+# A write refused by the disk (full, or over quota): the upload is lost, the rest of the site works.
+STORAGE_FULL = {errno.ENOSPC, errno.EDQUOT}
 # 429 for each kind of throttle: heading, what happened, what the visitor can do meanwhile.
 TOO_MANY = {
     "requests": (
@@ -76,7 +80,7 @@ def render_error(request, status, *, template=None, context=None, message=None, 
         response = HttpResponse(loader.render_to_string(template or f"{status}.html", context or {}), status=status)
     if retry_after is not None:
         response["Retry-After"] = str(max(int(retry_after), 1))
-    if status in (429, 503):
+    if status in (429, 503, 507):
         response["Cache-Control"] = "no-store"
     return response
 
@@ -116,9 +120,13 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    """500, or 503 with Retry-After when the database is unreachable: Django calls this handler for
+    """500; 503 with Retry-After when the database is unreachable; 507 when the disk refused an upload
+    (full: `core.storage` has removed the partial file). Django calls this handler for
     every uncaught exception, from views and middleware alike, so one place sees them all. The
     connection is discarded at the end of the request and the next one reconnects by itself."""
-    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+    exception = sys.exc_info()[1]
+    if isinstance(exception, OperationalError | InterfaceError):
         return database_unavailable(request)
+    if isinstance(exception, OSError) and exception.errno in STORAGE_FULL:
+        return render_error(request, 507)
     return render_error(request, 500)

@@ -63,8 +63,8 @@ def editorial_groups(home_page):
     from django.db.migrations.executor import MigrationExecutor
 
     if not Group.objects.filter(name="Segreteria corsi").exists():
-        state = MigrationExecutor(connection).loader.project_state(("core", "0003_editorial_roles"))
-        for migration in ("0002_editorial_groups", "0003_editorial_roles"):
+        state = MigrationExecutor(connection).loader.project_state(("core", "0005_editors_change_only_their_uploads"))
+        for migration in ("0002_editorial_groups", "0003_editorial_roles", "0005_editors_change_only_their_uploads"):
             import_module(f"core.migrations.{migration}").forwards(state.apps, None)
     return home_page
 

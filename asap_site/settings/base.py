@@ -237,10 +237,12 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = env("MEDIA_URL", "/media/")
 # Where `make backup` (manage.py backup_site) writes its archives (docs/backups.md).
 BACKUP_DIR = Path(env("BACKUP_DIR", BASE_DIR / "var" / "backups"))
-# Serve MEDIA_ROOT from the app at MEDIA_URL: for one machine (dev and `make run`), not behind a CDN.
+# Documents, outside MEDIA_ROOT: only the document view serves them, after its privacy checks (core/storage.py).
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
+# Serve images and renditions from MEDIA_ROOT at MEDIA_URL: for one machine (dev and `make run`), not behind a CDN.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "core.storage.MediaStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Uploaded media (images, their renditions, documents) in an S3-compatible bucket when
@@ -253,7 +255,7 @@ if AWS_STORAGE_BUCKET_NAME:
     _s3_endpoint = env("AWS_S3_ENDPOINT_URL")
     _s3_domain = env("AWS_S3_CUSTOM_DOMAIN")
     STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "core.bucket.BucketStorage",  # documents private, non-images as downloads
         "OPTIONS": {
             "bucket_name": AWS_STORAGE_BUCKET_NAME,
             "endpoint_url": _s3_endpoint,
@@ -273,8 +275,8 @@ if AWS_STORAGE_BUCKET_NAME:
     else:
         _media_origin = f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"
     MEDIA_URL = env("MEDIA_URL", f"{_media_origin}/{env('AWS_LOCATION', '')}".rstrip("/") + "/")
-    # Documents are streamed by the app after its privacy checks, never handed out by bucket URL.
-    WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Documents are streamed by the app after its privacy checks, never handed out by a storage URL.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # E-mail: SMTP settings from the environment; dev.py switches to the console backend.
@@ -308,6 +310,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # SVG for logos; templates that convert formats add `preserve-svg`, so an SVG never breaks a page.
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "svg", "webp"]
+# Uploads Pillow cannot read, and SVGs with scripts, events or external references, are refused (core/uploads.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.uploads.ImageForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True

@@ -13,6 +13,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = tempfile.mkdtemp(prefix="asap-test-media-")
+PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="asap-test-private-media-")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://testserver")
 # The whole-page cache would answer a test's second request without running the view it checks;
 # tests/pagecache turn it on.

@@ -13,8 +13,11 @@ import boto3
 import pytest
 import requests
 import wagtail_factories
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from moto.server import ThreadedMotoServer
 from PIL import Image
+from wagtail.models import Collection, CollectionViewRestriction
 
 from tests.factories import ImageFactory
 from tests.factories.projects import ProjectPageFactory
@@ -42,8 +45,8 @@ def settings_of(module, **env):
 
 def test_make_run_keeps_media_on_disk_and_sessions_in_the_database():
     values = settings_of("local")
-    assert values["storages"]["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
-    assert values["media_url"] == "/media/" and values["documents"] is None
+    assert values["storages"]["default"]["BACKEND"] == "core.storage.MediaStorage"  # documents outside MEDIA_ROOT
+    assert values["media_url"] == "/media/" and values["documents"] == "serve_view"
     assert values["sessions"] == "django.contrib.sessions.backends.db"
 
 
@@ -56,7 +59,7 @@ def test_a_bucket_redis_and_two_varnishes_from_the_environment():
         FRONTEND_CACHE_URL="http://10.0.0.5:6081, http://10.0.0.6:6081",
     )
     media = values["storages"]["default"]
-    assert media["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert media["BACKEND"] == "core.bucket.BucketStorage"
     assert media["OPTIONS"]["bucket_name"] == "asap-media" and media["OPTIONS"]["querystring_auth"] is False
     assert values["storages"]["staticfiles"]["BACKEND"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
     assert values["media_url"] == "https://media.asap.example/"
@@ -66,10 +69,11 @@ def test_a_bucket_redis_and_two_varnishes_from_the_environment():
     assert values["purged"] == ["http://10.0.0.5:6081", "http://10.0.0.6:6081"]
 
 
-@pytest.fixture
-def bucket(settings, monkeypatch):
+@pytest.fixture(params=[None])
+def bucket(settings, monkeypatch, request):
     """moto's S3 server with the deployment's bucket policy, and the site's media storage pointed at it
-    by the same settings code as in production; yields the bucket's URL."""
+    by the same settings code as in production (`AWS_DEFAULT_ACL` as the test's parameter says); yields
+    the bucket's URL."""
     port = free_port()
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
@@ -80,12 +84,14 @@ def bucket(settings, monkeypatch):
     s3 = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1")
     s3.create_bucket(Bucket=BUCKET)
     s3.put_bucket_policy(Bucket=BUCKET, Policy=json.dumps(PUBLIC_IMAGES_POLICY))
+    acl = {"AWS_DEFAULT_ACL": request.param} if request.param else {}
     values = settings_of(
         "production",
         AWS_STORAGE_BUCKET_NAME=BUCKET,
         AWS_S3_ENDPOINT_URL=endpoint,
         AWS_S3_REGION_NAME="us-east-1",
         AWS_S3_ADDRESSING_STYLE="path",
+        **acl,
     )
     settings.STORAGES = {**settings.STORAGES, "default": values["storages"]["default"]}
     settings.WAGTAILDOCS_SERVE_METHOD = values["documents"]
@@ -131,3 +137,27 @@ def test_documents_are_streamed_by_the_site_and_private_in_the_bucket(client, bu
     served = client.get(document.url)
     assert served.status_code == 200 and b"".join(served.streaming_content) == b"Bando 2026"
     assert requests.get(f"{bucket_url}{key}", timeout=10).status_code == 403
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("bucket", ["public-read"], indirect=True)
+def test_a_protected_document_stays_private_even_when_uploads_are_made_public(client, bucket, home_page):
+    """`AWS_DEFAULT_ACL=public-read` (a bucket without the README's policy) opens images to everyone;
+    a document in a password-protected collection still has no public URL, only the password form,
+    and an SVG is stored as a download."""
+    s3, bucket_url = bucket
+    reserved = Collection.get_first_root_node().add_child(name="Riservata")
+    CollectionViewRestriction.objects.create(collection=reserved, restriction_type="password", password="segreto")
+    document = wagtail_factories.DocumentFactory(
+        title="Graduatoria", collection=reserved, file__filename="graduatoria.txt", file__data=b"Nomi"
+    )
+    image = ImageFactory(title="Logo", file__filename="logo.png")
+    assert requests.get(f"{bucket_url}{image.file.name}", timeout=10).status_code == 200
+    assert requests.get(f"{bucket_url}{document.file.name}", timeout=10).status_code == 403
+    form = client.get(document.url)
+    assert form.status_code == 200 and not form.streaming and b"Nomi" not in form.content
+
+    name = default_storage.save(
+        "original_images/disegno.svg", ContentFile(b'<svg xmlns="http://www.w3.org/2000/svg"/>')
+    )
+    assert requests.get(f"{bucket_url}{name}", timeout=10).headers["Content-Disposition"] == "attachment"

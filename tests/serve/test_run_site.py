@@ -98,6 +98,7 @@ def site(tmp_path_factory, django_db_setup, django_db_blocker):
         "DJANGO_SETTINGS_MODULE": "asap_site.settings.local",
         "DATABASE_URL": f"sqlite:///{database}",
         "MEDIA_ROOT": str(folder / "media"),
+        "PRIVATE_MEDIA_ROOT": str(folder / "private_media"),
         "STATIC_ROOT": str(folder / "static"),
         "SECRET_KEY": "run-site-test-" + "x" * 40,
         "PYTHONPATH": str(ROOT),
