@@ -2,7 +2,7 @@
 
 SQLite is copied with its online backup API (what `sqlite3 .backup` uses): a consistent copy while the
 site keeps writing. PostgreSQL is dumped with `pg_dump --format=custom` and restored with `pg_restore`.
-Media are MEDIA_ROOT; media in an S3 bucket are the bucket's business (versioning), not the archive's.
+Media are MEDIA_ROOT (images) and PRIVATE_MEDIA_ROOT (documents); media in an S3 bucket are the bucket's business (versioning), not the archive's.
 A restore fills only an empty database and an empty media folder unless told to overwrite them, and it
 checks both before touching either."""
 
@@ -26,6 +26,15 @@ MANIFEST = "manifest.json"
 SQLITE_FILE = "database.sqlite3"
 PG_DUMP_FILE = "database.pgdump"
 MEDIA_DIR = "media"
+PRIVATE_MEDIA_DIR = "private_media"
+
+
+def _media_folders(media_root=None, private_media_root=None):
+    """{folder in the archive: folder on disk} of the uploads: public images, private documents."""
+    return {
+        MEDIA_DIR: Path(media_root or settings.MEDIA_ROOT),
+        PRIVATE_MEDIA_DIR: Path(private_media_root or settings.PRIVATE_MEDIA_ROOT),
+    }
 
 
 class BackupError(Exception):
@@ -84,8 +93,8 @@ def backup(destination=None):
     now = timezone.localtime()
     archive = destination / f"asap-{now:%Y%m%d-%H%M%S}.tar.gz"
     partial = archive.with_name(archive.name + ".partial")  # never taken for a whole backup
-    media_root = Path(settings.MEDIA_ROOT)
-    with_media = media_is_local() and media_root.is_dir()
+    folders = {name: root for name, root in _media_folders().items() if root.is_dir()}
+    with_media = media_is_local() and bool(folders)
     with tempfile.TemporaryDirectory() as scratch:
         dump = _dump_database(Path(scratch))
         manifest = {"created": now.isoformat(), "database": database_kind(), "file": dump.name, "media": with_media}
@@ -94,7 +103,8 @@ def backup(destination=None):
             tar.add(Path(scratch) / MANIFEST, arcname=MANIFEST)
             tar.add(dump, arcname=dump.name)
             if with_media:
-                tar.add(media_root, arcname=MEDIA_DIR)
+                for name, root in folders.items():
+                    tar.add(root, arcname=name)
     partial.chmod(0o600)  # personal data: enquiries, consent records, reports
     partial.rename(archive)
     return archive
@@ -152,6 +162,10 @@ def _read_manifest(tar):
         raise BackupError("L'archivio non è un backup del sito (manca manifest.json).") from error
 
 
+def _in_use(folder):
+    return folder.is_dir() and any(folder.iterdir())
+
+
 def _refusal(database, database_in_use, media_root, media_in_use):
     if database_in_use and media_in_use:
         what = f"il database {database} e la cartella {media_root} non sono vuoti"
@@ -162,13 +176,15 @@ def _refusal(database, database_in_use, media_root, media_in_use):
     return f"Ripristino annullato: {what}. Per sovrascrivere usa --sovrascrivi."
 
 
-def restore(archive, *, database=None, media_root=None, overwrite=False):
+def restore(archive, *, database=None, media_root=None, private_media_root=None, overwrite=False):
     """Restore `archive` into `database` (a SQLite path or a PostgreSQL name; default: the configured
-    database, created on PostgreSQL if missing) and `media_root` (default MEDIA_ROOT)."""
+    database, created on PostgreSQL if missing), `media_root` (default MEDIA_ROOT) and
+    `private_media_root` (default PRIVATE_MEDIA_ROOT)."""
     settings_dict = connection.settings_dict
     kind = database_kind(settings_dict)
     database = str(database or settings_dict["NAME"])
-    media_root = Path(media_root or settings.MEDIA_ROOT)
+    folders = _media_folders(media_root, private_media_root)
+    media_root = folders[MEDIA_DIR]
     try:
         tar = tarfile.open(archive, "r:gz")  # noqa: SIM115 (closed by the `with` below)
     except (OSError, tarfile.TarError) as error:
@@ -180,7 +196,10 @@ def restore(archive, *, database=None, media_root=None, overwrite=False):
         # every check first: a refusal leaves database and media as they were
         pg_state = _pg_state(settings_dict, database) if kind == "postgresql" else None
         database_in_use = _sqlite_has_tables(Path(database)) if kind == "sqlite" else bool(pg_state)
-        media_in_use = manifest["media"] and media_root.is_dir() and any(media_root.iterdir())
+        in_use = [root for root in folders.values() if _in_use(root)]
+        media_in_use = manifest["media"] and bool(in_use)
+        if media_in_use:
+            media_root = in_use[0]
         if not overwrite and (database_in_use or media_in_use):
             raise BackupError(_refusal(database, database_in_use, media_root, media_in_use))
         tar.extractall(scratch, filter="data")
@@ -199,7 +218,9 @@ def restore(archive, *, database=None, media_root=None, overwrite=False):
                 settings_dict,
             )
         if manifest["media"]:
-            if media_root.exists():
-                shutil.rmtree(media_root)
-            shutil.copytree(Path(scratch) / MEDIA_DIR, media_root)
+            for name, root in folders.items():
+                if root.exists():
+                    shutil.rmtree(root)
+                if (Path(scratch) / name).is_dir():  # archives made before documents were private have none
+                    shutil.copytree(Path(scratch) / name, root)
     return manifest

@@ -5,7 +5,7 @@ production the proxy or the bucket does. Documents may sit in a collection restr
 login, so they live where nothing serves them but Wagtail's document view after its privacy checks:
 on disk under PRIVATE_MEDIA_ROOT (outside MEDIA_ROOT, so a proxy serving MEDIA_ROOT cannot reach
 them), in a bucket as private objects (`core.bucket`). The names stay `documents/...`, so the
-database does not change; `core/migrations/0005_private_documents.py` moves existing files.
+database does not change; `core/migrations/0006_private_documents.py` moves existing files.
 
 Every file the site hands out carries FILE_HEADERS: an SVG or an HTML file opened on its own must not
 run scripts on the site's origin. Only raster images are shown inline; anything else is a download."""
@@ -55,6 +55,8 @@ class MediaStorage(FileSystemStorage):
     def _save(self, name, content):
         full_path = self.path(name)
         existed = os.path.exists(full_path)
+        # Django gives a saved file its root's group, so MEDIA_ROOT must exist even for a document.
+        os.makedirs(self.location, exist_ok=True)
         try:
             saved = super()._save(name, content)  # relative to MEDIA_ROOT, i.e. `../...` for a document
         except OSError:

@@ -20,6 +20,7 @@ DOCUMENT = b"%PDF-1.4 bando 2026"
 @pytest.fixture
 def site_data(transactional_db, django_user_model, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private_media"
     django_user_model.objects.create_user("segreteria", "segreteria@asap.example", "una-password-robusta")
     default_storage.save("documents/bando.pdf", ContentFile(DOCUMENT))
     return tmp_path
@@ -32,7 +33,16 @@ def make_backup(folder):
 
 
 def restore(archive, database, media, *flags):
-    call_command("restore_site", str(archive), "--database", str(database), "--media", str(media), *flags)
+    """Images into `media`, documents into `media` + "-privati"."""
+    documents = f"{media}-privati"
+    call_command(
+        "restore_site", str(archive), "--database", str(database), "--media", str(media),
+        "--media-privati", documents, *flags,
+    )  # fmt: skip
+
+
+def documents_of(media):
+    return media.with_name(media.name + "-privati")
 
 
 def test_the_archive_holds_the_database_and_the_media(site_data):
@@ -40,7 +50,7 @@ def test_the_archive_holds_the_database_and_the_media(site_data):
     assert archive.stat().st_mode & 0o777 == 0o600
     with tarfile.open(archive) as tar:
         names = set(tar.getnames())
-    assert {"manifest.json", "media/documents/bando.pdf"} <= names
+    assert {"manifest.json", "private_media/documents/bando.pdf"} <= names
     assert names & {"database.sqlite3", "database.pgdump"}
 
 
@@ -51,17 +61,17 @@ def test_sqlite_restores_into_a_fresh_file_and_refuses_to_overwrite(site_data):
     restore(archive, fresh, media)
     with sqlite3.connect(fresh) as db:
         assert db.execute("SELECT username FROM auth_user").fetchall() == [("segreteria",)]
-    assert (media / "documents" / "bando.pdf").read_bytes() == DOCUMENT
+    assert (documents_of(media) / "documents" / "bando.pdf").read_bytes() == DOCUMENT
 
-    (media / "documents" / "bando.pdf").write_bytes(b"modificato")
+    (documents_of(media) / "documents" / "bando.pdf").write_bytes(b"modificato")
     with pytest.raises(
         CommandError,
-        match=f"il database {fresh} e la cartella {media} non sono vuoti. Per sovrascrivere usa --sovrascrivi",
+        match=f"il database {fresh} e la cartella {documents_of(media)} non sono vuoti. Per sovrascrivere usa --sovrascrivi",
     ):
         restore(archive, fresh, media)
-    assert (media / "documents" / "bando.pdf").read_bytes() == b"modificato"  # nothing touched
+    assert (documents_of(media) / "documents" / "bando.pdf").read_bytes() == b"modificato"  # nothing touched
     restore(archive, fresh, media, "--sovrascrivi")
-    assert (media / "documents" / "bando.pdf").read_bytes() == DOCUMENT
+    assert (documents_of(media) / "documents" / "bando.pdf").read_bytes() == DOCUMENT
 
 
 @pytest.fixture
@@ -85,7 +95,7 @@ def test_postgresql_restores_into_a_new_database_and_refuses_to_overwrite(site_d
         cursor.execute("SELECT username FROM auth_user")
         assert cursor.fetchall() == [("segreteria",)]
     db.close()
-    assert (media / "documents" / "bando.pdf").read_bytes() == DOCUMENT
+    assert (documents_of(media) / "documents" / "bando.pdf").read_bytes() == DOCUMENT
 
     with pytest.raises(CommandError, match=f"il database {scratch_database} e la cartella .* non sono vuoti"):
         restore(archive, scratch_database, media)

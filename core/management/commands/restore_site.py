@@ -19,12 +19,17 @@ class Command(BaseCommand):
             default=None,
             help="File SQLite o nome del database PostgreSQL (predefinito: quello configurato; creato se manca).",
         )
-        parser.add_argument("--media", default=None, help="Cartella dei media (predefinita: MEDIA_ROOT).")
+        parser.add_argument("--media", default=None, help="Cartella delle immagini (predefinita: MEDIA_ROOT).")
+        parser.add_argument(
+            "--media-privati", default=None, help="Cartella dei documenti (predefinita: PRIVATE_MEDIA_ROOT)."
+        )
         parser.add_argument("--sovrascrivi", action="store_true", help="Sostituisce database e media esistenti.")
 
-    def handle(self, *args, archivio, database=None, media=None, sovrascrivi=False, **options):
+    def handle(self, *args, archivio, database=None, media=None, media_privati=None, sovrascrivi=False, **options):
         try:
-            manifest = restore(archivio, database=database, media_root=media, overwrite=sovrascrivi)
+            manifest = restore(
+                archivio, database=database, media_root=media, private_media_root=media_privati, overwrite=sovrascrivi
+            )
         except BackupError as error:
             raise CommandError(str(error)) from error
         media_note = "con i media" if manifest["media"] else "senza media (non erano nell'archivio)"
