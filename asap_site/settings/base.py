@@ -3,6 +3,7 @@ environment (see the README's configuration table)."""
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -152,16 +153,33 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: local memory unless REDIS_URL is set. With Redis down or unreachable the site keeps working
-# without cache (core/cache.py); REDIS_TIMEOUT (seconds) bounds each connection attempt and command.
+
+# Cache: local memory unless REDIS_URL is set. With Redis down, unreachable or full the site keeps
+# working without cache (core/cache.py); REDIS_TIMEOUT (seconds) bounds each connection attempt and
+# command. Give Redis a `maxmemory` and `maxmemory-policy allkeys-lru` (docs/redis.md; `manage.py
+# check --deploy` warns otherwise). The rate-limit counters live apart from the pages, in
+# REDIS_RATELIMIT_URL (by default the next database of the same server).
+def _next_database(url):
+    """redis://host:6379/0 -> redis://host:6379/1 (no database given: 0, so 1)."""
+    parts = urlsplit(url)
+    database = parts.path.strip("/")
+    return urlunsplit(parts._replace(path=f"/{int(database) + 1 if database.isdigit() else 1}"))
+
+
 if env("REDIS_URL"):
     _redis_timeout = float(env("REDIS_TIMEOUT", "1"))
+    _redis_options = {"socket_connect_timeout": _redis_timeout, "socket_timeout": _redis_timeout}
     CACHES = {
         "default": {
             "BACKEND": "core.cache.TolerantRedisCache",
             "LOCATION": env("REDIS_URL"),
-            "OPTIONS": {"socket_connect_timeout": _redis_timeout, "socket_timeout": _redis_timeout},
-        }
+            "OPTIONS": _redis_options,
+        },
+        "ratelimit": {
+            "BACKEND": "core.cache.TolerantRedisCache",
+            "LOCATION": env("REDIS_RATELIMIT_URL") or _next_database(env("REDIS_URL")),
+            "OPTIONS": _redis_options,
+        },
     }
     # Sessions (only signed-in editors have one) are written to the database and read through Redis:
     # every app server sees them, and a Redis outage costs a query per request, never a login.
@@ -173,7 +191,8 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "OPTIONS": {"MAX_ENTRIES": env_int("LOCAL_CACHE_MAX_ENTRIES", 3000)},
-        }
+        },
+        "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"},
     }
 
 # --- Page cache (core/pagecache) ---------------------------------------------------------------

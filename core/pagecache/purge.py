@@ -6,12 +6,14 @@ Models are found through Wagtail's registries, not imported, so `core` knows no 
 own writes (enquiries, consent records, statistics) are none of these, so they never empty the cache."""
 
 import threading
+import time
 from functools import cache
 
 from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
 from modelcluster.models import get_all_child_relations
 from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.documents import get_document_model
@@ -20,8 +22,9 @@ from wagtail.models import CollectionViewRestriction, Comment, Page, PageViewRes
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
+from ..cache import outages
 from . import store
-from .tasks import ban_frontend_caches
+from .tasks import RETRY_INTERVAL, ban_frontend_caches, retry_purge
 
 _last_commit_purge = threading.local()
 
@@ -35,12 +38,29 @@ def purge_everything(**kwargs):
 
 def _after_commit():
     # A publish saves many rows and each one asks; after the first, nothing changed since its purge.
-    if getattr(_last_commit_purge, "generation", None) == store.current_generation():
+    # (None: the cache cannot tell, so purge again and ban the frontend caches, which need no Redis.)
+    generation = store.current_generation()
+    if generation is not None and getattr(_last_commit_purge, "generation", None) == generation:
         return
-    store.bump_generation()
-    _last_commit_purge.generation = store.current_generation()
+    if store.bump_generation():
+        _last_commit_purge.generation = store.current_generation()
+    else:
+        retry_missed_purge()
     if getattr(settings, "WAGTAILFRONTENDCACHE", None):
         ban_frontend_caches.enqueue()
+
+
+def retry_missed_purge():
+    """The cache did not take the purge: the task worker tries again (`retry_purge`). One queued
+    retry covers every purge of the next RETRY_INTERVAL (it runs after them and retries until the
+    cache takes it), so a publish's many rows queue one. With the inline task backend there is no
+    worker; the process itself starts a new generation when Redis answers (core.cache's hook)."""
+    now = time.time()
+    if now - getattr(_last_commit_purge, "retry_queued_at", 0) < RETRY_INTERVAL.total_seconds():
+        return
+    if retry_purge.get_backend().supports_defer:
+        retry_purge.using(run_after=timezone.now() + RETRY_INTERVAL).enqueue(now)
+        _last_commit_purge.retry_queued_at = now
 
 
 @cache
@@ -88,6 +108,7 @@ def on_delete(sender, **kwargs):
 
 
 def connect():
+    outages.on_recovery(store.bump_generation)  # purges made while Redis was away may be lost
     page_published.connect(purge_everything, dispatch_uid="pagecache-published")
     page_unpublished.connect(purge_everything, dispatch_uid="pagecache-unpublished")
     post_page_move.connect(purge_everything, dispatch_uid="pagecache-moved")

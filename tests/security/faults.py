@@ -3,10 +3,13 @@ started again, and a TCP relay in front of the database that can be cut like a s
 
 import contextlib
 import shutil
+import signal
 import socket
 import subprocess
 import threading
 import time
+
+import redis
 
 
 def free_port():
@@ -31,12 +34,17 @@ def wait_for_port(port, up=True, timeout=10):
 
 
 class RedisServer:
-    """Debian's redis-server on a free port, in memory only."""
+    """Debian's redis-server on a free port, in memory only; `maxmemory` ("2mb") with `policy`
+    ("noeviction", "allkeys-lru") bounds it as production's redis.conf does."""
 
-    def __init__(self):
+    def __init__(self, maxmemory=None, policy=None):
         self.binary = shutil.which("redis-server")
         self.port = free_port()
         self.process = None
+        self.limits = [
+            *(["--maxmemory", maxmemory] if maxmemory else []),
+            *(["--maxmemory-policy", policy] if policy else []),
+        ]
 
     @property
     def url(self):
@@ -44,7 +52,18 @@ class RedisServer:
 
     def start(self):
         self.process = subprocess.Popen(
-            [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+            [
+                self.binary,
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                *self.limits,
+            ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -55,6 +74,28 @@ class RedisServer:
             self.process.kill()
             self.process.wait()
         wait_for_port(self.port, up=False)
+
+    def pause(self):
+        """Freeze the server (SIGSTOP): connections are accepted by the kernel and never answered,
+        as with a host that hangs or a long fork; what it holds is kept for resume()."""
+        self.process.send_signal(signal.SIGSTOP)
+
+    def resume(self):
+        self.process.send_signal(signal.SIGCONT)
+
+    def fill(self):
+        """Write junk until the server refuses writes (noeviction at maxmemory); returns the keys written."""
+        client = redis.Redis(port=self.port)
+        written = 0
+        try:
+            while written < 100_000:
+                client.set(f"junk:{written}", b"x" * 10_000)
+                written += 1
+        except redis.exceptions.OutOfMemoryError:
+            return written
+        finally:
+            client.close()
+        raise AssertionError("the server took 1 GB of junk: no maxmemory?")
 
 
 class TCPRelay:
