@@ -9,6 +9,7 @@ import subprocess
 import threading
 import time
 
+import pytest
 import redis
 
 
@@ -96,6 +97,19 @@ class RedisServer:
         finally:
             client.close()
         raise AssertionError("the server took 1 GB of junk: no maxmemory?")
+
+
+@contextlib.contextmanager
+def running_redis(**limits):
+    """A started RedisServer (see its arguments), stopped afterwards; skips without redis-server."""
+    if not shutil.which("redis-server"):
+        pytest.skip("needs Debian's redis-server (apt-get install redis-server; CI installs it)")
+    server = RedisServer(**limits)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 class TCPRelay:

@@ -2,8 +2,6 @@
 nor a post, and a purge made while Redis is frozen is seen as soon as Redis answers again, by the
 process that made it and, through the task worker's retry, by every other."""
 
-import shutil
-
 import pytest
 from django.test import Client
 from django_tasks_db.models import DBTaskResult
@@ -18,9 +16,9 @@ from tests.accessibility.test_feedback import valid_post as feedback_post
 from tests.courses.test_enquiries import valid_post as enquiry_post
 from tests.outbox.test_contact_form import MESSAGE, contact_page  # noqa: F401
 
-from .faults import RedisServer
+from .faults import running_redis
 from .test_drills import DATABASE_TASKS
-from .test_outages import redis_server, site_pages, use_redis  # noqa: F401
+from .test_outages import use_redis
 
 JUNK_REQUESTS = 50
 
@@ -39,17 +37,15 @@ def end_outage_pauses():
 
 @pytest.fixture
 def full_redis():
-    if not shutil.which("redis-server"):
-        pytest.skip("needs Debian's redis-server (apt-get install redis-server; CI installs it)")
-    server = RedisServer(maxmemory="2mb", policy="noeviction")
-    server.start()
-    yield server
-    server.stop()
+    """Bounded like production's redis.conf, but with the policy that refuses writes when full."""
+    with running_redis(maxmemory="2mb", policy="noeviction") as server:
+        yield server
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("contact_page", "feedback_page")
 def test_a_full_redis_serves_every_page_and_stores_every_post(
-    settings, site_pages, course, contact_page, feedback_page, full_redis, django_capture_on_commit_callbacks
+    settings, site_pages, course, full_redis, django_capture_on_commit_callbacks
 ):
     cache_pages_in(settings, full_redis)
     visitor = Client(raise_request_exception=False)  # a 500 is counted, as a visitor would see it
@@ -80,17 +76,17 @@ def project(portfolio):
     return portfolio["projects"]["concluded"]
 
 
-def unpublish_while_frozen(client, redis_server, project, capture_on_commit):
+def unpublish_while_frozen(client, server, project, capture_on_commit):
     """Redis freezes (SIGSTOP), a visitor's request notices, and the editor unpublishes meanwhile:
     the purge never reaches Redis. (A command already sent to the frozen server would still run
     when it resumes: only a purge made once the site knows Redis is away is lost for sure.)"""
-    redis_server.pause()
+    server.pause()
     try:
         client.get("/")
         with capture_on_commit(execute=True):
             project.unpublish()
     finally:
-        redis_server.resume()
+        server.resume()
 
 
 def served_and_listed(client, project, project_catalogue):
