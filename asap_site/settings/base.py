@@ -153,33 +153,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-
 # Cache: local memory unless REDIS_URL is set. With Redis down, unreachable or full the site keeps
 # working without cache (core/cache.py); REDIS_TIMEOUT (seconds) bounds each connection attempt and
-# command. Give Redis a `maxmemory` and `maxmemory-policy allkeys-lru` (docs/redis.md; `manage.py
-# check --deploy` warns otherwise). The rate-limit counters live apart from the pages, in
-# REDIS_RATELIMIT_URL (by default the next database of the same server).
-def _next_database(url):
-    """redis://host:6379/0 -> redis://host:6379/1 (no database given: 0, so 1)."""
-    parts = urlsplit(url)
-    database = parts.path.strip("/")
-    return urlunsplit(parts._replace(path=f"/{int(database) + 1 if database.isdigit() else 1}"))
-
-
+# command. Redis needs `maxmemory` with `maxmemory-policy allkeys-lru` (docs/redis.md). Rate-limit
+# counts live apart from pages: REDIS_RATELIMIT_URL, by default the next database of the same server.
 if env("REDIS_URL"):
-    _redis_timeout = float(env("REDIS_TIMEOUT", "1"))
-    _redis_options = {"socket_connect_timeout": _redis_timeout, "socket_timeout": _redis_timeout}
+    _redis, _redis_timeout = urlsplit(env("REDIS_URL")), float(env("REDIS_TIMEOUT", "1"))
+    _counters = urlunsplit(_redis._replace(path=f"/{int(_redis.path.strip('/') or 0) + 1}"))
     CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "core.cache.TolerantRedisCache",
-            "LOCATION": env("REDIS_URL"),
-            "OPTIONS": _redis_options,
-        },
-        "ratelimit": {
-            "BACKEND": "core.cache.TolerantRedisCache",
-            "LOCATION": env("REDIS_RATELIMIT_URL") or _next_database(env("REDIS_URL")),
-            "OPTIONS": _redis_options,
-        },
+            "LOCATION": location,
+            "OPTIONS": {"socket_connect_timeout": _redis_timeout, "socket_timeout": _redis_timeout},
+        }
+        for alias, location in (("default", env("REDIS_URL")), ("ratelimit", env("REDIS_RATELIMIT_URL") or _counters))
     }
     # Sessions (only signed-in editors have one) are written to the database and read through Redis:
     # every app server sees them, and a Redis outage costs a query per request, never a login.

@@ -2,30 +2,41 @@
 nor a post, and a purge made while Redis is frozen is seen as soon as Redis answers again, by the
 process that made it and, through the task worker's retry, by every other."""
 
+import logging
+from unittest import mock
+
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from django_tasks_db.models import DBTaskResult
+from redis.exceptions import ReadOnlyError
 from wagtail.contrib.forms.models import FormSubmission
 
 from accessibility.models import AccessibilityFeedback
 from core import cache as tolerant_cache
+from core.cache import check_eviction_policy
 from courses.enquiries import CourseEnquiry
 from tests.accessibility.test_feedback import URL as FEEDBACK_URL
 from tests.accessibility.test_feedback import feedback_page  # noqa: F401
 from tests.accessibility.test_feedback import valid_post as feedback_post
 from tests.courses.test_enquiries import valid_post as enquiry_post
+from tests.factories import ContentPageFactory
 from tests.outbox.test_contact_form import MESSAGE, contact_page  # noqa: F401
 
 from .faults import running_redis
 from .test_drills import DATABASE_TASKS
-from .test_outages import use_redis
 
 JUNK_REQUESTS = 50
 
 
 def cache_pages_in(settings, server):
-    """Production's setup: pages, parts and the generation in this Redis."""
-    use_redis(settings, server.url)
+    """Production's setup: pages, parts and the generation in this Redis, rate-limit counts in its
+    next database."""
+    options = {"socket_connect_timeout": 1, "socket_timeout": 1}
+    settings.CACHES = {
+        alias: {"BACKEND": "core.cache.TolerantRedisCache", "LOCATION": f"{server.url[:-2]}/{db}", "OPTIONS": options}
+        for alias, db in (("default", 0), ("ratelimit", 1))
+    }
     settings.PAGE_CACHE_ENABLED = True
     settings.PAGE_CACHE_GENERATION_FILE = None
 
@@ -129,3 +140,71 @@ def test_other_processes_see_the_missed_purge_when_the_worker_retries_it(
     [retry] = DBTaskResult.objects.filter(task_path="core.pagecache.tasks.retry_purge")
     retry.task.call(*retry.args_kwargs["args"], **retry.args_kwargs["kwargs"])  # what db_worker does
     assert served_and_listed(client, project, project_catalogue) == (False, False)
+
+
+# --- the cache itself ------------------------------------------------------------------------------
+
+
+def test_a_full_redis_still_answers_reads_and_says_once_a_minute_that_it_drops_writes(
+    settings, full_redis, caplog, monkeypatch
+):
+    monkeypatch.setattr(tolerant_cache.outages, "refusals", {})
+    cache_pages_in(settings, full_redis)
+    assert cache.set("prima", "valore") is True
+    full_redis.fill()
+    with caplog.at_level(logging.WARNING, logger="core.cache"):
+        assert cache.set("dopo", "valore") is False
+        assert [cache.add(f"nuova{n}", 1) for n in range(3)] == [False] * 3
+        assert cache.get("prima") == "valore"  # reads are not paused: a full Redis is not an outage
+    [line] = [record.getMessage() for record in caplog.records]
+    assert line.startswith("Cache Redis piena") and "allkeys-lru" in line
+
+
+@pytest.mark.django_db
+def test_a_purge_in_a_full_redis_still_takes_every_page_away(
+    client, settings, home_page, full_redis, django_capture_on_commit_callbacks
+):
+    cache_pages_in(settings, full_redis)
+    about = ContentPageFactory(parent=home_page, title="Chi siamo", slug="chi-siamo")
+    client.get("/chi-siamo/")
+    full_redis.fill()
+    about.title = "Chi siamo davvero"
+    with django_capture_on_commit_callbacks(execute=True):
+        about.save_revision().publish()  # the new generation is refused: the old one is deleted
+    assert "<h1>Chi siamo davvero</h1>" in client.get("/chi-siamo/").content.decode()
+
+
+def test_a_read_only_replica_is_an_outage(settings, redis_server):
+    """After a failover the old address may be a replica: what it holds may miss purges."""
+    cache_pages_in(settings, redis_server)
+    cache.set("chiave", "valore")
+    with mock.patch("django.core.cache.backends.redis.RedisCacheClient.set", side_effect=ReadOnlyError("READONLY")):
+        assert cache.set("chiave", "nuovo") is False
+    assert cache.get("chiave") is None  # a miss for OUTAGE_PAUSE seconds, not the old value
+
+
+@pytest.mark.django_db
+def test_emptying_the_page_cache_keeps_the_rate_limit_counts(client, settings, course):
+    settings.FORM_RATE_LIMIT = 1
+    form = course.url + "richiedi-informazioni/"
+    assert client.post(form, enquiry_post()).status_code == 302
+    cache.clear()
+    assert client.post(form, enquiry_post()).status_code == 429
+
+
+# --- the deploy check ------------------------------------------------------------------------------
+
+
+def test_the_deploy_check_warns_about_a_redis_that_refuses_writes_when_full(settings, full_redis):
+    cache_pages_in(settings, full_redis)
+    [warning] = check_eviction_policy()
+    assert warning.id == "core.W001" and "maxmemory-policy=noeviction" in warning.msg
+    assert "allkeys-lru" in warning.hint
+
+
+def test_the_deploy_check_is_content_with_lru_and_silent_without_redis(settings):
+    with running_redis(maxmemory="64mb", policy="allkeys-lru") as server:
+        cache_pages_in(settings, server)
+        assert check_eviction_policy() == []
+    cache_pages_in(settings, server)  # stopped: nothing to ask
+    assert check_eviction_policy() == []
