@@ -26,41 +26,34 @@ from ..cache import outages
 from . import store
 from .tasks import RETRY_INTERVAL, ban_frontend_caches, retry_purge
 
-_last_commit_purge = threading.local()
+_commit = threading.local()  # `purging`: a purge since this thread's last commit purge
 
 
 def purge_everything(**kwargs):
     """Invalidate every cached page and part now, and again when the transaction commits (a page
     rendered meanwhile from the old rows must not outlive the commit), then ban frontend caches."""
     store.bump_generation()
+    _commit.purging = True
     transaction.on_commit(_after_commit)
 
 
 def _after_commit():
-    # A publish saves many rows and each one asks; after the first, nothing changed since its purge.
-    # (None: the cache cannot tell, so purge again and ban the frontend caches, which need no Redis.)
-    generation = store.current_generation()
-    if generation is not None and getattr(_last_commit_purge, "generation", None) == generation:
+    # A publish saves many rows and each one asks; the first callback of the commit does it for all.
+    if not getattr(_commit, "purging", False):
         return
-    if store.bump_generation():
-        _last_commit_purge.generation = store.current_generation()
-    else:
+    _commit.purging = False
+    if not store.bump_generation():
         retry_missed_purge()
     if getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        ban_frontend_caches.enqueue()
+        ban_frontend_caches.enqueue()  # whether or not Redis answers
 
 
 def retry_missed_purge():
-    """The cache did not take the purge: the task worker tries again (`retry_purge`). One queued
-    retry covers every purge of the next RETRY_INTERVAL (it runs after them and retries until the
-    cache takes it), so a publish's many rows queue one. With the inline task backend there is no
-    worker; the process itself starts a new generation when Redis answers (core.cache's hook)."""
-    now = time.time()
-    if now - getattr(_last_commit_purge, "retry_queued_at", 0) < RETRY_INTERVAL.total_seconds():
-        return
+    """The cache did not take the purge: the task worker tries again (`retry_purge`) until it does.
+    With the inline task backend there is no worker: the processes that saw Redis away start a new
+    generation when it answers again (core.cache's recovery hook)."""
     if retry_purge.get_backend().supports_defer:
-        retry_purge.using(run_after=timezone.now() + RETRY_INTERVAL).enqueue(now)
-        _last_commit_purge.retry_queued_at = now
+        retry_purge.using(run_after=timezone.now() + RETRY_INTERVAL).enqueue(time.time())
 
 
 @cache

@@ -84,19 +84,23 @@ class RedisServer:
     def resume(self):
         self.process.send_signal(signal.SIGCONT)
 
-    def fill(self):
-        """Write junk until the server refuses writes (noeviction at maxmemory); returns the keys written."""
+    def fill(self, beyond=512 * 1024):
+        """Write junk until the server holds `beyond` bytes more than its maxmemory, so that with
+        noeviction it refuses every write (just at the limit, freeing a buffer lets a few in again);
+        returns the number of junk keys."""
         client = redis.Redis(port=self.port)
-        written = 0
         try:
-            while written < 100_000:
+            limit = int(client.config_get("maxmemory")["maxmemory"])
+            assert limit, "fill() needs a server started with maxmemory"
+            client.config_set("maxmemory", 0)
+            written = 0
+            while client.info("memory")["used_memory"] < limit + beyond:
                 client.set(f"junk:{written}", b"x" * 10_000)
                 written += 1
-        except redis.exceptions.OutOfMemoryError:
+            client.config_set("maxmemory", limit)
             return written
         finally:
             client.close()
-        raise AssertionError("the server took 1 GB of junk: no maxmemory?")
 
 
 @contextlib.contextmanager
