@@ -11,6 +11,7 @@ from functools import cache
 
 from django.apps import apps
 from django.conf import settings
+from django.core.cache import cache as django_cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
@@ -100,8 +101,16 @@ def on_delete(sender, **kwargs):
         purge_everything()
 
 
+def after_outage():
+    """Redis answers again: purges and deletions made while it was away may have been lost. Start a
+    new generation, and forget what Wagtail keeps outside it (site root paths, locale names)."""
+    store.bump_generation()
+    Site.clear_site_root_paths_cache()
+    django_cache.delete("wagtail_locales_display_name")
+
+
 def connect():
-    outages.on_recovery(store.bump_generation)  # purges made while Redis was away may be lost
+    outages.on_recovery(after_outage)
     page_published.connect(purge_everything, dispatch_uid="pagecache-published")
     page_unpublished.connect(purge_everything, dispatch_uid="pagecache-unpublished")
     post_page_move.connect(purge_everything, dispatch_uid="pagecache-moved")

@@ -6,14 +6,17 @@ import logging
 from unittest import mock
 
 import pytest
+from cookie_consent.cache import CACHE_KEY as COOKIE_GROUPS_KEY
 from django.core.cache import cache
 from django.test import Client
 from django_tasks_db.models import DBTaskResult
 from redis.exceptions import ReadOnlyError
 from wagtail.contrib.forms.models import FormSubmission
+from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION
 
 from accessibility.models import AccessibilityFeedback
 from core import cache as tolerant_cache
+from core.pagecache import store
 from courses.enquiries import CourseEnquiry
 from tests.accessibility.test_feedback import URL as FEEDBACK_URL
 from tests.accessibility.test_feedback import feedback_page  # noqa: F401
@@ -139,6 +142,24 @@ def test_other_processes_see_the_missed_purge_when_the_worker_retries_it(
     [retry] = DBTaskResult.objects.filter(task_path="core.pagecache.tasks.retry_purge")
     retry.task.call(*retry.args_kwargs["args"], **retry.args_kwargs["kwargs"])  # what db_worker does
     assert served_and_listed(client, project, project_catalogue) == (False, False)
+
+
+def test_what_redis_may_have_missed_while_frozen_is_forgotten_when_it_answers(settings, redis_server):
+    """Deletions are lost too: Wagtail's site root paths and cookie-consent's groups (kept an hour)."""
+    cache_pages_in(settings, redis_server)
+    cache.set(SITE_ROOT_PATHS_CACHE_KEY, ["vecchio"], version=SITE_ROOT_PATHS_CACHE_VERSION)
+    cache.set(COOKIE_GROUPS_KEY, {"vecchio": None})
+    generation = store.current_generation()
+    redis_server.pause()
+    try:
+        assert cache.get(COOKIE_GROUPS_KEY) is None  # the site notices: a miss after the timeout
+    finally:
+        redis_server.resume()
+    end_outage_pauses()
+
+    assert cache.get(COOKIE_GROUPS_KEY) is None
+    assert cache.get(SITE_ROOT_PATHS_CACHE_KEY, version=SITE_ROOT_PATHS_CACHE_VERSION) is None
+    assert store.current_generation() not in (None, generation)
 
 
 # --- the cache itself ------------------------------------------------------------------------------
