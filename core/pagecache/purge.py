@@ -9,6 +9,7 @@ import threading
 import time
 from functools import cache
 
+from cookie_consent.cache import delete_cache as delete_cookie_groups_cache
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache as django_cache
@@ -103,10 +104,12 @@ def on_delete(sender, **kwargs):
 
 def after_outage():
     """Redis answers again: purges and deletions made while it was away may have been lost. Start a
-    new generation, and forget what Wagtail keeps outside it (site root paths, locale names)."""
+    new generation, and forget what Wagtail and cookie-consent keep outside it for an hour (site
+    root paths, locale names, cookie groups)."""
     store.bump_generation()
     Site.clear_site_root_paths_cache()
     django_cache.delete("wagtail_locales_display_name")
+    delete_cookie_groups_cache()
 
 
 def connect():
