@@ -1,5 +1,7 @@
-"""One rate limiter for the whole site, counted in the default cache: Redis in production, so every
-worker process sees the same counts (with the local-memory cache each process counts on its own).
+"""One rate limiter for the whole site, counted in the `ratelimit` cache (the default one when there is
+none): Redis in production, so every worker process sees the same counts (with the local-memory
+cache each process counts on its own), in a database of its own so that emptying or evicting pages
+does not reset them (docs/redis.md).
 
 The client is the address that connected to us (REMOTE_ADDR) or, behind TRUSTED_PROXY_COUNT proxies,
 the address the outermost trusted proxy saw: the N-th from the right in X-Forwarded-For, since each
@@ -7,17 +9,22 @@ proxy appends the address it received the request from. Nothing else the client 
 IPv6 clients count per /64 network, what one subscriber usually gets.
 
 A client's window opens with its first counted request; Retry-After is the time left in it. If the
-cache is unreachable nothing can be counted and requests are let through: an outage must not lock
-people out."""
+cache is unreachable or full nothing can be counted and requests are let through (fail open): an
+outage must not lock people out, nor lose what they sent. Logins stay throttled through an outage:
+django-axes counts in the database."""
 
 import hashlib
 import ipaddress
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 
 from .errors import too_many_requests as too_many_requests_response
+
+
+def _counters():
+    return caches["ratelimit" if "ratelimit" in settings.CACHES else "default"]
 
 
 def _valid_ip(value):
@@ -59,9 +66,9 @@ def _key(request, scope):
 
 def _open_window(key, window):
     """Start counting at 1; the window's end is kept beside the count, for Retry-After."""
-    if not cache.add(key, 1, timeout=window):
+    if not _counters().add(key, 1, timeout=window):
         return False
-    cache.set(f"{key}:end", time.time() + window, timeout=window)
+    _counters().set(f"{key}:end", time.time() + window, timeout=window)
     return True
 
 
@@ -73,7 +80,7 @@ def hit(request, scope, limit=None, window=None):
     if _open_window(key, window):
         return True
     try:
-        count = cache.incr(key)
+        count = _counters().incr(key)
     except ValueError:  # the window ended between add() and incr(), or the cache is unreachable
         count = 1 if _open_window(key, window) else 0
     return count <= limit
@@ -81,12 +88,12 @@ def hit(request, scope, limit=None, window=None):
 
 def blocked(request, scope, limit=None):
     """True when this client has used up its current window (counts nothing)."""
-    return (cache.get(_key(request, scope)) or 0) >= (limit or settings.FORM_RATE_LIMIT)
+    return (_counters().get(_key(request, scope)) or 0) >= (limit or settings.FORM_RATE_LIMIT)
 
 
 def too_many_requests(request, scope, window=None, kind="requests", as_json=False):
     """The 429 answer (branded page, or JSON for JSON clients or with as_json) with Retry-After: the
     rest of the window."""
-    end = cache.get(f"{_key(request, scope)}:end")
+    end = _counters().get(f"{_key(request, scope)}:end")
     seconds_left = end - time.time() if end else window or settings.FORM_RATE_WINDOW
     return too_many_requests_response(request, seconds_left, kind, as_json=as_json)

@@ -7,7 +7,7 @@ from importlib import import_module
 import pytest
 from cookie_consent.cache import delete_cache
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connections
 from django.test import Client
 from hypothesis import settings as hypothesis_settings
@@ -76,10 +76,12 @@ def superuser(django_user_model):
 
 @pytest.fixture(autouse=True)
 def clean_cache():
-    """Every test starts with an empty cache: rate limits, settings and the consent registry."""
-    cache.clear()
+    """Every test starts with empty caches: rate limits, settings and the consent registry."""
+    for each in caches.all():
+        each.clear()
     yield
-    cache.clear()
+    for each in caches.all():
+        each.clear()
 
 
 @pytest.fixture

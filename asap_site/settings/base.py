@@ -3,6 +3,7 @@ environment (see the README's configuration table)."""
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -152,16 +153,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: local memory unless REDIS_URL is set. With Redis down or unreachable the site keeps working
-# without cache (core/cache.py); REDIS_TIMEOUT (seconds) bounds each connection attempt and command.
+# Cache: local memory unless REDIS_URL is set. With Redis down, unreachable or full the site keeps
+# working without cache (core/cache.py); REDIS_TIMEOUT (seconds) bounds each connection attempt and
+# command. Redis needs `maxmemory` with `maxmemory-policy allkeys-lru` (docs/redis.md). Rate-limit
+# counts live apart from pages: REDIS_RATELIMIT_URL, by default the next database of the same server.
 if env("REDIS_URL"):
-    _redis_timeout = float(env("REDIS_TIMEOUT", "1"))
+    _redis, _redis_timeout = urlsplit(env("REDIS_URL")), float(env("REDIS_TIMEOUT", "1"))
+    _counters = urlunsplit(_redis._replace(path=f"/{int(_redis.path.strip('/') or 0) + 1}"))
     CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "core.cache.TolerantRedisCache",
-            "LOCATION": env("REDIS_URL"),
+            "LOCATION": location,
             "OPTIONS": {"socket_connect_timeout": _redis_timeout, "socket_timeout": _redis_timeout},
         }
+        for alias, location in (("default", env("REDIS_URL")), ("ratelimit", env("REDIS_RATELIMIT_URL") or _counters))
     }
     # Sessions (only signed-in editors have one) are written to the database and read through Redis:
     # every app server sees them, and a Redis outage costs a query per request, never a login.
@@ -173,7 +178,8 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "OPTIONS": {"MAX_ENTRIES": env_int("LOCAL_CACHE_MAX_ENTRIES", 3000)},
-        }
+        },
+        "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"},
     }
 
 # --- Page cache (core/pagecache) ---------------------------------------------------------------

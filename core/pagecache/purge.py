@@ -6,12 +6,16 @@ Models are found through Wagtail's registries, not imported, so `core` knows no 
 own writes (enquiries, consent records, statistics) are none of these, so they never empty the cache."""
 
 import threading
+import time
 from functools import cache
 
+from cookie_consent.cache import delete_cache as delete_cookie_groups_cache
 from django.apps import apps
 from django.conf import settings
+from django.core.cache import cache as django_cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
 from modelcluster.models import get_all_child_relations
 from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.documents import get_document_model
@@ -20,27 +24,38 @@ from wagtail.models import CollectionViewRestriction, Comment, Page, PageViewRes
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
+from ..cache import outages
 from . import store
-from .tasks import ban_frontend_caches
+from .tasks import RETRY_INTERVAL, ban_frontend_caches, retry_purge
 
-_last_commit_purge = threading.local()
+_commit = threading.local()  # `purging`: a purge since this thread's last commit purge
 
 
 def purge_everything(**kwargs):
     """Invalidate every cached page and part now, and again when the transaction commits (a page
     rendered meanwhile from the old rows must not outlive the commit), then ban frontend caches."""
     store.bump_generation()
+    _commit.purging = True
     transaction.on_commit(_after_commit)
 
 
 def _after_commit():
-    # A publish saves many rows and each one asks; after the first, nothing changed since its purge.
-    if getattr(_last_commit_purge, "generation", None) == store.current_generation():
+    # A publish saves many rows and each one asks; the first callback of the commit does it for all.
+    if not getattr(_commit, "purging", False):
         return
-    store.bump_generation()
-    _last_commit_purge.generation = store.current_generation()
+    _commit.purging = False
+    if not store.bump_generation():
+        retry_missed_purge()
     if getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        ban_frontend_caches.enqueue()
+        ban_frontend_caches.enqueue()  # whether or not Redis answers
+
+
+def retry_missed_purge():
+    """The cache did not take the purge: the task worker tries again (`retry_purge`) until it does.
+    With the inline task backend there is no worker: the processes that saw Redis away start a new
+    generation when it answers again (core.cache's recovery hook)."""
+    if retry_purge.get_backend().supports_defer:
+        retry_purge.using(run_after=timezone.now() + RETRY_INTERVAL).enqueue(time.time())
 
 
 @cache
@@ -87,7 +102,18 @@ def on_delete(sender, **kwargs):
         purge_everything()
 
 
+def after_outage():
+    """Redis answers again: purges and deletions made while it was away may have been lost. Start a
+    new generation, and forget what Wagtail and cookie-consent keep outside it for an hour (site
+    root paths, locale names, cookie groups)."""
+    store.bump_generation()
+    Site.clear_site_root_paths_cache()
+    django_cache.delete("wagtail_locales_display_name")
+    delete_cookie_groups_cache()
+
+
 def connect():
+    outages.on_recovery(after_outage)
     page_published.connect(purge_everything, dispatch_uid="pagecache-published")
     page_unpublished.connect(purge_everything, dispatch_uid="pagecache-unpublished")
     post_page_move.connect(purge_everything, dispatch_uid="pagecache-moved")

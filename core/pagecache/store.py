@@ -8,7 +8,11 @@ menu on every page, so everything goes at once, and nothing has to find which ke
 The generation must be the same for every process that serves or edits the site (web workers,
 the task worker, `publish_scheduled`). In a shared cache (Redis) it is a key there; with the
 per-process local-memory cache it is the modification time of a file (PAGE_CACHE_GENERATION_FILE),
-which every process on the machine sees at the cost of one `stat`."""
+which every process on the machine sees at the cost of one `stat`.
+
+A purge that Redis did not take (down, paused, full) is not lost: see `bump_generation`, the retry
+in `purge`, and `core.cache`, which starts a new generation when Redis answers after an outage
+(docs/redis.md states the guarantee)."""
 
 import os
 import time
@@ -58,13 +62,19 @@ def current_generation():
 
 
 def bump_generation():
-    """Invalidate every cached page and part at once."""
+    """Invalidate every cached page and part at once; False when the cache did not take it.
+
+    A full Redis (noeviction) refuses the new generation but still deletes the old one, which is
+    as good: without a generation no entry is current (`_is_current`), and the next one is new."""
     path = _generation_file()
     if path:
         stamp = max(time.time_ns(), _file_generation(path) + 1)
         os.utime(path, ns=(stamp, stamp))
-    else:
-        cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        return True
+    # core.cache.TolerantRedisCache answers False / None when Redis did not; other caches always take it
+    return cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None) is not False or (
+        cache.delete(GENERATION_KEY) is not None
+    )
 
 
 def lookup(key):
@@ -85,7 +95,12 @@ def lookup_many(keys):
 
 
 def _is_current(entry, generation):
-    return entry is not None and entry.generation == generation and age(entry.born) < settings.PAGE_CACHE_SECONDS
+    return (
+        entry is not None
+        and generation is not None
+        and entry.generation == generation
+        and age(entry.born) < settings.PAGE_CACHE_SECONDS
+    )
 
 
 def keep(key, generation, born, value, seconds=None):
@@ -98,7 +113,7 @@ def keep_many(values, generation, born, seconds=None):
     """`keep` for several {key: value} built together, in one cache write."""
     limit = settings.PAGE_CACHE_SECONDS if seconds is None else min(seconds, settings.PAGE_CACHE_SECONDS)
     remaining = limit - age(born)
-    if remaining >= 1:
+    if remaining >= 1 and generation is not None:  # None: the cache could not say which generation
         cache.set_many({key: Entry(generation, born, value) for key, value in values.items()}, timeout=int(remaining))
 
 

@@ -1,8 +1,17 @@
 """The frontend cache's share of a purge, as a task like Wagtail's own PURGE of a page's URLs (run
-inline, or by the worker with TASK_BACKEND=database)."""
+inline, or by the worker with TASK_BACKEND=database); and the retry of a purge the cache missed."""
 
+import time
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
 from django_tasks import task
 from wagtail.contrib.frontend_cache.utils import get_backends
+
+from . import store
+
+RETRY_INTERVAL = timedelta(seconds=5)
 
 
 @task()
@@ -12,3 +21,13 @@ def ban_frontend_caches():
     for backend in get_backends().values():
         if hasattr(backend, "ban_everything"):
             backend.ban_everything()
+
+
+@task()
+def retry_purge(failed_at):
+    """Start a new generation for a purge the cache did not take at `failed_at` (a timestamp), every
+    RETRY_INTERVAL until it does; after PAGE_CACHE_SECONDS every entry built before the purge has
+    expired anyway, and the retries stop."""
+    if store.bump_generation() or time.time() - failed_at >= settings.PAGE_CACHE_SECONDS:
+        return
+    retry_purge.using(run_after=timezone.now() + RETRY_INTERVAL).enqueue(failed_at)

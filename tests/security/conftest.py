@@ -7,6 +7,8 @@ from django.test import Client
 
 from tests.factories.courses import CoursePageFactory, CourseSessionFactory
 
+from .faults import running_redis
+
 # Settings the production module sets for security; the test settings keep everything else.
 PRODUCTION_PREFIXES = ("SECURE_", "SESSION_COOKIE", "CSRF_COOKIE", "CONTENT_SECURITY", "CSP_", "PERMISSIONS_")
 PRODUCTION_NAMES = {"MIDDLEWARE", "CROSS_ORIGIN_RESOURCE_POLICY", "X_FRAME_OPTIONS", "SILENCED_SYSTEM_CHECKS"}
@@ -46,3 +48,25 @@ def production(settings, monkeypatch):
 def fresh_client():
     """A client that loads the middleware with the settings of this test and shows error pages."""
     return Client(raise_request_exception=False)
+
+
+@pytest.fixture
+def site_pages(public_pages, course, project_catalogue):
+    """Every kind of public answer: pages, catalogues, search, sitemap, calendars, consent status, forms."""
+    return [
+        *public_pages.values(),
+        project_catalogue.url,
+        course.get_parent().url,
+        "/cerca/?q=corso",
+        "/sitemap.xml",
+        course.url + "calendario.ics",
+        course.get_parent().url + "calendario.ics",
+        "/cookie/stato/",
+        "/cookie/preferenze/",
+    ]
+
+
+@pytest.fixture
+def redis_server():
+    with running_redis() as server:
+        yield server

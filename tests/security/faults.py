@@ -3,10 +3,14 @@ started again, and a TCP relay in front of the database that can be cut like a s
 
 import contextlib
 import shutil
+import signal
 import socket
 import subprocess
 import threading
 import time
+
+import pytest
+import redis
 
 
 def free_port():
@@ -31,12 +35,17 @@ def wait_for_port(port, up=True, timeout=10):
 
 
 class RedisServer:
-    """Debian's redis-server on a free port, in memory only."""
+    """Debian's redis-server on a free port, in memory only; `maxmemory` ("2mb") with `policy`
+    ("noeviction", "allkeys-lru") bounds it as production's redis.conf does."""
 
-    def __init__(self):
+    def __init__(self, maxmemory=None, policy=None):
         self.binary = shutil.which("redis-server")
         self.port = free_port()
         self.process = None
+        self.limits = [
+            *(["--maxmemory", maxmemory] if maxmemory else []),
+            *(["--maxmemory-policy", policy] if policy else []),
+        ]
 
     @property
     def url(self):
@@ -44,7 +53,18 @@ class RedisServer:
 
     def start(self):
         self.process = subprocess.Popen(
-            [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+            [
+                self.binary,
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                *self.limits,
+            ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -55,6 +75,45 @@ class RedisServer:
             self.process.kill()
             self.process.wait()
         wait_for_port(self.port, up=False)
+
+    def pause(self):
+        """Freeze the server (SIGSTOP): connections are accepted by the kernel and never answered,
+        as with a host that hangs or a long fork; what it holds is kept for resume()."""
+        self.process.send_signal(signal.SIGSTOP)
+
+    def resume(self):
+        self.process.send_signal(signal.SIGCONT)
+
+    def fill(self, beyond=512 * 1024):
+        """Write junk until the server holds `beyond` bytes more than its maxmemory, so that with
+        noeviction it refuses every write (just at the limit, freeing a buffer lets a few in again);
+        returns the number of junk keys."""
+        client = redis.Redis(port=self.port)
+        try:
+            limit = int(client.config_get("maxmemory")["maxmemory"])
+            assert limit, "fill() needs a server started with maxmemory"
+            client.config_set("maxmemory", 0)
+            written = 0
+            while client.info("memory")["used_memory"] < limit + beyond:
+                client.set(f"junk:{written}", b"x" * 10_000)
+                written += 1
+            client.config_set("maxmemory", limit)
+            return written
+        finally:
+            client.close()
+
+
+@contextlib.contextmanager
+def running_redis(**limits):
+    """A started RedisServer (see its arguments), stopped afterwards; skips without redis-server."""
+    if not shutil.which("redis-server"):
+        pytest.skip("needs Debian's redis-server (apt-get install redis-server; CI installs it)")
+    server = RedisServer(**limits)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 class TCPRelay:

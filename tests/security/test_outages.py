@@ -6,7 +6,6 @@ keeps the request signals that close broken or expired connections, which is wha
 
 import json
 import logging
-import shutil
 from unittest import mock
 
 import pytest
@@ -19,25 +18,9 @@ from core import cache as tolerant_cache
 from courses.enquiries import CourseEnquiry
 from tests.courses.test_enquiries import valid_post
 
-from .faults import RedisServer, TCPRelay, free_port
+from .faults import TCPRelay, free_port
 
 JSON = "application/json"
-
-
-@pytest.fixture
-def site_pages(public_pages, course, project_catalogue):
-    """Every kind of public answer: pages, catalogues, search, sitemap, calendars, consent status, forms."""
-    return [
-        *public_pages.values(),
-        project_catalogue.url,
-        course.get_parent().url,
-        "/cerca/?q=corso",
-        "/sitemap.xml",
-        course.url + "calendario.ics",
-        course.get_parent().url + "calendario.ics",
-        "/cookie/stato/",
-        "/cookie/preferenze/",
-    ]
 
 
 def use_redis(settings, url):
@@ -69,16 +52,6 @@ def test_redis_on_a_closed_port_leaves_every_page_working(client, settings, site
     assert CourseEnquiry.objects.count() == 1
     outage_lines = [r for r in caplog.records if "Cache Redis non raggiungibile" in r.getMessage()]
     assert len(outage_lines) == 1
-
-
-@pytest.fixture
-def redis_server():
-    if not shutil.which("redis-server"):
-        pytest.skip("needs Debian's redis-server (apt-get install redis-server; CI installs it)")
-    server = RedisServer()
-    server.start()
-    yield server
-    server.stop()
 
 
 @pytest.mark.django_db

@@ -16,7 +16,7 @@ PROBE = (
     "'cache': settings.CACHES['default']['BACKEND'], 'debug': settings.DEBUG, 'hosts': settings.ALLOWED_HOSTS,"
     "'email': settings.EMAIL_BACKEND, 'email_host': settings.EMAIL_HOST, 'media': str(settings.MEDIA_ROOT),"
     "'lang': settings.LANGUAGE_CODE, 'tz': settings.TIME_ZONE, 'key': settings.SECRET_KEY,"
-    "'tasks': settings.TASKS['default']['BACKEND']}))"
+    "'tasks': settings.TASKS['default']['BACKEND'], 'ratelimit': settings.CACHES['ratelimit'].get('LOCATION')}))"
 )
 
 
@@ -24,7 +24,16 @@ def run_settings(module, **env):
     clean = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "DEBUG", "ALLOWED_HOSTS", "EMAIL_BACKEND"}
+        if k
+        not in {
+            "DATABASE_URL",
+            "REDIS_URL",
+            "REDIS_RATELIMIT_URL",
+            "SECRET_KEY",
+            "DEBUG",
+            "ALLOWED_HOSTS",
+            "EMAIL_BACKEND",
+        }
     }
     clean.update(env, DJANGO_SETTINGS_MODULE=f"asap_site.settings.{module}")
     return subprocess.run(
@@ -61,11 +70,25 @@ def test_database_cache_hosts_and_mail_come_from_the_environment():
     assert values["engine"] == "django.db.backends.postgresql"
     assert (values["name"], values["host"]) == ("asap", "db.internal")
     assert values["cache"] == "core.cache.TolerantRedisCache"  # Django's Redis cache, degrading on outages
+    assert values["ratelimit"] == "redis://cache.internal:6379/2"  # counters apart from the pages: the next database
     assert values["hosts"] == ["www.asap.example", "asap.example"]
     assert values["email"] == "django.core.mail.backends.smtp.EmailBackend"
     assert values["email_host"] == "smtp.asap.example"
     assert values["media"] == "/srv/media"
     assert values["debug"] is False
+
+
+def test_rate_limit_counters_can_have_a_redis_of_their_own():
+    values = settings_for(
+        "production",
+        SECRET_KEY="x" * 60,
+        REDIS_URL="redis://cache.internal:6379",
+        REDIS_RATELIMIT_URL="redis://counters.internal:6379/0",
+    )
+    assert values["ratelimit"] == "redis://counters.internal:6379/0"
+    assert settings_for("production", SECRET_KEY="x" * 60, REDIS_URL="redis://cache.internal:6379")["ratelimit"] == (
+        "redis://cache.internal:6379/1"
+    )
 
 
 def test_production_queues_background_work_in_the_database_unless_told_otherwise():
