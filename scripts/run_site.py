@@ -1,7 +1,7 @@
 """Start the site's processes, watch them and stop them together: the server behind `make run` and `make dev`.
 
     make run  (asap_site.settings.local)  web: gunicorn, DEBUG off, static files through WhiteNoise
-                                          worker: manage.py db_worker (the database task queue)
+                                          worker: manage.py run_worker (the database task queue)
                                           scheduler: manage.py run_scheduler (scheduled publishing)
     make dev  (--dev, settings.dev)       web: Django's autoreloading debug server; scheduler
 
@@ -44,7 +44,7 @@ def commands(args):
         return {"web": [*manage, "runserver", f"{args.host}:{args.port}"], "scheduler": scheduler}
     return {
         "web": gunicorn_command(args.host, args.port, args.workers),
-        "worker": [*manage, "db_worker", "--no-startup-delay"],
+        "worker": [*manage, "run_worker", "--no-startup-delay"],
         "scheduler": scheduler,
     }
 
