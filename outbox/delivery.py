@@ -11,7 +11,7 @@ Sending, so that neither a slow mail server nor a database drop sends an e-mail 
    If the answer never came (a timeout, a dropped connection), the server may have taken it: the row
    becomes "esito incerto" and is never resent by itself. A row still "in invio" after
    `OUTBOX_STALE_MINUTES` (the database dropped before step 3, or the process died) is the same case.
-Staff check uncertain e-mails in the admin (Impostazioni → E-mail in uscita) and send one again, with
+Staff check uncertain e-mails in the admin (menu "E-mail in uscita") and send one again, with
 the same Message-ID, only if it did not arrive. docs/mail.md explains the choice."""
 
 import logging

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from outbox.delivery import deliver_many, queue
 from outbox.models import OutboundEmail
-from tests.security.faults import TCPRelay
+from tests.security.faults import database_behind_relay
 
 from .smtp_server import SMTPServer, use_smtp
 
@@ -94,12 +94,6 @@ def test_a_database_error_between_sending_and_recording_never_sends_again(settin
 def test_postgresql_stopped_between_sending_and_recording_never_sends_again(settings):
     if connection.vendor != "postgresql":
         pytest.skip("runs when DATABASE_URL is PostgreSQL (CI's first pass)")
-    db = connection.settings_dict
-    relay = TCPRelay(db["HOST"] or "127.0.0.1", int(db["PORT"] or 5432))
-    saved = {key: db[key] for key in ("HOST", "PORT")}
-    relay.start()
-    connection.close()
-    db.update(HOST="127.0.0.1", PORT=str(relay.port))
     send = EmailMessage.send
 
     def send_then_stop_the_database(message, *args, **kwargs):
@@ -107,23 +101,18 @@ def test_postgresql_stopped_between_sending_and_recording_never_sends_again(sett
         relay.stop()
         return sent
 
-    try:
-        with SMTPServer() as server:
-            use_smtp(settings, server.port)
-            email = staff_email()
-            with mock.patch.object(EmailMessage, "send", send_then_stop_the_database), pytest.raises(DatabaseError):
-                deliver_many([email.pk])
-            relay.start()
-            connection.close()  # what the worker and the scheduler do between runs
-            later_runs()
+    with database_behind_relay(connection) as relay, SMTPServer() as server:
+        use_smtp(settings, server.port)
+        email = staff_email()
+        with mock.patch.object(EmailMessage, "send", send_then_stop_the_database), pytest.raises(DatabaseError):
+            deliver_many([email.pk])
+        relay.start()
+        connection.close()  # what the worker and the scheduler do between runs
+        later_runs()
         assert len(server.messages) == 1
         assert server.messages[0]["message"]["Message-ID"] == email.message_id
         email.refresh_from_db()
         assert email.status == UNCERTAIN
-    finally:
-        relay.stop()
-        connection.close()
-        db.update(saved)
 
 
 @pytest.mark.django_db

@@ -18,7 +18,7 @@ from outbox.delivery import queue, send_after_commit
 from outbox.models import OutboundEmail
 from standardpages.models import ContentPage
 from tests.factories import ContentPageFactory
-from tests.security.faults import TCPRelay
+from tests.security.faults import database_behind_relay
 
 OUTAGE_LINE = "Database non raggiungibile"
 
@@ -37,16 +37,8 @@ def relay(request):
     """The test's database reached through a relay that can be stopped and started again."""
     if connection.vendor != "postgresql":
         pytest.skip("runs when DATABASE_URL is PostgreSQL (CI's first pass)")
-    db = connection.settings_dict
-    relay = TCPRelay(db["HOST"] or "127.0.0.1", int(db["PORT"] or 5432))
-    saved = {key: db[key] for key in ("HOST", "PORT", "CONN_MAX_AGE")}
-    relay.start()
-    connection.close()
-    db.update(HOST="127.0.0.1", PORT=str(relay.port), CONN_MAX_AGE=getattr(request, "param", 0))
-    yield relay
-    relay.stop()
-    connection.close()
-    db.update(saved)
+    with database_behind_relay(connection, CONN_MAX_AGE=getattr(request, "param", 0)) as relay:
+        yield relay
 
 
 def restart(relay, caplog, threads):
