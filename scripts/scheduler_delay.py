@@ -67,5 +67,5 @@ server.close()
 print(
     f"{version_dir}: {pending} e-mail in coda, EMAIL_TIMEOUT=10: pagina dovuta {page.go_live_at:%H:%M:%S}, "
     f"pubblicata {page.last_published_at:%H:%M:%S}, ritardo {(page.last_published_at - page.go_live_at).total_seconds():.1f} s; "
-    f"connessioni SMTP {len(server.connections)}"
+    f"connessioni SMTP {len(server.connections)}; scheduler fermato con codice {scheduler.returncode}"
 )

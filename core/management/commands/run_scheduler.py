@@ -21,6 +21,7 @@ JOBS = [
     ("purge_search_log", 86400),
 ]
 DEFAULT_LANE = "manutenzione"
+STOP_GRACE_SECONDS = 15  # under systemd's TimeoutStopSec (30 s) for the scheduler
 
 
 def lanes(jobs=JOBS):
@@ -70,10 +71,13 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, self.stop)
         signal.signal(signal.SIGINT, self.stop)
         threads = self.start_lanes()
-        while any(thread.is_alive() for thread in threads):
-            self.stopping.wait(0.5)
+        while not self.stopping.wait(1.0):
+            pass
+        # Let the jobs in hand finish, but not for ever: a lane stuck on a hung mail server is a daemon
+        # thread and ends with the process (an e-mail cut off mid-send becomes "esito incerto").
+        deadline = time.monotonic() + STOP_GRACE_SECONDS
         for thread in threads:
-            thread.join()
+            thread.join(timeout=max(0.0, deadline - time.monotonic()))
 
     def start_lanes(self, jobs=JOBS):
         threads = []

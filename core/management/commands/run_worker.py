@@ -40,7 +40,7 @@ class ResilientWorker(db_worker.Worker):
                     "Database non raggiungibile (%s: %s): il worker riprova tra %s s. "
                     "(Database unreachable: the worker retries in %s s.)",
                     type(error).__name__,
-                    str(error).strip(),
+                    " ".join(str(error).split()),
                     delay,
                     delay,
                 )
