@@ -56,6 +56,6 @@ def test_the_units_run_what_make_run_runs():
     assert exec_start("asap-scheduler.service")[2:] == local["scheduler"][2:]
     web = exec_start("asap-web.service")
     options = {arg for arg in gunicorn_command("127.0.0.1", 8000, 2) if arg.startswith("--")} - {"--workers"}
-    assert options <= set(web), "every option of make run's gunicorn (workers: WEB_CONCURRENCY)"
-    assert web[web.index("--forwarded-allow-ips") + 1] == "127.0.0.1,::1"
-    assert "SCRIPT_NAME" not in web[web.index("--forwarder-headers") + 1]
+    assert options | {"--config"} <= set(web), "every option of make run's gunicorn (workers: WEB_CONCURRENCY)"
+    assert web[web.index("--config") + 1] == "/srv/asap/gunicorn.conf.py", "the project's forwarder policy"
+    assert not {"--forwarded-allow-ips", "--forwarder-headers", "--forwarded-allow-networks"} & set(web)
