@@ -105,7 +105,7 @@ check: install-dev
 	DJANGO_SETTINGS_MODULE=asap_site.settings.production SECRET_KEY=$$($(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))") ALLOWED_HOSTS=example.org $(BIN)/python manage.py check --deploy --fail-level WARNING
 
 worker: install
-	$(MANAGE) db_worker
+	$(MANAGE) run_worker
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache static_collected

@@ -1,20 +1,28 @@
-"""Queueing e-mails in the outbox and sending each row at most once (short of a crash in mid-send).
+"""Queueing e-mails in the outbox and sending each row at most once.
 
 The API for the apps that store a visitor's post: `queue(...)` inside the transaction that stores
 the post, then `send_after_commit(emails)`.
 
-A row is claimed with a single conditional UPDATE (pending → sending), so a worker and the
-management command can run at the same time without sending twice. A failure puts the row back to
-pending with the error; a claim left behind by a crashed process is taken again after
-`OUTBOX_STALE_MINUTES`."""
+Sending, so that neither a slow mail server nor a database drop sends an e-mail twice:
+1. the row is claimed with a single conditional UPDATE, pending → sending, committed before anything
+   goes out (a worker and the command can run together without both sending it);
+2. the e-mail is sent with the Message-ID fixed when it was queued;
+3. the row is marked sent. If the server refused it (it answered "no"), it goes back to pending.
+   If the answer never came (a timeout, a dropped connection), the server may have taken it: the row
+   becomes "esito incerto" and is never resent by itself. A row still "in invio" after
+   `OUTBOX_STALE_MINUTES` (the database dropped before step 3, or the process died) is the same case.
+Staff check uncertain e-mails in the admin (menu "E-mail in uscita") and send one again, with
+the same Message-ID, only if it did not arrive. docs/mail.md explains the choice."""
 
 import logging
+import smtplib
+import time
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 
 from .models import OutboundEmail
@@ -53,56 +61,111 @@ def send_after_commit(emails):
     transaction.on_commit(enqueue, robust=True)
 
 
-def _claimable():
-    stale = timezone.now() - timedelta(minutes=settings.OUTBOX_STALE_MINUTES)
-    return Q(status=OutboundEmail.Status.PENDING) | Q(status=OutboundEmail.Status.SENDING, claimed_at__lt=stale)
+# The server answered "no": the e-mail certainly did not go out and the connection is still usable.
+REFUSED = (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPDataError)
 
 
-def deliver(email_id, connection=None):
-    """Send one e-mail if nobody else has; return True when it went out now."""
-    claimed = OutboundEmail.objects.filter(_claimable(), pk=email_id).update(
-        status=OutboundEmail.Status.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
-    )
-    if not claimed:
-        return False
-    email = OutboundEmail.objects.get(pk=email_id)
+def _error(exc):
+    return f"{type(exc).__name__}: {exc}"[:2000]
+
+
+def _message(email, connection):
     message = EmailMessage(
         subject=email.subject,
         body=email.body,
         to=email.recipients,
         reply_to=[email.reply_to] if email.reply_to else None,
+        headers={"Message-ID": email.message_id},
         connection=connection,
     )
     if email.attachment_name:
         message.attach(email.attachment_name, email.attachment_content, email.attachment_mimetype)
-    try:
-        message.send()
-    except Exception as exc:  # any failure (DNS, refused, auth, timeout) means "try later"
-        logger.warning("E-mail %s non inviata, resta in coda: %s", email_id, exc)
-        OutboundEmail.objects.filter(pk=email_id).update(
-            status=OutboundEmail.Status.PENDING, last_error=f"{type(exc).__name__}: {exc}"[:2000]
-        )
-        return False
-    OutboundEmail.objects.filter(pk=email_id).update(
-        status=OutboundEmail.Status.SENT, sent_at=timezone.now(), last_error=""
+    return message
+
+
+def deliver(email_id, connection=None):
+    """Send one pending e-mail if nobody else has claimed it; return its status afterwards (None if
+    it was not ours to send)."""
+    Status = OutboundEmail.Status
+    claimed = OutboundEmail.objects.filter(pk=email_id, status=Status.PENDING).update(
+        status=Status.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
     )
-    return True
+    if not claimed:
+        return None
+    email = OutboundEmail.objects.get(pk=email_id)
+    try:
+        _message(email, connection).send()
+    except REFUSED as exc:
+        logger.warning("E-mail %s rifiutata dal server, resta in coda: %s", email_id, exc)
+        status, fields = Status.PENDING, {"last_error": _error(exc)}
+    except Exception as exc:  # no answer: the server may or may not have taken it
+        logger.error("E-mail %s: esito incerto, non verrà reinviata da sola (%s)", email_id, exc)
+        status, fields = Status.UNCERTAIN, {"last_error": "Nessuna risposta dal server: " + _error(exc)}
+    else:
+        status, fields = Status.SENT, {"sent_at": timezone.now(), "last_error": ""}
+    OutboundEmail.objects.filter(pk=email_id, status=Status.SENDING).update(status=status, **fields)
+    return status
 
 
-def deliver_many(email_ids):
-    """Send the given e-mails over one connection."""
-    sent = 0
-    connection = get_connection(fail_silently=False)
-    for email_id in email_ids:
-        if deliver(email_id, connection=connection):
-            sent += 1
+def _not_sent(email_ids, exc):
+    """No connection to the server: nothing went out, the e-mails stay pending with the error."""
+    logger.warning("Server di posta non raggiungibile, %s e-mail restano in coda: %s", len(email_ids), exc)
+    OutboundEmail.objects.filter(pk__in=email_ids, status=OutboundEmail.Status.PENDING).update(
+        attempts=F("attempts") + 1, last_error=_error(exc)
+    )
+
+
+def deliver_many(email_ids, budget=None, clock=time.monotonic):
+    """Send the given e-mails over one connection; return how many went out. With a `budget`
+    (seconds), no e-mail is started after it has run out: the rest waits for the next run."""
+    deadline = None if budget is None else clock() + budget
+    remaining, sent, connection = list(email_ids), 0, None
+    try:
+        while remaining and (deadline is None or clock() < deadline):
+            if connection is None:
+                connection = get_connection(fail_silently=False)
+                try:
+                    connection.open()  # a hung server costs one EMAIL_TIMEOUT per run, not one per e-mail
+                except Exception as exc:
+                    connection = None
+                    _not_sent(remaining, exc)
+                    break
+            status = deliver(remaining.pop(0), connection=connection)
+            sent += status == OutboundEmail.Status.SENT
+            if status == OutboundEmail.Status.UNCERTAIN:  # the connection is in an unknown state
+                _close(connection)
+                connection = None
+    finally:
+        if connection is not None:
+            _close(connection)
     return sent
 
 
+def _close(connection):
+    try:
+        connection.close()
+    except Exception:  # closing a connection the server dropped
+        logger.debug("Chiusura della connessione SMTP non riuscita", exc_info=True)
+
+
+def mark_abandoned_as_uncertain():
+    """E-mails left "in invio" longer than OUTBOX_STALE_MINUTES: the process died or the database
+    dropped between sending and recording it. Whether they went out is unknown: staff decide."""
+    stale = timezone.now() - timedelta(minutes=settings.OUTBOX_STALE_MINUTES)
+    return OutboundEmail.objects.filter(status=OutboundEmail.Status.SENDING, claimed_at__lt=stale).update(
+        status=OutboundEmail.Status.UNCERTAIN,
+        last_error="Invio interrotto prima che l'esito fosse registrato: verificare se è arrivata.",
+    )
+
+
 def pending_ids():
-    return list(OutboundEmail.objects.filter(_claimable()).order_by("created_at", "pk").values_list("pk", flat=True))
+    return list(
+        OutboundEmail.objects.filter(status=OutboundEmail.Status.PENDING)
+        .order_by("created_at", "pk")
+        .values_list("pk", flat=True)
+    )
 
 
 def waiting_count():
-    """E-mails not sent yet (pending, or claimed by a sender that has not finished)."""
+    """E-mails not sent yet (pending, being sent, or of uncertain outcome)."""
     return OutboundEmail.objects.exclude(status=OutboundEmail.Status.SENT).count()

@@ -3,11 +3,14 @@
 Every e-mail a visitor's post causes is first written to `OutboundEmail` in the same transaction as
 what it is about (a course enquiry, a contact message), and only then sent (by a task after commit,
 or by `send_pending_mail`). The row is the proof of what still has to go out, so a mail server
-outage delays e-mails but never loses them, and a row marked as sent is never sent again. The row
+outage delays e-mails but never loses them; a row marked as sent is never sent again, and one whose
+sending may or may not have gone through is never resent by itself (see delivery.py). The row
 knows what it is about only through a generic link, so any app can queue e-mails."""
 
 import datetime
+from email.utils import make_msgid, parseaddr
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
@@ -26,11 +29,19 @@ from core.panels import FormSubmissionsPanel
 from .forms import HONEYPOT_FIELD, HoneypotFormBuilder
 
 
+def new_message_id():
+    """A Message-ID fixed when the e-mail is queued: every attempt sends the same one, so a copy that
+    still arrives twice is recognisable (and threaded as one) by the recipient's mail client."""
+    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "localhost"
+    return make_msgid(domain=domain)
+
+
 class OutboundEmail(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", "Da inviare"
         SENDING = "sending", "In invio"
         SENT = "sent", "Inviata"
+        UNCERTAIN = "uncertain", "Esito incerto"
 
     class Kind(models.TextChoices):
         STAFF = "staff", "Notifica allo staff"
@@ -53,6 +64,7 @@ class OutboundEmail(models.Model):
     attachment_content = models.TextField(blank=True)
     attachment_mimetype = models.CharField(max_length=100, blank=True)
 
+    message_id = models.CharField("Message-ID", max_length=255, default=new_message_id, editable=False)
     status = models.CharField("Stato", max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
     created_at = models.DateTimeField("Creata il", default=timezone.now)
     claimed_at = models.DateTimeField("Invio iniziato il", null=True, blank=True)

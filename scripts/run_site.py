@@ -1,13 +1,15 @@
 """Start the site's processes, watch them and stop them together: the server behind `make run` and `make dev`.
 
     make run  (asap_site.settings.local)  web: gunicorn, DEBUG off, static files through WhiteNoise
-                                          worker: manage.py db_worker (the database task queue)
+                                          worker: manage.py run_worker (the database task queue)
                                           scheduler: manage.py run_scheduler (scheduled publishing)
     make dev  (--dev, settings.dev)       web: Django's autoreloading debug server; scheduler
 
 One Ctrl-C (or SIGTERM) stops every process gracefully, a second one kills them at once. When one
-process dies by itself the others are stopped too and the exit code is non-zero, so a half-working
-site never keeps running unnoticed.
+process dies by itself (the worker after a database outage, gunicorn after a crash) it is started
+again after a pause, 1 s doubling up to 60 s and back to 1 s once it has run for a minute, and the
+others keep running: a site left half-working would stop indexing and purging without anyone noticing.
+Production runs the same processes under systemd (deploy/systemd/), which restarts them the same way.
 """
 
 import argparse
@@ -22,6 +24,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GRACE_SECONDS = 10
+RESTART_FIRST, RESTART_LIMIT = 1.0, 60.0  # seconds before restarting a process that died
+STABLE_SECONDS = 60.0  # a process that ran this long before dying is restarted after RESTART_FIRST again
 
 
 def gunicorn_command(host, port, workers, app="asap_site.wsgi:application"):
@@ -44,7 +48,7 @@ def commands(args):
         return {"web": [*manage, "runserver", f"{args.host}:{args.port}"], "scheduler": scheduler}
     return {
         "web": gunicorn_command(args.host, args.port, args.workers),
-        "worker": [*manage, "db_worker", "--no-startup-delay"],
+        "worker": [*manage, "run_worker", "--no-startup-delay"],
         "scheduler": scheduler,
     }
 
@@ -71,42 +75,73 @@ def exit_code(returncode):
     return 128 - returncode if returncode < 0 else returncode
 
 
+class RestartPause:
+    """Seconds to wait before starting a process again: `first` doubling up to `limit`, back to
+    `first` when it had run `stable` seconds (a crash now and then is not a crash loop)."""
+
+    def __init__(self, first=RESTART_FIRST, limit=RESTART_LIMIT, stable=STABLE_SECONDS):
+        self.first, self.limit, self.stable = first, limit, stable
+        self.next = first
+
+    def after(self, ran_for):
+        if ran_for >= self.stable:
+            self.next = self.first
+        pause, self.next = self.next, min(self.next * 2, self.limit)
+        return pause
+
+
 class Supervisor:
-    def __init__(self, commands, env):
+    def __init__(self, commands, env, first_pause=RESTART_FIRST, stable=STABLE_SECONDS):
+        self.commands, self.env = commands, env
         self.stop_requests = 0
         signal.signal(signal.SIGINT, self.request_stop)
         signal.signal(signal.SIGTERM, self.request_stop)
+        self.pauses = {name: RestartPause(first=first_pause, stable=stable) for name in commands}
+        self.started_at = {}
+        self.children = {name: self.start(name) for name in commands}
+        print(f"Avviati: {', '.join(f'{name} (pid {p.pid})' for name, p in self.children.items())}", flush=True)
+
+    def start(self, name):
         # Each child gets its own process group: the terminal's Ctrl-C reaches only this supervisor,
         # which then stops the children in order instead of every process racing on its own.
-        self.children = {
-            name: subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True, preexec_fn=die_with_parent)
-            for name, command in commands.items()
-        }
-        print(f"Avviati: {', '.join(f'{name} (pid {p.pid})' for name, p in self.children.items())}", flush=True)
+        self.started_at[name] = time.monotonic()
+        return subprocess.Popen(
+            self.commands[name], cwd=ROOT, env=self.env, start_new_session=True, preexec_fn=die_with_parent
+        )
 
     def request_stop(self, signum, frame):
         self.stop_requests += 1
 
     def run(self):
-        """Watch the children until all have ended; return the exit code."""
+        """Watch the children, restarting those that die, until a stop request has ended them all;
+        return the exit code."""
         failure, stopping_since, forced = 0, None, False
-        running = dict(self.children)
-        while running:
+        running, restart_at = dict(self.children), {}
+        while running or (restart_at and stopping_since is None):
+            now = time.monotonic()
             for name, process in list(running.items()):
                 if process.poll() is None:
                     continue
                 del running[name]
                 signal_group(process, signal.SIGKILL)  # whatever it left behind in its group
                 if stopping_since is None:
-                    print(f"Il processo {name} si è fermato (codice {process.returncode}): fermo tutto.", flush=True)
-                    failure = failure or exit_code(process.returncode) or 1
-                    self.stop_requests = max(self.stop_requests, 1)
+                    pause = self.pauses[name].after(now - self.started_at[name])
+                    restart_at[name] = now + pause
+                    print(
+                        f"Il processo {name} si è fermato (codice {process.returncode}): lo riavvio tra {pause:g} s.",
+                        flush=True,
+                    )
                 elif process.returncode > 0 and not forced:
                     failure = failure or process.returncode
+            for name, when in list(restart_at.items()):
+                if stopping_since is None and now >= when:
+                    del restart_at[name]
+                    running[name] = self.children[name] = self.start(name)
+                    print(f"Riavviato: {name} (pid {running[name].pid})", flush=True)
             if self.stop_requests and stopping_since is None:
                 stopping_since = time.monotonic()
-                if not failure:
-                    print("Arresto in corso (Ctrl-C di nuovo per forzare)...", flush=True)
+                restart_at.clear()
+                print("Arresto in corso (Ctrl-C di nuovo per forzare)...", flush=True)
                 for process in running.values():
                     signal_group(process, signal.SIGTERM)
             overdue = stopping_since is not None and time.monotonic() - stopping_since > GRACE_SECONDS + 5

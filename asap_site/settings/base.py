@@ -369,8 +369,11 @@ WAGTAILSEARCH_HITS_MAX_AGE = 365
 # Accepted posts per client and window (seconds) on the public forms (core/ratelimit.py).
 FORM_RATE_LIMIT = env_int("FORM_RATE_LIMIT", 5)
 FORM_RATE_WINDOW = env_int("FORM_RATE_WINDOW", 600)
-# An e-mail of the outbox claimed by a process that died is retried after this many minutes.
+# An e-mail left "in invio" this many minutes (its process died, or the database dropped before the
+# result was recorded) is marked "esito incerto" for staff to check: it is never resent by itself.
 OUTBOX_STALE_MINUTES = env_int("OUTBOX_STALE_MINUTES", 30)
+# A send_pending_mail run starts no new e-mail after this many seconds (the rest waits for the next run).
+OUTBOX_SEND_BUDGET_SECONDS = env_int("OUTBOX_SEND_BUDGET_SECONDS", 120)
 # Searches logged per client and window (seconds); beyond it the client still gets its results.
 SEARCH_LOG_RATE_LIMIT = env_int("SEARCH_LOG_RATE_LIMIT", 30)
 SEARCH_LOG_RATE_WINDOW = env_int("SEARCH_LOG_RATE_WINDOW", 600)

@@ -1,11 +1,12 @@
 """A real, minimal SMTP server for tests (stdlib only): it speaks enough of RFC 5321 for Django's
-SMTP backend and keeps every message it accepts."""
+SMTP backend and keeps every message it accepts; and a hung one that accepts and never answers."""
 
 import email
 import email.policy
 import socket
 import socketserver
 import threading
+import time
 
 
 class _Handler(socketserver.StreamRequestHandler):
@@ -40,6 +41,7 @@ class _Handler(socketserver.StreamRequestHandler):
                     data.append(chunk[1:] if chunk.startswith(b"..") else chunk)
                 message = email.message_from_bytes(b"".join(data), policy=email.policy.default)
                 self.server.messages.append({"from": sender, "to": recipients, "message": message})
+                time.sleep(self.server.data_reply_delay)  # a slow server: the mail is taken, the "OK" comes late
                 self.reply("250 OK queued")
             elif verb == "RSET":
                 sender, recipients = None, []
@@ -57,9 +59,10 @@ class SMTPServer(socketserver.ThreadingTCPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, port=0):
+    def __init__(self, port=0, data_reply_delay=0):
         super().__init__(("127.0.0.1", port), _Handler)
         self.messages = []
+        self.data_reply_delay = data_reply_delay
         self.thread = threading.Thread(target=self.serve_forever, daemon=True)
 
     @property
@@ -73,6 +76,34 @@ class SMTPServer(socketserver.ThreadingTCPServer):
     def __exit__(self, *exc):
         self.shutdown()
         self.server_close()
+
+
+class StalledSMTPServer:
+    """A TCP socket that accepts connections and never says a word, like a hung mail server."""
+
+    def __init__(self):
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.listener.settimeout(0.2)
+        self.port = self.listener.getsockname()[1]
+        self.connections = []
+        self.running = True
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def _accept(self):
+        while self.running:
+            try:
+                conn, _ = self.listener.accept()
+            except OSError:
+                continue
+            self.connections.append(conn)
+
+    def close(self):
+        self.running = False
+        self.thread.join()
+        for conn in self.connections:
+            conn.close()
+        self.listener.close()
 
 
 def closed_port():

@@ -167,3 +167,21 @@ class TCPRelay:
             for sock in (source, sink):
                 with contextlib.suppress(OSError):
                     sock.shutdown(socket.SHUT_RDWR)
+
+
+@contextlib.contextmanager
+def database_behind_relay(connection, **settings):
+    """The test database reached through a started TCPRelay (with `settings`, e.g. CONN_MAX_AGE, for
+    the connection), as it was afterwards. PostgreSQL only: SQLite has no server to cut."""
+    db = connection.settings_dict
+    relay = TCPRelay(db["HOST"] or "127.0.0.1", int(db["PORT"] or 5432))
+    saved = {key: db[key] for key in ("HOST", "PORT", *settings)}
+    relay.start()
+    connection.close()
+    db.update(HOST="127.0.0.1", PORT=str(relay.port), **settings)
+    try:
+        yield relay
+    finally:
+        relay.stop()
+        connection.close()
+        db.update(saved)

@@ -1,8 +1,6 @@
 """Mail drills: a stalled mail server never holds a visitor's request, and many simultaneous
 enquiries each store their row and send their e-mails exactly once."""
 
-import socket
-import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -14,36 +12,9 @@ from django_tasks_db.models import DBTaskResult
 from courses.enquiries import CourseEnquiry
 from outbox.models import OutboundEmail
 from tests.courses.test_enquiries import valid_post
+from tests.outbox.smtp_server import StalledSMTPServer
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-class StalledSMTPServer:
-    """A TCP socket that accepts connections and never says a word, like a hung mail server."""
-
-    def __init__(self):
-        self.listener = socket.create_server(("127.0.0.1", 0))
-        self.listener.settimeout(0.2)
-        self.port = self.listener.getsockname()[1]
-        self.connections = []
-        self.running = True
-        self.thread = threading.Thread(target=self._accept, daemon=True)
-        self.thread.start()
-
-    def _accept(self):
-        while self.running:
-            try:
-                conn, _ = self.listener.accept()
-            except OSError:
-                continue
-            self.connections.append(conn)
-
-    def close(self):
-        self.running = False
-        self.thread.join()
-        for conn in self.connections:
-            conn.close()
-        self.listener.close()
 
 
 @pytest.fixture

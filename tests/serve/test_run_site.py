@@ -186,7 +186,7 @@ def test_the_site_serves_pages_static_and_media_with_debug_off_then_one_ctrl_c_s
     processes = descendants(supervisor.pid)
     commands = " | ".join(processes.values())
     assert "gunicorn" in commands
-    assert "db_worker" in commands
+    assert "run_worker" in commands
     assert "run_scheduler" in commands
     assert sum("gunicorn" in command for command in processes.values()) == 3
 
