@@ -103,8 +103,26 @@
     input.insertAdjacentElement("afterend", button);
   }
 
+  /* Wagtail's onGenerate (window.hideCurrent) reads the field with `new Date()`, which cannot read
+     15/03/2026, so the typed day was never shown as chosen. */
+  function highlightTypedDay(current, input) {
+    var typed = typedDate(input.val());
+    var same =
+      typed &&
+      current &&
+      typed.getFullYear() === current.getFullYear() &&
+      typed.getMonth() === current.getMonth() &&
+      typed.getDate() === current.getDate();
+    if (!same) {
+      $(this).find(".xdsoft_datepicker .xdsoft_current:not(.xdsoft_today)").removeClass("xdsoft_current");
+    }
+  }
+
   var setUp = $.fn.datetimepicker;
   $.fn.datetimepicker = function (options) {
+    if ($.isPlainObject(options) && options.onGenerate && options.onGenerate === window.hideCurrent) {
+      arguments[0] = $.extend({}, options, { onGenerate: highlightTypedDay });
+    }
     var result = setUp.apply(this, arguments);
     if (options === undefined || $.isPlainObject(options)) {
       this.each(function () {
