@@ -6,7 +6,6 @@ it never lies over the next field or the schedule dialog's button."""
 
 import datetime
 import re
-from decimal import Decimal
 
 import pytest
 from django.apps import apps
@@ -18,7 +17,6 @@ from courses.models import CoursePage
 from projects.models import ProjectPage
 from tests.factories.courses import CoursePageFactory, CourseSessionFactory
 from tests.factories.projects import OrganisationFactory, ProjectPageFactory
-from transparency.models import PublicContribution
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -188,7 +186,8 @@ def test_impossible_or_partial_dates_stay_as_typed_with_an_italian_error(editor_
 
     save_draft_with_errors = tab.get_by_role("button", name="Salva bozza")
     save_draft_with_errors.click()
-    expect(tab.locator(".messages")).to_contain_text("non è stata salvata")
+    expect(tab.locator(".messages")).to_contain_text("non può essere salvata")
+    tab.get_by_role("tab", name="Finanziamento").click()
     for field, (label, typed, error) in zip(fields, cases, strict=True):
         if error:
             expect(field).to_have_value(typed)
@@ -236,14 +235,11 @@ def test_the_calendar_opens_from_its_button_below_the_field_and_closes_on_tab_an
 def test_the_schedule_dialog_keeps_typed_dates_and_its_button_in_view(editor_tab, project):
     tab = editor_tab
     tab.goto(f"/admin/pages/{project.pk}/edit/")
-    tab.locator('[data-w-dialog-target], [data-a11y-dialog-show="schedule-publishing-dialog"]')
-    tab.get_by_role("button", name="Stato").click()
-    tab.locator('[data-a11y-dialog-show="schedule-publishing-dialog"], [data-w-dialog-id-value]').first
-    tab.get_by_role("button", name=re.compile("pianificazione", re.I)).first.click()
+    tab.locator('[data-side-panel-toggle="status"]').click()
+    tab.get_by_role("button", name="Programma la pubblicazione").click()
     dialog = tab.locator("#schedule-publishing-dialog")
     expect(dialog).to_be_visible()
-    go_live = dialog.get_by_role("textbox", name=re.compile("Data e ora di pubblicazione|go live", re.I))
-    expire = dialog.get_by_role("textbox", name=re.compile("scadenza|expiry", re.I))
+    go_live, expire = dialog.locator("#id_go_live_at"), dialog.locator("#id_expire_at")
     save = dialog.get_by_role("button", name="Salva la programmazione")
 
     type_like_a_person(tab, go_live, "15/03/2098 09:30")
@@ -259,10 +255,9 @@ def test_the_schedule_dialog_keeps_typed_dates_and_its_button_in_view(editor_tab
     calendar = calendar_of(go_live)
     expect(calendar).to_be_visible()
     save.scroll_into_view_if_needed()
-    box, button_box = calendar.bounding_box(), save.bounding_box()
-    assert box["y"] + box["height"] <= button_box["y"], "the calendar covers «Salva la programmazione»"
-    box, next_box = calendar.bounding_box(), expire.bounding_box()
-    assert box["y"] + box["height"] <= next_box["y"], "the calendar covers the expiry field"
+    box = calendar.bounding_box()
+    assert not overlap(box, save.bounding_box()), "the calendar covers «Salva la programmazione»"
+    assert not overlap(box, expire.bounding_box()), "the calendar covers the expiry field"
     go_live.press("Escape")
     expect(calendar).to_be_hidden()
     expect(go_live).to_have_value("15/03/2098 09:30")
@@ -274,7 +269,6 @@ def test_the_schedule_dialog_keeps_typed_dates_and_its_button_in_view(editor_tab
     assert saved.go_live_at == datetime.datetime(2098, 3, 15, 9, 30, tzinfo=rome)
     assert saved.expire_at == datetime.datetime(2099, 12, 31, 18, 0, tzinfo=rome)
     tab.reload()
-    expect(tab.locator("#schedule-publishing-dialog").get_by_role("textbox").first).to_have_value("15/03/2098 09:30")
+    expect(tab.locator("#id_go_live_at")).to_have_value("15/03/2098 09:30")
+    expect(tab.locator("#id_expire_at")).to_have_value("31/12/2099 18:00")
 
-
-_ = (Decimal, PublicContribution)
