@@ -14,6 +14,14 @@
     return;
   }
 
+  // Italian months are written in lower case (the calendar's heading reads "marzo 2026").
+  var strings = window.wagtailConfig && window.wagtailConfig.STRINGS;
+  if (strings && strings.MONTHS) {
+    strings.MONTHS = strings.MONTHS.map(function (month) {
+      return month.toLowerCase();
+    });
+  }
+
   $.extend($.fn.datetimepicker.defaults, {
     openOnFocus: false,
     validateOnBlur: false,
