@@ -16,6 +16,9 @@ from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
 
 DATE_HINT = "Formato gg/mm/aaaa, per esempio 15/03/2026."
 DATETIME_HINT = "Formato gg/mm/aaaa hh:mm, per esempio 15/03/2026 09:30."
+# Years an ASAP project, course, contribution or publication date can plausibly have: a typo such as
+# 15/03/206 or 15/03/20266 gets an error instead of being saved.
+FIRST_YEAR, LAST_YEAR = 1990, 2100
 
 HOW_TO_WRITE = "virgola per i decimali e, se vuoi, punto per le migliaia: per esempio 1.250.000,50 oppure 1250000,50"
 # 1.250.000 / 1.250.000,50: dots group thousands in threes, a comma (if any) starts the decimals.
@@ -93,6 +96,27 @@ class AmountField(forms.DecimalField):
         return value
 
 
+def check_year(value):
+    if value is not None and not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValidationError(
+            f"Controlla l'anno: {value.year} non è plausibile, scrivi un anno tra il {FIRST_YEAR} e il {LAST_YEAR}.",
+            code="implausible_year",
+        )
+
+
+class ItalianDateField(forms.DateField):
+    """A date as typed (15/03/2026, 31-12-2027, 2026-03-15): an impossible or partial one gets an
+    error that shows the format, a typo in the year an error of its own."""
+
+    default_error_messages = {"invalid": f"Questa non è una data valida. {DATE_HINT}"}
+    default_validators = [check_year]
+
+
+class ItalianDateTimeField(forms.DateTimeField):
+    default_error_messages = {"invalid": f"Questa non è una data e ora valida. {DATETIME_HINT}"}
+    default_validators = [check_year]
+
+
 def with_hint(db_field, hint, **options):
     help_text = f"{db_field.help_text} {hint}" if db_field.help_text else hint
     return {"help_text": help_text, **options}
@@ -106,8 +130,12 @@ def amount_options(db_field):
 def register_italian_inputs():
     register_form_field_override(models.DecimalField, override=amount_options)
     register_form_field_override(
-        models.DateField, override=lambda db_field: with_hint(db_field, DATE_HINT, widget=AdminDateInput)
+        models.DateField,
+        override=lambda db_field: with_hint(db_field, DATE_HINT, form_class=ItalianDateField, widget=AdminDateInput),
     )
     register_form_field_override(
-        models.DateTimeField, override=lambda db_field: with_hint(db_field, DATETIME_HINT, widget=AdminDateTimeInput)
+        models.DateTimeField,
+        override=lambda db_field: with_hint(
+            db_field, DATETIME_HINT, form_class=ItalianDateTimeField, widget=AdminDateTimeInput
+        ),
     )

@@ -1,6 +1,8 @@
 """Admin-wide rules: who reads form submissions, how yes-or-no values and times read, an Italian help menu."""
 
 from django.db import models
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.ui.fields import BaseFieldDisplay, register_display_class
 from wagtail.contrib.forms.utils import get_form_types
@@ -42,3 +44,14 @@ class LocalDateTimeDisplay(BaseFieldDisplay):
 
 register_display_class(models.BooleanField, display_class=YesNoDisplay)
 register_display_class(models.DateTimeField, display_class=LocalDateTimeDisplay)
+
+
+@hooks.register("insert_global_admin_js")
+def dates_stay_as_typed():
+    """Loaded before any date field is set up (core/static/js/admin-dates.js says why)."""
+    return format_html('<script src="{}"></script>', static("js/admin-dates.js"))
+
+
+@hooks.register("insert_global_admin_css")
+def date_picker_in_the_flow():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin-dates.css"))

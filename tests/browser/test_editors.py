@@ -88,7 +88,7 @@ def test_an_editor_writes_a_project_and_a_moderator_publishes_it(tab, browser, l
     tab.keyboard.insert_text("31-12-2027")
     end.press("Tab")
     assert start.input_value() == "15/03/2026"
-    assert end.input_value() == "31/12/2027"
+    assert end.input_value() == "31-12-2027"  # kept as pasted; saved as 31 December 2027
     assert "Formato gg/mm/aaaa, per esempio 15/03/2026." in tab.get_by_text("Formato gg/mm/aaaa").first.inner_text()
 
     # A partner that does not exist yet, created without leaving the page.
