@@ -33,7 +33,6 @@ def course_form(venue, **session):
                         "end": session.get("end", "2030-05-04 17:30"),
                         "venue": str(venue.pk),
                         "seats": "20",
-                        "seats_taken": "0",
                     }
                 ]
             ),
