@@ -16,6 +16,7 @@ from core.dates import italian_date_range
 from core.pagecache.purge import purge_everything
 from core.permissions import NoAddPermissionPolicy
 from core.spreadsheets import ItalianSpreadsheetExportMixin
+from core.words import italian_count
 from outbox.delivery import waiting_count
 from outbox.models import OutboundEmail
 
@@ -81,7 +82,9 @@ class EnquiryAdminForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.seats_before = (self.instance.session_id, self.instance.participants) if self.instance.takes_seats else None
+        self.seats_before = (
+            (self.instance.session_id, self.instance.participants) if self.instance.takes_seats else None
+        )
         if "session" in self.fields:
             self.fields["session"].queryset = CourseSession.objects.filter(course=self.instance.course_id).order_by(
                 "start"
@@ -102,8 +105,8 @@ class EnquiryAdminForm(WagtailAdminModelForm):
         if left is not None and self.instance.participants > left:
             self.add_error(
                 "status",
-                f"L'edizione «{session.edition}» ha {seats_label(left)} liberi su {session.seats}: per "
-                f"iscrivere {self.instance.participants} partecipant{'e' if self.instance.participants == 1 else 'i'} "
+                f"L'edizione «{session.edition}» ha {italian_count(max(left, 0), 'posto libero', 'posti liberi')} su {session.seats}: per "
+                f"iscrivere {italian_count(self.instance.participants, 'partecipante', 'partecipanti')} "
                 "chiedi alla redazione di aumentare i posti nella pagina del corso.",
             )
         return cleaned
@@ -111,10 +114,6 @@ class EnquiryAdminForm(WagtailAdminModelForm):
     def seats_changed(self):
         after = (self.instance.session_id, self.instance.participants) if self.instance.takes_seats else None
         return after != self.seats_before
-
-
-def seats_label(count):
-    return "1 posto" if count == 1 else f"{max(count, 0)} posti"
 
 
 class EnquiryEditView(generic.EditView):

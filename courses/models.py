@@ -25,6 +25,7 @@ from core.catalogue import listing_context
 from core.dates import italian_date_range
 from core.models import BasePage
 from core.pagecache.parts import shared_part
+from core.words import italian_count
 from projects.visibility import fund_statement
 
 from . import enquiry_pages
@@ -191,6 +192,29 @@ class CoursePage(RoutablePageMixin, BasePage):
             raise ValidationError({"fee": "Un corso gratuito non ha una quota di iscrizione."})
         if not self.is_free and self.fee is None:
             raise ValidationError({"fee": "Indica la quota oppure segna il corso come gratuito."})
+        mismatch = self.programme_hours_mismatch()
+        if mismatch:
+            raise ValidationError({"total_hours": mismatch})
+
+    def programme_hours_mismatch(self):
+        """Why the programme's module hours disagree with the total duration, or "": they must add
+        up to it when every module has its hours, and never exceed it."""
+        if self.total_hours is None:
+            return ""
+        modules = [
+            module for block in self.body or [] if block.block_type == "programme" for module in block.value["modules"]
+        ]
+        given = [module["hours"] for module in modules if module["hours"] is not None]
+        if not given:
+            return ""
+        total = sum(given, Decimal(0))
+        complete = len(given) == len(modules)
+        if total > self.total_hours or (complete and total != self.total_hours):
+            return (
+                f"La durata complessiva è di {italian_count(self.total_hours, 'ora', 'ore')}, ma i moduli del "
+                f"programma ne sommano {italian_count(total, 'ora', 'ore')}: correggi la durata o le ore dei moduli."
+            )
+        return ""
 
     @classmethod
     def get_indexed_objects(cls):

@@ -20,8 +20,8 @@ def build(count):
 
     from django.utils import timezone
 
-    from courses.models import Area, CoursePage, CourseSession, DeliveryMode
     from courses.enquiries import EnquiryStatus
+    from courses.models import Area, CoursePage, CourseSession, DeliveryMode
     from tests.factories.courses import CourseEnquiryFactory, CourseIndexPageFactory, VenueFactory
 
     catalogue = CourseIndexPageFactory(parent=fresh_home())
