@@ -76,10 +76,18 @@ def build_course(fields, data, venues):
 
 
 def programme(data, total_hours):
-    """The shared programme; the module without hours gets what the others leave (at least one)."""
-    given = sum(module["hours"] for module in data["modules"] if "hours" in module)
-    rest = max(int(total_hours) - given, 1)
-    modules = [{**module, "hours": Decimal(module.get("hours", rest))} for module in data["modules"]]
+    """The shared programme; the module without hours gets what the others leave. A course too short
+    for the given hours shares its duration among the modules instead (in half hours), so the
+    modules always add up to the course's duration (`CoursePage.programme_hours_mismatch`)."""
+    total = Decimal(total_hours)
+    given = sum(Decimal(module["hours"]) for module in data["modules"] if "hours" in module)
+    count = len(data["modules"])
+    if total - given >= 1:
+        hours = [Decimal(module.get("hours", total - given)) for module in data["modules"]]
+    else:
+        share = (total / count * 2).to_integral_value(rounding="ROUND_FLOOR") / 2
+        hours = [share] * (count - 1) + [total - share * (count - 1)]
+    modules = [{**module, "hours": module_hours} for module, module_hours in zip(data["modules"], hours, strict=True)]
     return ("programme", {"heading": data["heading"], "modules": modules})
 
 

@@ -108,7 +108,7 @@ def test_a_full_only_session_is_taken_by_the_waiting_list(client, course):
     html = client.get(URL).content.decode()
     assert 'name="session"' not in html
     client.post(URL, valid_post())
-    enquiry = CourseEnquiry.objects.get()
+    enquiry = CourseEnquiry.objects.get(email="giulia.rossi@esempio.it")
     assert (enquiry.session.edition, enquiry.waiting_list) == ("Primavera", True)
 
 

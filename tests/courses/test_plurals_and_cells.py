@@ -57,3 +57,16 @@ def test_one_teacher_is_a_docente(teachers, label):
 )
 def test_csv_cells_show_phone_numbers_as_typed_and_keep_formulas_inert(value, cell):
     assert csv_cell(value) == cell
+
+
+class FakeDocument:
+    file_extension = "csv"
+    file_size = 12288
+
+
+@pytest.mark.parametrize("title", ["Indicatori del progetto (CSV)", "Indicatori del progetto"])
+def test_a_document_link_says_its_format_and_size_once(title):
+    html = Template(
+        "{% load document_links %}{{ title|document_title:document }} ({{ document|document_meta }})"
+    ).render(Context({"title": title, "document": FakeDocument()}))
+    assert html == "Indicatori del progetto (CSV, 12,0 KB)"
