@@ -3,7 +3,7 @@ the one way to write a spreadsheet that an Italian office opens as it is.
 
 CSV: UTF-8 with BOM and `;` as separator (Excel set to Italian splits the columns), times in
 Europe/Rome as dd/mm/yyyy hh:mm, booleans as Sì/No, and a leading apostrophe on text a spreadsheet
-would run as a formula. A phone number is written as `="+39 06 1234567"`: Excel shows the text as
+would run as a formula. A phone number starting with "+" is written as `="+39 06 1234567"`: Excel shows the text as
 typed (no apostrophe, the "+" and leading zeros kept) and the quoted constant cannot run anything,
 since only digits, spaces and `+ . / ( ) -` qualify. XLSX: the same values, but cells are typed (text
 stays text, so no visible apostrophe), dates are real dates shown in Rome time, every sheet has a
@@ -29,8 +29,9 @@ CSV_DATE = "%d/%m/%Y"
 XLSX_DATETIME = "DD/MM/YYYY HH:MM"
 XLSX_DATE = "DD/MM/YYYY"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-# A phone number as people type it; at least six digits, so "-5" or "+1" stay ordinary text.
-PHONE_NUMBER = re.compile(r"^\+?[0-9][0-9 ./()-]*$")
+# An international phone number as people type it, which a spreadsheet would run as a formula for
+# its leading "+". At least six digits, so "+1" stays ordinary (neutralised) text.
+PHONE_NUMBER = re.compile(r"^\+[0-9][0-9 ./()-]*$")
 PHONE_MIN_DIGITS = 6
 # Column widths in characters: dates get what "31/12/2026 23:59" needs; long text is cut at the
 # maximum (the cell keeps it all).

@@ -25,7 +25,7 @@ from core.catalogue import listing_context
 from core.dates import italian_date_range
 from core.models import BasePage
 from core.pagecache.parts import shared_part
-from core.words import italian_count
+from core.words import italian_count, italian_number
 from projects.visibility import fund_statement
 
 from . import enquiry_pages
@@ -212,7 +212,7 @@ class CoursePage(RoutablePageMixin, BasePage):
         if total > self.total_hours or (complete and total != self.total_hours):
             return (
                 f"La durata complessiva è di {italian_count(self.total_hours, 'ora', 'ore')}, ma i moduli del "
-                f"programma ne sommano {italian_count(total, 'ora', 'ore')}: correggi la durata o le ore dei moduli."
+                f"programma ne sommano {italian_number(total)}: correggi la durata o le ore dei moduli."
             )
         return ""
 

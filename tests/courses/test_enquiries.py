@@ -256,7 +256,7 @@ def test_mail_server_down_keeps_the_enquiry_then_sends_each_email_exactly_once(
     delivered = sorted(tuple(m["to"]) for m in server.messages)
     assert delivered == [("formazione@asap.example",), ("giulia.rossi@esempio.it",)]
     visitor = next(m["message"] for m in server.messages if m["to"] == ["giulia.rossi@esempio.it"])
-    assert visitor["Subject"] == "Abbiamo ricevuto la tua richiesta: Rendicontazione FSE+"
+    assert visitor["Subject"].strip() == "Abbiamo ricevuto la tua richiesta: Rendicontazione FSE+, edizione «Primavera»"
     assert any(part.get_content_type() == "text/calendar" for part in visitor.walk())
     assert set(OutboundEmail.objects.values_list("status", flat=True)) == {OutboundEmail.Status.SENT}
 
