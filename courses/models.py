@@ -25,12 +25,11 @@ from core.catalogue import listing_context
 from core.dates import italian_date_range
 from core.models import BasePage
 from core.pagecache.parts import shared_part
-from core.words import italian_count, italian_number
 from projects.visibility import fund_statement
 
 from . import enquiry_pages
 from .article import course_article
-from .blocks import CourseBodyBlock
+from .blocks import CourseBodyBlock, programme_hours_mismatch
 from .choices import Area, Certificate, DeliveryMode, Level
 
 # The enquiry model lives in its own module; `courses.models` re-exports it.
@@ -192,29 +191,9 @@ class CoursePage(RoutablePageMixin, BasePage):
             raise ValidationError({"fee": "Un corso gratuito non ha una quota di iscrizione."})
         if not self.is_free and self.fee is None:
             raise ValidationError({"fee": "Indica la quota oppure segna il corso come gratuito."})
-        mismatch = self.programme_hours_mismatch()
+        mismatch = programme_hours_mismatch(self.body, self.total_hours)
         if mismatch:
             raise ValidationError({"total_hours": mismatch})
-
-    def programme_hours_mismatch(self):
-        """Why the programme's module hours disagree with the total duration, or "": they must add
-        up to it when every module has its hours, and never exceed it."""
-        if self.total_hours is None:
-            return ""
-        modules = [
-            module for block in self.body or [] if block.block_type == "programme" for module in block.value["modules"]
-        ]
-        given = [module["hours"] for module in modules if module["hours"] is not None]
-        if not given:
-            return ""
-        total = sum(given, Decimal(0))
-        complete = len(given) == len(modules)
-        if total > self.total_hours or (complete and total != self.total_hours):
-            return (
-                f"La durata complessiva è di {italian_count(self.total_hours, 'ora', 'ore')}, ma i moduli del "
-                f"programma ne sommano {italian_number(total)}: correggi la durata o le ore dei moduli."
-            )
-        return ""
 
     @classmethod
     def get_indexed_objects(cls):
