@@ -122,7 +122,7 @@ def test_a_visitor_chooses_the_full_edition_and_joins_its_waiting_list(tab, site
     )
     CourseSessionFactory(course=course, edition="Latina", start=start + timedelta(days=7), seats=10)
     tab.goto("/corsi/progettazione/richiedi-informazioni/")
-    edition = tab.get_by_label("Edizione")
+    edition = tab.get_by_label("Edizione", exact=True)
     assert "posti esauriti — lista d'attesa" in edition.locator(f'option[value="{rome.pk}"]').inner_text()
     edition.select_option(str(rome.pk))
     tab.get_by_label("Pre-iscrizione").check()
