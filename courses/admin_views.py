@@ -2,26 +2,45 @@
 notes, CSV/XLSX export) and the "Nuove richieste" dashboard panel."""
 
 import django_filters
+from django import forms
 from django.db.models import Count, Q
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from core.dates import italian_date_range
+from core.pagecache.purge import purge_everything
 from core.permissions import NoAddPermissionPolicy
 from core.spreadsheets import ItalianSpreadsheetExportMixin
+from core.words import italian_count
 from outbox.delivery import waiting_count
 from outbox.models import OutboundEmail
 
 from .enquiries import CourseEnquiry, EnquiryStatus, RequestType
-from .models import CoursePage
+from .models import CoursePage, CourseSession
+
+
+class EditionChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, session):
+        return f"{session.course.title}: {session.edition} ({italian_date_range(session.start, session.end)})"
+
+
+class EditionFilter(django_filters.ModelChoiceFilter):
+    field_class = EditionChoiceField
 
 
 class EnquiryFilterSet(WagtailFilterSet):
     course = django_filters.ModelChoiceFilter(
         label="Corso", queryset=CoursePage.objects.order_by("title"), empty_label="Tutti"
+    )
+    session = EditionFilter(
+        label="Edizione",
+        queryset=CourseSession.objects.select_related("course").order_by("course__title", "start"),
+        empty_label="Tutte",
     )
     status = django_filters.ChoiceFilter(label="Stato", choices=EnquiryStatus.choices, empty_label="Tutti")
     request_type = django_filters.ChoiceFilter(
@@ -37,7 +56,7 @@ class EnquiryFilterSet(WagtailFilterSet):
 
     class Meta:
         model = CourseEnquiry
-        fields = ["course", "status", "request_type", "waiting_list", "created_at"]
+        fields = ["course", "session", "status", "request_type", "waiting_list", "created_at"]
 
     def filter_waiting_list(self, queryset, name, value):
         return queryset.filter(waiting_list=value == "true")
@@ -57,6 +76,64 @@ class EnquiryIndexView(ItalianSpreadsheetExportMixin, generic.IndexView):
         )
 
 
+class EnquiryAdminForm(WagtailAdminModelForm):
+    """Staff enrol a person by choosing the edition (any of the course's) and the status
+    "Iscritto/a"; the edition's seats taken follow, within the seats it has."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.seats_before = (
+            (self.instance.session_id, self.instance.participants) if self.instance.takes_seats else None
+        )
+        if "session" in self.fields:
+            self.fields["session"].queryset = CourseSession.objects.filter(course=self.instance.course_id).order_by(
+                "start"
+            )
+            self.fields["session"].empty_label = "Nessuna in particolare"
+            self.fields["session"].help_text = "Per segnare l'iscrizione scegli l'edizione."
+
+    def clean(self):
+        cleaned = super().clean()
+        session = cleaned.get("session")
+        if cleaned.get("status") != EnquiryStatus.ENROLLED:
+            return cleaned
+        if session is None:
+            self.add_error("session", "Per segnare la persona come iscritta scegli l'edizione.")
+            return cleaned
+        already = self.instance.participants if self.seats_before == (session.pk, self.instance.participants) else 0
+        left = None if session.seats is None else session.seats - session.seats_taken + already
+        if left is not None and self.instance.participants > left:
+            self.add_error(
+                "status",
+                f"L'edizione «{session.edition}» ha {italian_count(max(left, 0), 'posto libero', 'posti liberi')} su {session.seats}: per "
+                f"iscrivere {italian_count(self.instance.participants, 'partecipante', 'partecipanti')} "
+                "chiedi alla redazione di aumentare i posti nella pagina del corso.",
+            )
+        return cleaned
+
+    def seats_changed(self):
+        after = (self.instance.session_id, self.instance.participants) if self.instance.takes_seats else None
+        return after != self.seats_before
+
+
+class EnquiryEditView(generic.EditView):
+    def save_instance(self):
+        instance = super().save_instance()
+        if self.form.seats_changed():
+            # Visitors' writes never purge the page cache (core/pagecache/purge.py); an enrolment
+            # changes the seats and status every course page and listing shows, so it does.
+            purge_everything()
+        return instance
+
+
+class EnquiryDeleteView(generic.DeleteView):
+    def delete_action(self):
+        took_seats = self.object.takes_seats
+        super().delete_action()
+        if took_seats:
+            purge_everything()
+
+
 class PendingEmailsColumn(Column):
     cell_template_name = "courses/admin/pending_emails_cell.html"
 
@@ -71,6 +148,8 @@ class CourseEnquiryViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = True
     index_view_class = EnquiryIndexView
+    edit_view_class = EnquiryEditView
+    delete_view_class = EnquiryDeleteView
     filterset_class = EnquiryFilterSet
     search_fields = ["first_name", "last_name", "email", "organisation", "message", "course_title", "course_code"]
     search_backend_name = None
@@ -79,6 +158,7 @@ class CourseEnquiryViewSet(ModelViewSet):
     list_display = [
         TitleColumn("full_name", label="Nome", url_name="course_enquiries:edit"),
         Column("course_label", label="Corso"),
+        Column("session_label", label="Edizione"),
         Column("request_type", label="Tipo", accessor="get_request_type_display"),
         BooleanColumn("waiting_list", label="Lista d'attesa"),
         Column("status", label="Stato", accessor="get_status_display"),
@@ -145,7 +225,6 @@ class CourseEnquiryViewSet(ModelViewSet):
             MultiFieldPanel(
                 [
                     FieldPanel("course_title", read_only=True),
-                    FieldPanel("session", read_only=True),
                     FieldPanel("request_type", read_only=True),
                     FieldPanel("waiting_list", read_only=True),
                     FieldPanel("created_at", read_only=True),
@@ -160,9 +239,11 @@ class CourseEnquiryViewSet(ModelViewSet):
                 ],
                 heading="Richiesta",
             ),
+            FieldPanel("session"),
             FieldPanel("status"),
             FieldPanel("internal_notes"),
-        ]
+        ],
+        base_form_class=EnquiryAdminForm,
     )
 
 

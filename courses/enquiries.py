@@ -3,12 +3,17 @@ queued in the same transaction as the enquiry (courses/mail.py)."""
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from django.db.models import OuterRef, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 
 class EnquiryStatus(models.TextChoices):
     NEW = "nuova", "Nuova"
     IN_PROGRESS = "in_lavorazione", "In lavorazione"
+    # Staff set it when the person is enrolled: the edition's seats taken are these enquiries'
+    # participants (`CourseSession.seats_taken`), so nobody edits the course page to count them.
+    ENROLLED = "iscritta", "Iscritto/a"
     CLOSED = "chiusa", "Chiusa"
 
 
@@ -16,6 +21,23 @@ class RequestType(models.TextChoices):
     INFORMATION = "informazioni", "Informazioni"
     PRE_ENROLMENT = "preiscrizione", "Pre-iscrizione"
     DEDICATED_EDITION = "edizione_dedicata", "Edizione dedicata per un ente"
+
+
+class CourseEnquiryQuerySet(models.QuerySet):
+    def enrolled(self):
+        return self.filter(status=EnquiryStatus.ENROLLED, session__isnull=False)
+
+    def seats_taken_by_session(self):
+        """The seats an outer `CourseSession` query's row has taken: its enrolled participants."""
+        taken = (
+            self.enrolled()
+            .filter(session=OuterRef("pk"))
+            .order_by()
+            .values("session")
+            .annotate(total=Sum("participants"))
+            .values("total")
+        )
+        return Coalesce(Subquery(taken), 0)
 
 
 class CourseEnquiry(models.Model):
@@ -45,8 +67,8 @@ class CourseEnquiry(models.Model):
     phone = models.CharField("Telefono", max_length=40, blank=True)
     organisation = models.CharField("Ente o organizzazione", max_length=200, blank=True)
     request_type = models.CharField("Tipo di richiesta", max_length=20, choices=RequestType.choices)
-    # Sent while every session open for enrolment was full: the visitor asks for a seat if one
-    # frees up. Staff decide who gets it; nothing moves people off the list automatically.
+    # Sent for an edition that was full: the visitor asks for a seat in it if one frees up. Staff
+    # decide who gets it; nothing moves people off the list automatically.
     waiting_list = models.BooleanField("Lista d'attesa", default=False, db_index=True)
     participants = models.PositiveIntegerField("Numero di partecipanti", default=1)
     message = models.TextField("Messaggio", blank=True)
@@ -63,6 +85,8 @@ class CourseEnquiry(models.Model):
         object_id_field="about_id",
         related_query_name="enquiry",
     )
+
+    objects = CourseEnquiryQuerySet.as_manager()
 
     class Meta:
         verbose_name = "Richiesta di informazioni sui corsi"
@@ -83,6 +107,15 @@ class CourseEnquiry(models.Model):
         if self.course is None:
             return f"{self.course_title} (pagina eliminata)"
         return self.course.title
+
+    @property
+    def takes_seats(self):
+        """Whether this enquiry counts among its edition's seats taken."""
+        return self.status == EnquiryStatus.ENROLLED and self.session_id is not None
+
+    @property
+    def session_label(self):
+        return self.session.edition if self.session_id else "Nessuna in particolare"
 
     @property
     def full_name(self):

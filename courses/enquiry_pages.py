@@ -3,6 +3,8 @@ page, served by the course page's routes. They have their own URLs so that the c
 identical for every visitor (no CSRF token); the route runs outside ATOMIC_REQUESTS, and the enquiry
 with its e-mails is committed in its own transaction, so nothing after it can roll it back."""
 
+from urllib.parse import urlencode
+
 from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -16,8 +18,16 @@ from outbox.delivery import send_after_commit
 from .forms import CourseEnquiryForm
 from .mail import record_enquiry_emails
 
-# The thank-you page says "lista d'attesa" after a waiting-list request (it has no enquiry to read).
-WAITING_LIST_QUERY = "?lista=attesa"
+
+def thanks_url(course, enquiry=None, chosen=False):
+    """The thank-you page has no enquiry to read: the address says which edition the visitor chose
+    (public on the course page anyway) and whether the request went to its waiting list."""
+    params = {}
+    if chosen and enquiry.session_id:
+        params["edizione"] = enquiry.session_id
+    if enquiry is not None and enquiry.waiting_list:
+        params["lista"] = "attesa"
+    return course.url + "richiedi-informazioni/grazie/" + (f"?{urlencode(params)}" if params else "")
 
 
 @never_cache
@@ -30,15 +40,13 @@ def enquiry_form(request, course):
         if (form.is_spam() or form.is_valid()) and not ratelimit.hit(request, "enquiry"):
             return ratelimit.too_many_requests(request, "enquiry", kind="forms")
         if form.is_spam():
-            return redirect(course.url + "richiedi-informazioni/grazie/")
+            return redirect(thanks_url(course))
         if form.is_valid():
             with transaction.atomic():
                 enquiry = form.save()
                 emails = record_enquiry_emails(enquiry, request)
             send_after_commit(emails)
-            return redirect(
-                course.url + "richiedi-informazioni/grazie/" + (WAITING_LIST_QUERY if enquiry.waiting_list else "")
-            )
+            return redirect(thanks_url(course, enquiry, chosen="session" in form.fields))
         status = 400
     else:
         form = CourseEnquiryForm(course=course)
@@ -54,5 +62,16 @@ def enquiry_form(request, course):
 
 @require_GET
 def enquiry_thanks(request, course):
-    context = {"course": course, "page": course, "waiting_list": request.GET.get("lista") == "attesa"}
+    edition = request.GET.get("edizione", "")
+    if edition.isdigit():
+        session = course.sessions.filter(pk=edition).select_related("venue").first()
+    else:  # a course with one edition offers no choice: the form took that one
+        offered = course.enquirable_sessions()
+        session = offered[0] if len(offered) == 1 else None
+    context = {
+        "course": course,
+        "page": course,
+        "session": session,
+        "waiting_list": request.GET.get("lista") == "attesa",
+    }
     return TemplateResponse(request, "courses/enquiry_thanks.html", context)

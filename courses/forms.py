@@ -11,7 +11,8 @@ from .enquiries import CourseEnquiry, RequestType
 
 class SessionChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, session):
-        return f"{session.edition}: {italian_date_range(session.start, session.end)}, {session.place_label}"
+        label = f"{session.edition}: {italian_date_range(session.start, session.end)}, {session.place_label}"
+        return f"{label} (posti esauriti — lista d'attesa)" if session.is_full else label
 
 
 class CourseEnquiryForm(HoneypotMixin, forms.ModelForm):
@@ -87,20 +88,22 @@ class CourseEnquiryForm(HoneypotMixin, forms.ModelForm):
     def __init__(self, *args, course, **kwargs):
         super().__init__(*args, **kwargs)
         self.course = course
-        # When every open session is full the form asks for a place on the waiting list instead:
-        # a pre-enrolment for one of the full sessions, flagged so that staff see it apart.
-        full_sessions = course.waiting_list_sessions()
-        self.waiting_list = bool(full_sessions)
+        # Every edition open for enrolment is offered, the full ones marked: asking for a full one
+        # puts the visitor on that edition's waiting list. When they are all full, the whole form is
+        # a waiting-list request (a pre-enrolment, flagged so that staff see it apart).
+        sessions = course.enquirable_sessions()
+        self.waiting_list = bool(sessions) and all(s.is_full for s in sessions)
         if self.waiting_list:
             del self.fields["request_type"]
         else:
             self.fields["request_type"].choices = RequestType.choices
             self.fields["request_type"].initial = RequestType.INFORMATION
-        sessions = full_sessions or course.enquirable_sessions()
         self.fields["session"].queryset = course.sessions.filter(pk__in=[s.pk for s in sessions]).select_related(
             "venue"
         )
         self.fields["session"].error_messages["invalid_choice"] = "Scegli una delle edizioni proposte."
+        if self.waiting_list:
+            self.fields["session"].empty_label = "La prima che si libera"
         if len(sessions) < 2:
             # With one session (or none) there is nothing to choose: it is taken automatically.
             del self.fields["session"]
@@ -121,10 +124,12 @@ class CourseEnquiryForm(HoneypotMixin, forms.ModelForm):
     def save(self, commit=True):
         enquiry = super().save(commit=False)
         enquiry.course = self.course
-        if self.waiting_list:
-            enquiry.waiting_list, enquiry.request_type = True, RequestType.PRE_ENROLMENT
         if "session" not in self.fields:
             enquiry.session = self.only_session
+        # Whether the edition is full is read now, not when the form was shown.
+        session_full = enquiry.session is not None and enquiry.session.is_full
+        if self.waiting_list or (session_full and enquiry.request_type != RequestType.DEDICATED_EDITION):
+            enquiry.waiting_list, enquiry.request_type = True, RequestType.PRE_ENROLMENT
         enquiry.privacy_acknowledged_at = timezone.now()
         if commit:
             enquiry.save()

@@ -26,6 +26,10 @@ def kind_label(enquiry):
     return "Lista d'attesa" if enquiry.waiting_list else enquiry.get_request_type_display()
 
 
+def edition_suffix(enquiry):
+    return f", edizione «{enquiry.session.edition}»" if enquiry.session_id else ""
+
+
 def record_enquiry_emails(enquiry, request):
     """Queue the staff notification and the visitor's confirmation (with the course's calendar); the
     confirmation only while the address has had fewer than the day's allowance."""
@@ -42,7 +46,7 @@ def record_enquiry_emails(enquiry, request):
         kind=OutboundEmail.Kind.STAFF,
         to=staff_addresses(course, Site.find_for_request(request)),
         reply_to=enquiry.email,
-        subject=f"Nuova richiesta ({kind_label(enquiry)}): {course.title}",
+        subject=f"Nuova richiesta ({kind_label(enquiry)}): {course.title}{edition_suffix(enquiry)}",
         body=render_to_string("courses/email/enquiry_staff.txt", context),
         about=enquiry,
     )
@@ -54,9 +58,9 @@ def record_enquiry_emails(enquiry, request):
         kind=OutboundEmail.Kind.VISITOR,
         to=[enquiry.email],
         subject=(
-            f"Sei in lista d'attesa: {course.title}"
+            f"Sei in lista d'attesa: {course.title}{edition_suffix(enquiry)}"
             if enquiry.waiting_list
-            else f"Abbiamo ricevuto la tua richiesta: {course.title}"
+            else f"Abbiamo ricevuto la tua richiesta: {course.title}{edition_suffix(enquiry)}"
         ),
         body=render_to_string("courses/email/enquiry_visitor.txt", context),
         attachment=(f"{course.slug}.ics", ics, "text/calendar") if sessions else None,

@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models, transaction
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
@@ -28,14 +29,14 @@ from projects.visibility import fund_statement
 
 from . import enquiry_pages
 from .article import course_article
-from .blocks import CourseBodyBlock
+from .blocks import CourseBodyBlock, programme_hours_mismatch
 from .choices import Area, Certificate, DeliveryMode, Level
 
 # The enquiry model lives in its own module; `courses.models` re-exports it.
 from .enquiries import CourseEnquiry, EnquiryStatus
 from .feeds import build_calendar, calendar_response
 from .filters import CourseFilterSet
-from .querysets import CoursePageQuerySet, CourseSessionQuerySet
+from .querysets import CoursePageQuerySet, CourseSessionManager
 from .snippets import Venue
 from .status import course_status, session_status
 
@@ -190,6 +191,9 @@ class CoursePage(RoutablePageMixin, BasePage):
             raise ValidationError({"fee": "Un corso gratuito non ha una quota di iscrizione."})
         if not self.is_free and self.fee is None:
             raise ValidationError({"fee": "Indica la quota oppure segna il corso come gratuito."})
+        mismatch = programme_hours_mismatch(self.body, self.total_hours)
+        if mismatch:
+            raise ValidationError({"total_hours": mismatch})
 
     @classmethod
     def get_indexed_objects(cls):
@@ -231,13 +235,13 @@ class CoursePage(RoutablePageMixin, BasePage):
         return next((s for s in self.upcoming_sessions(now) if timezone.localdate(s.start) < today), None)
 
     def enquirable_sessions(self, now=None):
-        """Sessions a visitor can still ask for: enrolment open and seats left (never a full,
-        closed, cancelled or past one)."""
-        return [s for s in self.upcoming_sessions(now) if s.enrolment_is_open(now) and not s.is_full]
+        """Sessions a visitor can ask about: enrolment open (never a closed, cancelled or past one).
+        A full one stays: asking for it puts the visitor on its waiting list."""
+        return [s for s in self.upcoming_sessions(now) if s.enrolment_is_open(now)]
 
     def waiting_list_sessions(self, now=None):
-        """The course has a waiting list when every session open for enrolment is full: these."""
-        open_sessions = [s for s in self.upcoming_sessions(now) if s.enrolment_is_open(now)]
+        """The course has only a waiting list when every session open for enrolment is full: these."""
+        open_sessions = self.enquirable_sessions(now)
         return open_sessions if open_sessions and all(s.is_full for s in open_sessions) else []
 
     @property
@@ -294,10 +298,10 @@ class CourseRelatedProject(Orderable):
         verbose_name_plural = "Progetti collegati"
 
 
-SEATS_HELP = "Quanti partecipanti può accogliere l'edizione in tutto; vuoto se non c'è un limite."
-SEATS_TAKEN_HELP = (
-    "Aggiornalo a ogni iscrizione confermata: quando arriva ai posti disponibili l'edizione risulta "
-    "«Posti esauriti» e non si può più scegliere nel modulo di richiesta."
+SEATS_HELP = (
+    "Quanti partecipanti può accogliere l'edizione in tutto; vuoto se non c'è un limite. I posti "
+    "assegnati si contano da soli: sono le richieste che la segreteria segna «Iscritto/a» in "
+    "«Richieste corsi»."
 )
 
 
@@ -319,20 +323,19 @@ class CourseSession(Orderable):
         "Calendario delle lezioni", max_length=255, blank=True, help_text="Ad esempio: martedì e giovedì 9:30-13:30."
     )
     seats = models.PositiveIntegerField("Posti disponibili", null=True, blank=True, help_text=SEATS_HELP)
-    seats_taken = models.PositiveIntegerField("Posti già assegnati", default=0, help_text=SEATS_TAKEN_HELP)
     enrolment_deadline = models.DateField(
         "Scadenza iscrizioni", null=True, blank=True, help_text="Se vuota, ci si iscrive fino all'inizio."
     )
     cancelled = models.BooleanField("Annullata", default=False)
 
-    objects = CourseSessionQuerySet.as_manager()
+    objects = CourseSessionManager()
 
     panels = [
         FieldPanel("edition"),
         FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
         FieldRowPanel([FieldPanel("venue"), FieldPanel("is_online"), FieldPanel("online_platform")]),
         FieldPanel("schedule"),
-        FieldRowPanel([FieldPanel("seats"), FieldPanel("seats_taken"), FieldPanel("enrolment_deadline")]),
+        FieldRowPanel([FieldPanel("seats"), FieldPanel("enrolment_deadline")]),
         FieldPanel("cancelled"),
     ]
 
@@ -349,7 +352,20 @@ class CourseSession(Orderable):
         if not self.venue_id and not self.is_online:
             raise ValidationError({"venue": "Indica una sede oppure segna l'edizione come online."})
         if self.seats is not None and self.seats_taken > self.seats:
-            raise ValidationError({"seats_taken": "I posti assegnati superano quelli disponibili."})
+            taken = self.seats_taken
+            raise ValidationError(
+                {"seats": f"Gli iscritti a questa edizione sono già {taken}: i posti non possono essere meno."}
+            )
+
+    @property
+    def seats_taken(self):
+        """Participants of the enquiries staff marked as enrolled in this edition: annotated by the
+        manager, counted here for a session built from a revision (preview) or just saved."""
+        if "enrolled_seats" in self.__dict__:
+            return self.enrolled_seats
+        if self.pk is None:
+            return 0
+        return CourseEnquiry.objects.enrolled().filter(session=self).aggregate(total=Sum("participants"))["total"] or 0
 
     @property
     def is_full(self):

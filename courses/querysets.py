@@ -14,14 +14,27 @@ class CourseSessionQuerySet(models.QuerySet):
         """`session_status(...) == OPEN` in SQL (see `status.py`)."""
         return self.filter(
             Q(enrolment_deadline__isnull=True) | Q(enrolment_deadline__gte=timezone.localdate(now)),
-            Q(seats__isnull=True) | Q(seats_taken__lt=F("seats")),
+            Q(seats__isnull=True) | Q(enrolled_seats__lt=F("seats")),
             cancelled=False,
             start__gt=now,
         )
 
+    def with_seats_taken(self):
+        """Annotate `enrolled_seats`, what `CourseSession.seats_taken` reads: the participants of the
+        edition's enquiries that staff marked as enrolled."""
+        enquiries = self.model._meta.get_field("enquiries").related_model.objects
+        return self.annotate(enrolled_seats=enquiries.seats_taken_by_session())
+
     def of_course(self):
         """Correlated to the course of an outer `CoursePage` query."""
         return self.filter(course=OuterRef("pk"))
+
+
+class CourseSessionManager(models.Manager.from_queryset(CourseSessionQuerySet)):
+    """Every query of sessions (the course's `sessions`, listings, calendars) knows their seats taken."""
+
+    def get_queryset(self):
+        return super().get_queryset().with_seats_taken()
 
 
 class CoursePageQuerySet(PublicPageQuerySet):

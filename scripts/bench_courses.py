@@ -20,8 +20,9 @@ def build(count):
 
     from django.utils import timezone
 
+    from courses.enquiries import EnquiryStatus
     from courses.models import Area, CoursePage, CourseSession, DeliveryMode
-    from tests.factories.courses import CourseIndexPageFactory, VenueFactory
+    from tests.factories.courses import CourseEnquiryFactory, CourseIndexPageFactory, VenueFactory
 
     catalogue = CourseIndexPageFactory(parent=fresh_home())
     venues = [VenueFactory(city=city) for city in ["Roma", "Latina", "Viterbo", "Frosinone", "Rieti"]]
@@ -44,15 +45,18 @@ def build(count):
         offset = (i % 300) - 100  # a third in the past, the rest upcoming
         for n in range(2):
             start = now + timedelta(days=offset + 40 * n)
-            CourseSession.objects.create(
+            session = CourseSession.objects.create(
                 course=course,
                 edition=f"Edizione {n + 1}",
                 start=start,
                 end=start + timedelta(hours=8),
                 venue=venues[(i + n) % len(venues)],
                 seats=20,
-                seats_taken=20 if i % 7 == 0 else 3,
                 cancelled=i % 11 == 0,
+            )
+            # seats taken are enrolled enquiries' participants
+            CourseEnquiryFactory(
+                course=course, session=session, participants=20 if i % 7 == 0 else 3, status=EnquiryStatus.ENROLLED
             )
     return catalogue, CoursePage.objects.order_by("pk").first()
 

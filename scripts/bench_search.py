@@ -239,7 +239,6 @@ def build_site(args, rng, log):
                     end=now + datetime.timedelta(days=10 + i % 300, hours=8),
                     venue=venues[i % len(venues)],
                     seats=20,
-                    seats_taken=0,
                     sort_order=0,
                 )
                 for i, page in enumerate(courses)

@@ -8,7 +8,9 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
+from courses.enquiries import EnquiryStatus, RequestType
 from courses.models import (
+    CourseEnquiry,
     CourseIndexPage,
     CoursePage,
     CourseRelatedProject,
@@ -32,7 +34,8 @@ def seed():
     created += catalogue_created
     for fields in data["courses"]:
         if child_page(catalogue, CoursePage, fields["slug"]) is None:
-            add_page(catalogue, build_course({**data["course_defaults"], **fields}, data, venues))
+            course = add_page(catalogue, build_course({**data["course_defaults"], **fields}, data, venues))
+            enrol(course, fields["sessions"])
             created += 1
     if child_page(home, ContactFormPage, data["contact_form"]["slug"]) is None:
         add_page(home, build_contact_form(data["contact_form"]))
@@ -73,10 +76,18 @@ def build_course(fields, data, venues):
 
 
 def programme(data, total_hours):
-    """The shared programme; the module without hours gets what the others leave (at least one)."""
-    given = sum(module["hours"] for module in data["modules"] if "hours" in module)
-    rest = max(int(total_hours) - given, 1)
-    modules = [{**module, "hours": Decimal(module.get("hours", rest))} for module in data["modules"]]
+    """The shared programme; the module without hours gets what the others leave. A course too short
+    for the given hours shares its duration among the modules instead (in half hours), so the
+    modules always add up to the course's duration (`CoursePage.programme_hours_mismatch`)."""
+    total = Decimal(total_hours)
+    given = sum(Decimal(module["hours"]) for module in data["modules"] if "hours" in module)
+    count = len(data["modules"])
+    if total - given >= 1:
+        hours = [Decimal(module.get("hours", total - given)) for module in data["modules"]]
+    else:
+        share = (total / count * 2).to_integral_value(rounding="ROUND_FLOOR") / 2
+        hours = [share] * (count - 1) + [total - share * (count - 1)]
+    modules = [{**module, "hours": module_hours} for module, module_hours in zip(data["modules"], hours, strict=True)]
     return ("programme", {"heading": data["heading"], "modules": modules})
 
 
@@ -93,11 +104,29 @@ def session(entry, venues):
         "is_online": entry.get("is_online", False),
         "online_platform": entry.get("online_platform", ""),
         "seats": entry["seats"],
-        "seats_taken": entry.get("seats_taken", 0),
         "enrolment_deadline": timezone.localdate() + datetime.timedelta(days=closes) if closes is not None else None,
         "cancelled": entry.get("cancelled", False),
         "schedule": entry["schedule"],
     }
+
+
+def enrol(course, entries):
+    """A session's `seats_taken` in courses.yaml: one enquiry for that many people, marked enrolled
+    (seats taken are enrolled enquiries, see `CourseSession.seats_taken`)."""
+    course = CoursePage.objects.get(pk=course.pk)
+    for session, entry in zip(course.sessions.order_by("sort_order"), entries, strict=True):
+        if entry.get("seats_taken"):
+            CourseEnquiry.objects.create(
+                course=course,
+                session=session,
+                first_name="Gruppo",
+                last_name="iscritto",
+                email="iscrizioni@esempio.it",
+                request_type=RequestType.PRE_ENROLMENT,
+                participants=entry["seats_taken"],
+                privacy_acknowledged_at=timezone.now(),
+                status=EnquiryStatus.ENROLLED,
+            )
 
 
 def at(days_from_today, time):

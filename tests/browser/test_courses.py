@@ -110,8 +110,33 @@ def test_full_course_takes_a_place_on_the_waiting_list(tab, site, assert_accessi
     assert tab.get_by_role("heading", level=1).inner_text() == "Grazie, sei in lista d'attesa"
     assert_accessible(tab)
 
-    enquiry = CourseEnquiry.objects.get()
+    enquiry = CourseEnquiry.objects.get(last_name="Neri")
     assert (enquiry.last_name, enquiry.waiting_list, enquiry.session.edition) == ("Neri", True, "Unica")
+
+
+def test_a_visitor_chooses_the_full_edition_and_joins_its_waiting_list(tab, site, assert_accessible):
+    course = CoursePageFactory(parent=site, title="Progettazione europea", slug="progettazione")
+    start = timezone.now() + timedelta(days=30)
+    rome = CourseSessionFactory(
+        course=course, edition="Roma", start=start, venue=VenueFactory(city="Roma"), seats=10, seats_taken=10
+    )
+    CourseSessionFactory(course=course, edition="Latina", start=start + timedelta(days=7), seats=10)
+    tab.goto("/corsi/progettazione/richiedi-informazioni/")
+    edition = tab.get_by_label("Edizione", exact=True)
+    assert "posti esauriti — lista d'attesa" in edition.locator(f'option[value="{rome.pk}"]').inner_text()
+    edition.select_option(str(rome.pk))
+    tab.get_by_label("Pre-iscrizione").check()
+    tab.get_by_label("Nome (obbligatorio)", exact=True).fill("Marco")
+    tab.get_by_label("Cognome (obbligatorio)").fill("Neri")
+    tab.get_by_label("E-mail (obbligatorio)").fill("marco.neri@esempio.it")
+    tab.get_by_label("Ho letto l'informativa privacy").check()
+    tab.get_by_role("button", name="Invia la richiesta").click()
+    tab.wait_for_url(f"**/corsi/progettazione/richiedi-informazioni/grazie/?edizione={rome.pk}&lista=attesa")
+    assert tab.get_by_role("heading", level=1).inner_text() == "Grazie, sei in lista d'attesa"
+    assert "edizione Roma" in tab.get_by_role("status").inner_text()
+    assert_accessible(tab)
+    enquiry = CourseEnquiry.objects.get(last_name="Neri")
+    assert (enquiry.session, enquiry.waiting_list) == (rome, True)
 
 
 def test_a_funded_course_shows_the_emblem_first_and_stays_accessible(tab, course_catalogue, assert_accessible):

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from courses.enquiries import CourseEnquiry, EnquiryStatus
 from outbox.models import OutboundEmail
-from tests.factories.courses import CourseEnquiryFactory, CoursePageFactory
+from tests.factories.courses import CourseEnquiryFactory, CoursePageFactory, CourseSessionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -110,12 +110,20 @@ def csv_rows(response):
 
 def test_exports_read_as_an_italian_office_expects(admin_client, course):
     received = timezone.make_aware(datetime(2026, 7, 1, 8, 5), UTC)  # 10:05 in Rome (summer time)
+    session = CourseSessionFactory(course=course, edition="Latina", start=datetime(2026, 9, 14, 7, 30, tzinfo=UTC))
     CourseEnquiryFactory(
-        course=course, first_name="=2+2", phone="+39 0773 123456", marketing_consent=True, created_at=received
+        course=course,
+        session=session,
+        first_name="=2+2",
+        phone="+39 0773 123456",
+        marketing_consent=True,
+        created_at=received,
     )
-    row = csv_rows(admin_client.get(f"{INDEX}?export=csv"))[0]
-    assert row["Nome"] == "'=2+2" and row["Telefono"] == "'+39 0773 123456"
-    assert row["Consenso comunicazioni"] == "Sì" and row["Ricevuta il"] == "01/07/2026 10:05"
+    first = csv_rows(admin_client.get(f"{INDEX}?export=csv"))[0]
+    # a phone number reads as typed in Excel: a quoted constant, no visible apostrophe
+    assert first["Nome"] == "'=2+2" and first["Telefono"] == '="+39 0773 123456"'
+    assert first["Consenso comunicazioni"] == "Sì" and first["Ricevuta il"] == "01/07/2026 10:05"
+    assert first["Edizione"] == "Latina (14 settembre 2026)"
 
     workbook = load_workbook(io.BytesIO(admin_client.get(f"{INDEX}?export=xlsx").content))
     assert workbook.sheetnames == ["Richieste"]
@@ -125,6 +133,24 @@ def test_exports_read_as_an_italian_office_expects(admin_client, course):
     assert cells["Nome"].data_type == "s" and cells["Consenso comunicazioni"].value == "Sì"
     assert cells["Ricevuta il"].value == datetime(2026, 7, 1, 10, 5)
     assert cells["Ricevuta il"].number_format == "DD/MM/YYYY HH:MM"
+    assert cells["Edizione"].value == "Latina (14 settembre 2026)"
+
+
+def test_xlsx_opens_with_a_bold_frozen_filtered_header_and_readable_columns(admin_client, course):
+    CourseEnquiryFactory(course=course, message="Una domanda piuttosto lunga sul programma del corso. " * 5)
+    sheet = load_workbook(io.BytesIO(admin_client.get(f"{INDEX}?export=xlsx").content))["Richieste"]
+    header = [cell.value for cell in sheet[1]]
+    assert all(cell.font.bold for cell in sheet[1])
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:{sheet.cell(row=1, column=len(header)).column_letter}2"
+
+    def width(heading):
+        return sheet.column_dimensions[sheet.cell(row=1, column=header.index(heading) + 1).column_letter].width
+
+    assert width("Ricevuta il") >= len("31/12/2026 23:59")  # a date shows, not #####
+    assert width("E-mail") > len("persona0@esempio.it")
+    assert width("Messaggio") == 60  # long text is cut at a readable width
+    assert all(width(heading) >= 8 for heading in header)
 
 
 def test_csv_export_is_formula_injection_safe(admin_client, course):
@@ -199,3 +225,10 @@ def test_enquiries_survive_the_deletion_of_their_course(admin_client, course, en
     html = admin_client.get(INDEX).content.decode()
     assert "Appalti pubblici (pagina eliminata)" in html
     assert admin_client.get(f"{INDEX}edit/{enquiry.pk}/").status_code == 200
+
+
+def test_emails_still_to_send_are_not_called_a_waiting_list(admin_client, enquiry):
+    OutboundEmail.objects.create(about=enquiry, kind="staff", to="formazione@asap.example", subject="x", body="y")
+    html = admin_client.get(INDEX).content.decode()
+    assert "1 da inviare" in html
+    assert "in attesa" not in html.lower().replace("lista d&#x27;attesa", "")

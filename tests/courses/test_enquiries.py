@@ -12,7 +12,7 @@ from core.site_settings import OrganisationSettings
 from courses.enquiries import CourseEnquiry, EnquiryStatus, RequestType
 from outbox.models import OutboundEmail
 from tests.factories import ContentPageFactory
-from tests.factories.courses import CoursePageFactory, CourseSessionFactory
+from tests.factories.courses import CourseEnquiryFactory, CoursePageFactory, CourseSessionFactory
 from tests.outbox.smtp_server import SMTPServer, closed_port, use_smtp
 
 
@@ -80,7 +80,7 @@ def test_session_choice_appears_with_several_sessions_and_skips_cancelled_and_pa
 
 
 @pytest.mark.django_db
-def test_full_and_closed_sessions_are_never_offered(client, course):
+def test_full_sessions_are_offered_for_their_waiting_list_and_closed_ones_never(client, course):
     CourseSessionFactory(course=course, edition="Autunno", start=timezone.now() + timedelta(days=90))
     CourseSessionFactory(course=course, edition="Esaurita", seats=12, seats_taken=12)
     CourseSessionFactory(
@@ -91,21 +91,24 @@ def test_full_and_closed_sessions_are_never_offered(client, course):
     )
     html = client.get(URL).content.decode()
     assert "Primavera" in html and "Autunno" in html
-    assert "Esaurita" not in html and "Iscrizioni chiuse" not in html
-    full = course.sessions.get(edition="Esaurita")
-    response = client.post(URL, valid_post(session=str(full.pk)))
+    assert "Esaurita" in html and "(posti esauriti — lista d&#x27;attesa)" in html
+    assert "Iscrizioni chiuse" not in html
+    closed = course.sessions.get(edition="Iscrizioni chiuse")
+    response = client.post(URL, valid_post(session=str(closed.pk)))
     assert "Scegli una delle edizioni proposte." in response.content.decode()
-    assert not CourseEnquiry.objects.exists()
+    assert not CourseEnquiry.objects.filter(email="giulia.rossi@esempio.it").exists()
 
 
 @pytest.mark.django_db
 def test_a_full_only_session_is_taken_by_the_waiting_list(client, course):
     """(The waiting list itself: tests/courses/test_waiting_list.py.)"""
-    course.sessions.update(seats=10, seats_taken=10)
+    session = course.sessions.get()
+    course.sessions.update(seats=10)
+    CourseEnquiryFactory(course=course, session=session, participants=10, status=EnquiryStatus.ENROLLED)
     html = client.get(URL).content.decode()
     assert 'name="session"' not in html
     client.post(URL, valid_post())
-    enquiry = CourseEnquiry.objects.get()
+    enquiry = CourseEnquiry.objects.get(email="giulia.rossi@esempio.it")
     assert (enquiry.session.edition, enquiry.waiting_list) == ("Primavera", True)
 
 
@@ -253,7 +256,7 @@ def test_mail_server_down_keeps_the_enquiry_then_sends_each_email_exactly_once(
     delivered = sorted(tuple(m["to"]) for m in server.messages)
     assert delivered == [("formazione@asap.example",), ("giulia.rossi@esempio.it",)]
     visitor = next(m["message"] for m in server.messages if m["to"] == ["giulia.rossi@esempio.it"])
-    assert visitor["Subject"] == "Abbiamo ricevuto la tua richiesta: Rendicontazione FSE+"
+    assert visitor["Subject"].strip() == "Abbiamo ricevuto la tua richiesta: Rendicontazione FSE+, edizione «Primavera»"
     assert any(part.get_content_type() == "text/calendar" for part in visitor.walk())
     assert set(OutboundEmail.objects.values_list("status", flat=True)) == {OutboundEmail.Status.SENT}
 

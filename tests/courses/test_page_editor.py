@@ -9,7 +9,7 @@ from tests.factories.courses import VenueFactory
 pytestmark = pytest.mark.django_db
 
 
-def course_form(venue, **session):
+def course_form(venue, body=(), **session):
     return nested_form_data(
         {
             "title": "Nuovo corso",
@@ -24,7 +24,7 @@ def course_form(venue, **session):
             "target_audience": "Tutti",
             "learning_outcomes": rich_text(""),
             "is_free": "on",
-            "body": streamfield([]),
+            "body": streamfield(list(body)),
             "sessions": inline_formset(
                 [
                     {
@@ -33,7 +33,6 @@ def course_form(venue, **session):
                         "end": session.get("end", "2030-05-04 17:30"),
                         "venue": str(venue.pk),
                         "seats": "20",
-                        "seats_taken": "0",
                     }
                 ]
             ),
@@ -63,6 +62,29 @@ def test_session_ending_before_it_starts_is_refused_in_italian(admin_client, cou
     assert response.status_code == 200
     assert "La fine deve venire dopo l&#x27;inizio." in response.content.decode()
     assert not CoursePage.objects.filter(slug="nuovo-corso").exists()
+
+
+def programme(*hours):
+    modules = {
+        str(i): {"deleted": "", "order": str(i), "id": "", "value": {"title": f"Modulo {i + 1}", "hours": h}}
+        for i, h in enumerate(hours)
+    }
+    return [("programme", {"heading": "Programma", "modules": {"count": str(len(hours)), **modules}})]
+
+
+def test_modules_that_do_not_add_up_to_the_duration_are_refused_in_italian(admin_client, course_catalogue):
+    venue = VenueFactory()
+    url = f"/admin/pages/add/courses/coursepage/{course_catalogue.pk}/"
+    response = admin_client.post(url, course_form(venue, body=programme("4", "4", "1")))
+    assert response.status_code == 200
+    assert (
+        "La durata complessiva è di 8 ore, ma i moduli del programma ne sommano 9: correggi la durata o le ore "
+        "dei moduli." in response.content.decode()
+    )
+    assert not CoursePage.objects.filter(slug="nuovo-corso").exists()
+    # a module without its hours may take what the others leave
+    response = admin_client.post(url, course_form(venue, body=programme("4", "3", "")))
+    assert response.status_code == 302, response.content.decode()[:3000]
 
 
 def test_other_editor_screens_open(admin_client, home_page, course_catalogue):

@@ -9,7 +9,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from courses.enquiries import CourseEnquiry, RequestType
+from courses.enquiries import CourseEnquiry, EnquiryStatus, RequestType
 from tests.factories.courses import CourseEnquiryFactory, CoursePageFactory, CourseSessionFactory
 
 pytestmark = pytest.mark.django_db
@@ -66,27 +66,30 @@ def test_full_course_takes_waiting_list_requests_end_to_end(client, course, djan
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(FORM, waiting_list_post(session=str(autumn.pk)))
     assert response.status_code == 302
-    assert response["Location"] == f"{FORM}grazie/?lista=attesa"
+    assert response["Location"] == f"{FORM}grazie/?edizione={autumn.pk}&lista=attesa"
 
-    enquiry = CourseEnquiry.objects.get()
+    enquiry = CourseEnquiry.objects.get(email="giulia.rossi@esempio.it")
     assert enquiry.waiting_list is True
     assert enquiry.session == autumn
     assert enquiry.request_type == RequestType.PRE_ENROLMENT
 
     thanks = client.get(response["Location"]).content.decode()
     assert "Grazie, sei in lista d'attesa" in thanks
-    assert "lista d'attesa del corso <strong>Rendicontazione FSE+</strong>" in thanks
+    assert "lista d'attesa del corso <strong>Rendicontazione FSE+</strong>, edizione <strong>Autunno</strong>" in thanks
 
     staff, visitor = sorted(mail.outbox, key=lambda m: m.to != ["formazione@asap.example"])
-    assert staff.subject == "Nuova richiesta (Lista d'attesa): Rendicontazione FSE+"
+    assert staff.subject == "Nuova richiesta (Lista d'attesa): Rendicontazione FSE+, edizione «Autunno»"
     assert "lista d'attesa" in staff.body
-    assert visitor.subject == "Sei in lista d'attesa: Rendicontazione FSE+"
-    assert "abbiamo ricevuto la tua iscrizione alla lista d'attesa del corso «Rendicontazione FSE+»" in visitor.body
+    assert visitor.subject == "Sei in lista d'attesa: Rendicontazione FSE+, edizione «Autunno»"
+    assert (
+        "abbiamo ricevuto la tua iscrizione alla lista d'attesa del corso «Rendicontazione FSE+», edizione «Autunno»"
+        in visitor.body
+    )
     assert "se se ne libera uno ti scriviamo" in visitor.body
 
 
 def test_a_course_with_a_free_session_keeps_the_normal_form(client, course, django_capture_on_commit_callbacks):
-    course.sessions.filter(edition="Autunno").update(seats_taken=14)
+    course.enquiries.filter(session__edition="Autunno").update(participants=14)
     assert "Richiedi informazioni<span" in client.get(COURSE).content.decode()
     form = client.get(FORM).content.decode()
     assert "<h1>Richiedi informazioni</h1>" in form
@@ -95,7 +98,7 @@ def test_a_course_with_a_free_session_keeps_the_normal_form(client, course, djan
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(FORM, waiting_list_post(request_type=RequestType.INFORMATION))
     assert response["Location"] == f"{FORM}grazie/"
-    assert CourseEnquiry.objects.get().waiting_list is False
+    assert CourseEnquiry.objects.get(email="giulia.rossi@esempio.it").waiting_list is False
     visitor = next(m for m in mail.outbox if m.to == ["giulia.rossi@esempio.it"])
     assert "lista d'attesa" not in visitor.body + visitor.subject
     assert "lista d'attesa" not in client.get(response["Location"]).content.decode()
@@ -113,7 +116,7 @@ def test_staff_see_waiting_list_requests_apart(admin_client, course):
     def names(query):
         response = admin_client.get(f"/admin/course_enquiries/?{query}")
         assert response.status_code == 200
-        return sorted(e.first_name for e in response.context["object_list"])
+        return sorted(e.first_name for e in response.context["object_list"] if e.status != EnquiryStatus.ENROLLED)
 
     assert names("waiting_list=true") == ["Anna"]
     assert names("waiting_list=false") == ["Bruno"]

@@ -7,7 +7,7 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
-from courses.enquiries import CourseEnquiry, RequestType
+from courses.enquiries import CourseEnquiry, EnquiryStatus, RequestType
 from courses.models import (
     Area,
     CourseIndexPage,
@@ -62,10 +62,18 @@ class CourseSessionFactory(factory.django.DjangoModelFactory):
     end = factory.LazyAttribute(lambda o: o.start + timedelta(hours=8))
     venue = factory.SubFactory(VenueFactory)
     seats = 20
-    seats_taken = 0
 
     class Meta:
         model = CourseSession
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def seats_taken(session, create, extracted, **kwargs):
+        """`seats_taken=N`: one enquiry for N participants, marked enrolled by staff."""
+        if extracted:
+            CourseEnquiryFactory(
+                course=session.course, session=session, participants=extracted, status=EnquiryStatus.ENROLLED
+            )
 
 
 class CourseEnquiryFactory(factory.django.DjangoModelFactory):
