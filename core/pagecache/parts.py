@@ -5,6 +5,7 @@ queries. A previewed draft always builds its parts afresh (the home page's boxes
 import hashlib
 import time
 
+from django.http.request import split_domain_port
 from wagtail.models import Site
 
 from . import store
@@ -23,15 +24,13 @@ def site_wide(key, build, seconds=None):
 
 
 def find_site(request):
-    """`Site.find_for_request`, kept per host and port until editors change something: Wagtail asks
-    the database on every request. Left on the request where Wagtail looks for it."""
+    """`Site.find_for_request`, kept per host name and port until editors change something: Wagtail
+    asks the database on every request. Keyed on what Wagtail decides by (the host's name, without
+    its port or capitals, and the server's port), so no header a visitor varies makes a new entry.
+    Left on the request where Wagtail looks for it."""
     if not hasattr(request, "_wagtail_site"):
-        meta = request.META
-        host = "|".join(
-            meta.get(name, "")
-            for name in ("HTTP_HOST", "SERVER_NAME", "SERVER_PORT", "HTTP_X_FORWARDED_HOST", "HTTP_X_FORWARDED_PORT")
-        )
-        key = f"pagecache:site:{hashlib.sha256(host.encode()).hexdigest()}"
+        hostname = split_domain_port(request._get_raw_host())[0]
+        key = f"pagecache:site:{hashlib.sha256(f'{hostname}|{request.get_port()}'.encode()).hexdigest()}"
         request._wagtail_site = site_wide(key, lambda: Site.find_for_request(request))[1]
     return request._wagtail_site
 
