@@ -25,9 +25,11 @@ GRACE_SECONDS = 10
 
 
 def gunicorn_command(host, port, workers, app="asap_site.wsgi:application"):
-    """The production server as `make run` starts it (`make bench` measures the same one)."""
+    """The production server as `make run` starts it (`make bench` measures the same one). Its
+    settings file (gunicorn.conf.py) trusts no forwarder: no header changes the path or scheme."""
     return [
         sys.executable, "-m", "gunicorn", app,
+        "--config", str(ROOT / "gunicorn.conf.py"),
         "--bind", f"{host}:{port}",
         "--workers", str(workers),
         "--graceful-timeout", str(GRACE_SECONDS),
