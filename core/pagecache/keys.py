@@ -15,7 +15,7 @@ All of it is read from the WSGI environ alone, so the WSGI front can answer befo
 request."""
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import unquote_plus
 
 from django.conf import settings
@@ -131,10 +131,13 @@ def canonical_host(environ):
         port = server_port(environ)
         default = "443" if scheme(environ) == "https" else "80"
         host = environ.get("SERVER_NAME", "") + ("" if port == default else f":{port}")
+    return host if _is_canonical(host, server_port(environ), tuple(settings.ALLOWED_HOSTS)) else None
+
+
+@lru_cache(maxsize=64)  # a hit's key needs it: the few hosts a site answers on, checked once
+def _is_canonical(host, port, allowed_hosts):
     domain, _port = split_domain_port(host)
-    if not domain or not validate_host(domain, settings.ALLOWED_HOSTS):
-        return None
-    return host if host in (domain, f"{domain}:{server_port(environ)}") else None
+    return bool(domain) and validate_host(domain, allowed_hosts) and host in (domain, f"{domain}:{port}")
 
 
 def has_own_script_name(environ):
