@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
+from tests.scaleout.test_two_servers import stop
 from tests.serve.test_run_site import free_port
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
@@ -70,12 +71,7 @@ def gunicorn(project_catalogue, tmp_path):
                 time.sleep(0.3)
         yield port
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop([process])
 
 
 def test_a_script_name_header_never_replaces_the_catalogue(gunicorn):
