@@ -4,8 +4,9 @@ It is the outermost middleware, and what it keeps is the response as the others 
 headers and the Content-Security-Policy included, with the sources an embed or the analytics host
 added). Only what every visitor would get is stored: an anonymous GET answered 200 with a public
 `Cache-Control` (so never a response that sets a cookie or carries a CSRF token, see `headers`),
-keyed on the full URL with its query normalised (catalogue filters, pagination). Signed-in editors
-(a session cookie) always get a fresh page with their userbar.
+keyed on what decides the answer (`keys`: the path, the canonical host, the query as pages read it)
+and answered with a 304 when the browser names its ETag. Signed-in editors (a session cookie)
+always get a fresh page with their userbar.
 
 The key is read from the WSGI environ alone, so that `wsgi.PageCacheApplication` can answer a hit
 before Django builds a request; this middleware answers hits for the servers that don't go through
