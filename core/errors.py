@@ -13,6 +13,7 @@ from django.core.exceptions import RequestDataTooBig
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
+from django.utils.cache import patch_vary_headers
 
 MESSAGES = {
     400: "Richiesta non valida.",
@@ -78,6 +79,8 @@ def render_error(request, status, *, template=None, context=None, message=None, 
         response = JsonResponse({"error": message or MESSAGES[status]}, status=status)
     else:
         response = HttpResponse(loader.render_to_string(template or f"{status}.html", context or {}), status=status)
+    if not as_json:  # the same address answers JSON or HTML by the request's Accept: caches must know
+        patch_vary_headers(response, ["Accept"])
     if retry_after is not None:
         response["Retry-After"] = str(max(int(retry_after), 1))
     if status in (429, 503, 507):

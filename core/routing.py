@@ -16,7 +16,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
-from core.pagecache.parts import find_site, shared_part
+from core.pagecache.parts import find_site, first_shared_part
 
 
 def _answers(page, components):
@@ -79,13 +79,35 @@ def _walk(root, components):
     return trail, _specific(page), components
 
 
+def _route_name(root, components):
+    return f"route:{root.pk}:{hashlib.sha256('/'.join(components).encode()).hexdigest()}"
+
+
 def route(request, root, components):
     """`root.route(request, components)` as Wagtail's walk answers it. The walk is the same for every
-    visitor, so it is kept per path as a shared part until editors change something: a page found
-    before costs no query (a path that leads nowhere is not kept, so made-up addresses don't fill the
-    cache). `request.route_pages` keeps the pages passed on the way (root first)."""
-    key = hashlib.sha256("/".join(components).encode()).hexdigest()
-    trail, specific, components = shared_part(f"route:{root.pk}:{key}", request, lambda: _walk(root, components))
+    visitor, so it is kept as a shared part until editors change something, under the part of the
+    path that leads to the page that answers: a page found before costs no query, and the addresses
+    a routable page answers (`/progetti/ente/<n>/`) share its entry instead of making one each (a
+    path that leads nowhere is not kept, so made-up addresses don't fill the cache).
+    `request.route_pages` keeps the pages passed on the way (root first)."""
+    names = {_route_name(root, components[:n]): n for n in range(len(components), -1, -1)}
+
+    def usable(name, walked):
+        """A kept walk of the first n components serves these if the walk would stop where it did:
+        no page on the way answers the rest, and the page reached answers it (or nothing is left)."""
+        trail, specific = walked
+        n = names[name]
+        rest_at = [components[page.depth - root.depth :] for page in trail]
+        return not any(_answers(page, rest) for page, rest in zip(trail[:-1], rest_at[:-1], strict=True)) and (
+            n == len(components) or _answers(specific, components[n:])
+        )
+
+    def walk():
+        trail, specific, rest = _walk(root, components)
+        return _route_name(root, components[: len(components) - len(rest)]), (trail, specific)
+
+    name, (trail, specific) = first_shared_part(list(names), request, usable, walk)
+    components = components[names.get(name, len(components)) :]
     request.route_pages = trail
     if components or _answers(specific, components):
         return specific.route(request, components)

@@ -29,9 +29,11 @@ STABLE_SECONDS = 60.0  # a process that ran this long before dying is restarted 
 
 
 def gunicorn_command(host, port, workers, app="asap_site.wsgi:application"):
-    """The production server as `make run` starts it (`make bench` measures the same one)."""
+    """The production server as `make run` starts it (`make bench` measures the same one). Its
+    settings file (gunicorn.conf.py) trusts no forwarder: no header changes the path or scheme."""
     return [
         sys.executable, "-m", "gunicorn", app,
+        "--config", str(ROOT / "gunicorn.conf.py"),
         "--bind", f"{host}:{port}",
         "--workers", str(workers),
         "--graceful-timeout", str(GRACE_SECONDS),

@@ -195,8 +195,9 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 PAGE_CACHE_GENERATION_FILE = (
     None if env("REDIS_URL") else env("PAGE_CACHE_GENERATION_FILE", BASE_DIR / "var" / "page-cache-generation")
 )
-# How long a browser may reuse a public page without asking again (`Cache-Control: max-age`).
-PAGE_BROWSER_CACHE_SECONDS = env_int("PAGE_BROWSER_CACHE_SECONDS", 60)
+# How long a browser may reuse a public page without asking again (`Cache-Control: max-age`): by
+# default not at all, so a publish shows on the next load (the ETag makes asking again a cheap 304).
+PAGE_BROWSER_CACHE_SECONDS = env_int("PAGE_BROWSER_CACHE_SECONDS", 0)
 # A Varnish (or any cache that accepts PURGE and BAN) in front: its address, e.g. http://127.0.0.1:6081,
 # or the addresses of several, comma-separated; publishing and editing then empty them all
 # (deploy/varnish/default.vcl).

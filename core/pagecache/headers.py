@@ -1,14 +1,20 @@
-"""Who may keep a response, as `Cache-Control` says it: public pages for everyone (the browser
-briefly, shared caches up to the staleness bound), anything personal for nobody.
+"""Who may keep a response, as `Cache-Control` says it: public pages for shared caches up to the
+staleness bound and for browsers only as long as they ask again before using it (`max-age=0`, with
+the ETag the middleware adds a 304 costs no body), so an editor's publish shows on the next load;
+anything personal for nobody.
 
 A response is personal when it could differ between visitors: the request carries a session (an
 editor), it is not a GET/HEAD, or the response sets a cookie, uses the CSRF token (forms) or varies
-on cookies. Views that set `Cache-Control` themselves (the consent endpoints' `never_cache`) keep
+on cookies. An answer to an address not every visitor would send for that page (`keys`: a
+forwarder-shortened path, an odd spelling of the host, a parameter no page reads) and the HTTPS
+redirect (shared caches don't key on the scheme) are kept by no shared cache either. Views that set `Cache-Control` themselves (the consent endpoints' `never_cache`) keep
 theirs; the admin is left as Wagtail makes it (the middleware does not call this there)."""
 
 from django.conf import settings
 from django.http.cookie import parse_cookie
 from django.utils.cache import has_vary_header, patch_cache_control
+
+from .keys import shareable_url
 
 # Statuses a shared cache may keep: the page, a permanent redirect, "not found".
 SHAREABLE_STATUSES = {200, 301, 404}
@@ -34,10 +40,29 @@ def is_personal(request, response):
     )
 
 
+def is_https_redirect(request, response):
+    """SecurityMiddleware's redirect of a plain-HTTP request (SECURE_SSL_REDIRECT)."""
+    return (
+        settings.SECURE_SSL_REDIRECT
+        and response.status_code == 301
+        and not request.is_secure()
+        and response.get("Location", "").startswith("https://")
+    )
+
+
+def is_shareable(request, response):
+    return (
+        response.status_code in SHAREABLE_STATUSES
+        and not is_personal(request, response)
+        and not is_https_redirect(request, response)
+        and shareable_url(request.META) is not None
+    )
+
+
 def set_cache_headers(request, response):
     if response.has_header("Cache-Control"):
         return
-    if is_personal(request, response) or response.status_code not in SHAREABLE_STATUSES:
+    if not is_shareable(request, response):
         patch_cache_control(response, private=True, no_store=True)
     else:
         patch_cache_control(
@@ -59,6 +84,7 @@ def is_public(response):
 
 def keep_out_of_shared_caches(response):
     """For a public answer that must reach the view every time it is asked (e.g. a search that is
-    counted): the visitor's browser may keep it briefly, no shared cache may."""
+    counted): no shared cache may keep it, and the browser only as long as public pages
+    (PAGE_BROWSER_CACHE_SECONDS, by default asking again each time, so a publish shows)."""
     patch_cache_control(response, private=True, max_age=settings.PAGE_BROWSER_CACHE_SECONDS)
     return response

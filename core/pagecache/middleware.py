@@ -4,8 +4,9 @@ It is the outermost middleware, and what it keeps is the response as the others 
 headers and the Content-Security-Policy included, with the sources an embed or the analytics host
 added). Only what every visitor would get is stored: an anonymous GET answered 200 with a public
 `Cache-Control` (so never a response that sets a cookie or carries a CSRF token, see `headers`),
-keyed on the full URL with its query normalised (catalogue filters, pagination). Signed-in editors
-(a session cookie) always get a fresh page with their userbar.
+keyed on what decides the answer (`keys`: the path, the canonical host, the query as pages read it)
+and answered with a 304 when the browser names its ETag. Signed-in editors (a session cookie)
+always get a fresh page with their userbar.
 
 The key is read from the WSGI environ alone, so that `wsgi.PageCacheApplication` can answer a hit
 before Django builds a request; this middleware answers hits for the servers that don't go through
@@ -13,66 +14,30 @@ it (the test client, `make dev`)."""
 
 import hashlib
 import time
-from functools import cache
-from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.urls import reverse
+from django.utils.cache import cc_delim_re, get_conditional_response, set_response_etag
 
 from . import store
 from .headers import has_session, is_personal, is_public, set_cache_headers
-
-MAX_QUERY_LENGTH = 512
-
-
-@cache
-def admin_prefixes():
-    return reverse("wagtailadmin_home"), reverse("admin:index")
-
-
-@cache
-def uncached_prefixes():
-    """The admins, and the static files and uploads (served as files, never kept here)."""
-    files = tuple(prefix for prefix in (settings.STATIC_URL, settings.MEDIA_URL) if prefix and prefix != "/")
-    return (*admin_prefixes(), *files)
+from .keys import admin_prefixes, clean_query, shareable_url, uncached_prefixes
 
 
 def is_admin(request):
     return request.path.startswith(admin_prefixes())
 
 
-def _scheme(environ):
-    """As `HttpRequest.scheme` says it, behind a proxy that sets SECURE_PROXY_SSL_HEADER too."""
-    if settings.SECURE_PROXY_SSL_HEADER:
-        header, secure_value = settings.SECURE_PROXY_SSL_HEADER
-        if header in environ:
-            return "https" if environ[header].split(",", 1)[0].strip() == secure_value else "http"
-    return environ.get("wsgi.url_scheme", "http")
-
-
-def _host(environ):
-    """The host as sent: only pages for an accepted host are ever stored, because CommonMiddleware
-    answers 400 to any other (ALLOWED_HOSTS) before a page is made."""
-    if settings.USE_X_FORWARDED_HOST and "HTTP_X_FORWARDED_HOST" in environ:
-        return environ["HTTP_X_FORWARDED_HOST"]
-    return environ.get("HTTP_HOST") or f"{environ.get('SERVER_NAME', '')}:{environ.get('SERVER_PORT', '')}"
-
-
 def page_key(environ):
     """The cache key of an anonymous GET/HEAD (from the WSGI environ, `request.META`), or None when
-    it must not be answered from the cache."""
+    it must not be answered from the cache (`keys`)."""
     if not settings.PAGE_CACHE_ENABLED or environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
         return None
     path = environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", "/")
     if "HTTP_AUTHORIZATION" in environ or path.startswith(uncached_prefixes()) or has_session(environ):
         return None
-    query = environ.get("QUERY_STRING", "")
-    if len(query) > MAX_QUERY_LENGTH:
-        return None
-    normalised = urlencode(sorted(parse_qsl(query, keep_blank_values=True)))
-    url = f"{_scheme(environ)}://{_host(environ)}{path}?{normalised}"
-    return "pagecache:page:" + hashlib.sha256(url.encode()).hexdigest()
+    url = shareable_url(environ)
+    return "pagecache:page:" + hashlib.sha256(url.encode()).hexdigest() if url else None
 
 
 LOOKED_UP = "asap_site.pagecache"
@@ -88,6 +53,13 @@ def looked_up(environ):
     return environ[LOOKED_UP]
 
 
+def varies_only_on_encoding(response):
+    """A kept page is answered whatever the request's headers: one that varies on anything but the
+    encoding (the JSON or HTML error answers, `Vary: Accept`) is not kept."""
+    varies = {field.lower() for field in cc_delim_re.split(response.get("Vary", "")) if field}
+    return varies <= {"accept-encoding"}
+
+
 def is_storable(request, response):
     return (
         request.method == "GET"
@@ -95,7 +67,26 @@ def is_storable(request, response):
         and not response.streaming
         and is_public(response)
         and not is_personal(request, response)
+        and varies_only_on_encoding(response)
     )
+
+
+def with_etag(response):
+    """A public page carries an ETag, so that a browser revalidating it (public pages have no
+    browser max-age) gets a 304 without the body."""
+    if response.status_code == 200 and not response.streaming and is_public(response):
+        set_response_etag(response)
+    return response
+
+
+def not_modified(environ, etag):
+    """Whether the request's If-None-Match names `etag` (weak comparison, as for a GET)."""
+    wanted = environ.get("HTTP_IF_NONE_MATCH")
+    if not wanted or not etag:
+        return False
+    return wanted.strip() == "*" or etag.removeprefix("W/") in {
+        tag.strip().removeprefix("W/") for tag in wanted.split(",")
+    }
 
 
 def frozen(response):
@@ -106,6 +97,10 @@ def frozen(response):
 
 def age_header(entry):
     return ("Age", str(int(store.age(entry.born))))
+
+
+def entry_etag(entry):
+    return next((value for name, value in entry.value[2] if name.lower() == "etag"), None)
 
 
 def thawed(entry):
@@ -120,15 +115,19 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if is_admin(request):
             return self.get_response(request)
+        clean_query(request.META)
         key, generation, entry = looked_up(request.META)
         if entry:
-            return thawed(entry)
+            return get_conditional_response(request, etag=entry_etag(entry), response=thawed(entry))
         store.start_request(request)
         response = self.get_response(request)
         set_cache_headers(request, response)
+        with_etag(response)
         born = store.born_of(request)
         if key and is_storable(request, response):
             store.keep(key, generation, born, frozen(response))
         if is_public(response) and time.time() - born >= 1:
             response["Age"] = str(int(store.age(born)))
+        if response.has_header("ETag"):
+            return get_conditional_response(request, etag=response["ETag"], response=response)
         return response

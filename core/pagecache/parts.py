@@ -5,6 +5,7 @@ queries. A previewed draft always builds its parts afresh (the home page's boxes
 import hashlib
 import time
 
+from django.http.request import split_domain_port
 from wagtail.models import Site
 
 from . import store
@@ -23,15 +24,13 @@ def site_wide(key, build, seconds=None):
 
 
 def find_site(request):
-    """`Site.find_for_request`, kept per host and port until editors change something: Wagtail asks
-    the database on every request. Left on the request where Wagtail looks for it."""
+    """`Site.find_for_request`, kept per host name and port until editors change something: Wagtail
+    asks the database on every request. Keyed on what Wagtail decides by (the host's name, without
+    its port or capitals, and the server's port), so no header a visitor varies makes a new entry.
+    Left on the request where Wagtail looks for it."""
     if not hasattr(request, "_wagtail_site"):
-        meta = request.META
-        host = "|".join(
-            meta.get(name, "")
-            for name in ("HTTP_HOST", "SERVER_NAME", "SERVER_PORT", "HTTP_X_FORWARDED_HOST", "HTTP_X_FORWARDED_PORT")
-        )
-        key = f"pagecache:site:{hashlib.sha256(host.encode()).hexdigest()}"
+        hostname = split_domain_port(request._get_raw_host())[0]
+        key = f"pagecache:site:{hashlib.sha256(f'{hostname}|{request.get_port()}'.encode()).hexdigest()}"
         request._wagtail_site = site_wide(key, lambda: Site.find_for_request(request))[1]
     return request._wagtail_site
 
@@ -43,14 +42,37 @@ def shared_part(name, request, build, seconds=None):
     return shared_parts([name], request, lambda missing: {name: build()}, seconds)[name]
 
 
+def _part_keys(names, request):
+    site = find_site(request)
+    return {name: f"pagecache:part:{name}:{site.pk if site else 0}" for name in names}
+
+
+def first_shared_part(names, request, usable, build):
+    """(name, value): the value kept under the first of `names` that `usable(name, value)` accepts,
+    all asked in one cache read; else `build()`'s (name, value), kept under that name if it is one of
+    `names` (a path's route kept under the part of the path that leads to a page, not per address)."""
+    if request is None or getattr(request, "is_preview", False):
+        return build()
+    keys = _part_keys(names, request)
+    generation, entries = store.lookup_many(list(keys.values()))
+    for name in names:
+        if (entry := entries.get(keys[name])) and usable(name, entry.value):
+            store.note_born(request, entry.born)
+            return name, entry.value
+    born = time.time()
+    name, value = build()
+    if name in keys:
+        store.keep(keys[name], generation, born, value)
+    return name, value
+
+
 def shared_parts(names, request, build_missing, seconds=None):
     """{name: value} for every name, as `shared_part` gives one but in one cache read (a catalogue's
     cards): `build_missing(names)` returns {name: value} for those not kept yet, stored in one write.
     A preview builds them all afresh."""
     if request is None or getattr(request, "is_preview", False):
         return build_missing(names)
-    site = find_site(request)
-    keys = {name: f"pagecache:part:{name}:{site.pk if site else 0}" for name in names}
+    keys = _part_keys(names, request)
     generation, entries = store.lookup_many(list(keys.values()))
     values = {}
     for name, key in keys.items():

@@ -31,6 +31,25 @@ acl purgers {
 
 sub vcl_recv {
     set req.backend_hint = app_servers.backend();
+    # What decides the answer is the URL and the host, as visitors send them: no visitor's header may
+    # move part of the path into SCRIPT_NAME (gunicorn honours a `SCRIPT_NAME` header from a proxy it
+    # trusts) or name another host, prefix or address, and the public site is on the default ports.
+    unset req.http.SCRIPT_NAME;
+    unset req.http.PATH_INFO;
+    unset req.http.REMOTE_USER;
+    unset req.http.X-Forwarded-Host;
+    unset req.http.X-Forwarded-Port;
+    unset req.http.X-Forwarded-Prefix;
+    unset req.http.X-Forwarded-Path;
+    unset req.http.X-Original-URL;
+    unset req.http.X-Rewrite-URL;
+    unset req.http.X-Script-Name;
+    set req.http.Host = regsub(req.http.Host, ":[0-9]+$", "");
+    # Tracking parameters change no page (the site drops them too): one entry with or without them.
+    if (req.url ~ "[?&](utm_|mc_|mtm_|pk_|piwik_|_hs|fbclid|gclid|gclsrc|dclid|gbraid|wbraid|msclkid|yclid|twclid|ttclid|igshid|li_fat_id|srsltid|_ga|_gl|mkt_tok|ref_src)") {
+        set req.url = regsuball(req.url, "(?<=[?&])(?:(?:utm_|mc_|mtm_|pk_|piwik_|_hs)[^=&]*|fbclid|gclid|gclsrc|dclid|gbraid|wbraid|msclkid|yclid|twclid|ttclid|igshid|li_fat_id|srsltid|_ga|_gl|mkt_tok|ref_src)(?:=[^&]*)?(?:&|$)", "");
+        set req.url = regsub(req.url, "[?&]$", "");
+    }
     if (req.method == "PURGE") {
         if (client.ip !~ purgers) {
             return (synth(405, "Not allowed"));

@@ -13,11 +13,17 @@ def directives(response):
     return {part.strip() for part in response["Cache-Control"].split(",")}
 
 
-def test_public_pages_are_public_briefly_for_browsers_longer_for_shared_caches(client, home_page):
+def test_public_pages_are_revalidated_by_browsers_and_kept_by_shared_caches(client, home_page):
+    """A browser asks again before showing a public page (max-age=0: a publish shows on the next
+    load) and gets a 304 without the body when it has not changed."""
     ContentPageFactory(parent=home_page, slug="chi-siamo")
     for url in ["/", "/chi-siamo/", "/sitemap.xml", "/robots.txt"]:
         response = client.get(url)
-        assert directives(response) == {"public", "max-age=60", "s-maxage=300"}, url
+        assert directives(response) == {"public", "max-age=0", "s-maxage=300"}, url
+        assert response["ETag"], url
+        revalidated = client.get(url, headers={"If-None-Match": response["ETag"]})
+        assert revalidated.status_code == 304 and revalidated.content == b"", url
+        assert revalidated["ETag"] == response["ETag"] and "public" in directives(revalidated), url
         assert "Cookie" not in response.get("Vary", ""), url
         assert not response.cookies, url
 
@@ -66,7 +72,7 @@ def test_signed_in_editors_get_private_pages(client, superuser, home_page):
 
 def test_a_counted_search_reaches_the_site_every_time_later_pages_are_public(client, home_page):
     submitted = client.get("/cerca/", {"q": "progetti"})
-    assert directives(submitted) == {"private", "max-age=60"}  # the browser's back button, no shared cache
+    assert directives(submitted) == {"private", "max-age=0"}  # no shared cache, and a publish shows at once
     assert "public" in directives(client.get("/cerca/"))
     assert "public" in directives(client.get("/cerca/", {"q": "progetti", "page": "2"}))
 

@@ -101,3 +101,16 @@ def test_editors_forms_and_consent_always_reach_the_site(varnish, page_cache, ho
         assert [answer.headers["X-Cache"] for answer in answers] == ["MISS", "MISS"], url
     tokens = [requests.get(f"{varnish}/scrivici/", timeout=10).cookies.get("csrftoken") for _ in range(2)]
     assert all(tokens) and tokens[0] != tokens[1]
+
+
+def test_forged_headers_and_tracking_parameters_change_nothing_visitors_get(varnish, page_cache, home_page):
+    ContentPageFactory(parent=home_page, title="Chi siamo", slug="chi-siamo")
+    forged = {"SCRIPT_NAME": "/chi-siamo", "X-Forwarded-Host": "evil.example", "X-Original-URL": "/"}
+    requests.get(f"{varnish}/chi-siamo/", headers=forged, timeout=10)
+    plain = requests.get(f"{varnish}/chi-siamo/", timeout=10)
+    assert plain.status_code == 200 and "<h1>Chi siamo</h1>" in plain.text and "evil.example" not in plain.text
+    tracked = requests.get(f"{varnish}/chi-siamo/?utm_source=newsletter&fbclid=abc", timeout=10)
+    assert tracked.headers["X-Cache"] == "HIT" and tracked.content == plain.content
+    kept = requests.get(f"{varnish}/chi-siamo/?page=2&utm_medium=email", timeout=10)
+    again = requests.get(f"{varnish}/chi-siamo/?page=2", timeout=10)
+    assert again.headers["X-Cache"] == "HIT" and again.content == kept.content

@@ -1,6 +1,7 @@
 """`core.routing` answers every URL as Wagtail's own walk would, in fewer queries."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
@@ -59,3 +60,21 @@ def test_a_made_up_path_is_walked_every_time_and_never_kept(client, home_page):
         with CaptureQueriesContext(connection) as queries:
             assert client.get("/non-esiste/pagina/").status_code == 404
         assert queries, "a made-up path is not kept in the cache"
+
+
+def test_the_addresses_a_routable_page_answers_share_its_route_entry(client, project_catalogue):
+    """`/progetti/ente/<n>/` for any n is one route entry, the catalogue's, not one per address."""
+
+    def route_entries():
+        return sum("pagecache:part:route:" in key for key in cache._cache)
+
+    organisation = OrganisationFactory(name="Comune di Latina")
+    client.get(project_catalogue.url)
+    entries = route_entries()
+    assert "Comune di Latina" in client.get(f"{project_catalogue.url}ente/{organisation.pk}/").content.decode()
+    for n in range(50):
+        assert client.get(f"{project_catalogue.url}ente/{organisation.pk + 1000 + n}/").status_code == 404
+    assert route_entries() == entries
+    with CaptureQueriesContext(connection) as queries:
+        client.get(f"{project_catalogue.url}ente/{organisation.pk + 5000}/")
+    assert not [query for query in queries if "url_path" in query["sql"]], "routed from the kept entry"
