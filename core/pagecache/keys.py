@@ -61,6 +61,7 @@ PUBLIC_PARAMETERS = frozenset(
         # forms that prefill from the link (accessibility, courses, consent)
         "pagina",
         "lista",
+        "edizione",
         "salvato",
         # Wagtail's login and password forms
         "next",

@@ -60,9 +60,17 @@ def varies_only_on_encoding(response):
     return varies <= {"accept-encoding"}
 
 
+def query_was_read(request):
+    """Whether the view could have answered by its query: nothing read `request.GET` (Django builds
+    it on first read), so a known parameter on a page that ignores it (`/chi-siamo/?page=7`) is
+    served but never kept, and nobody can mint entries with it."""
+    return not request.META.get("QUERY_STRING") or "GET" in request.__dict__
+
+
 def is_storable(request, response):
     return (
         request.method == "GET"
+        and query_was_read(request)
         and response.status_code == 200
         and not response.streaming
         and is_public(response)

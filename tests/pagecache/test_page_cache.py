@@ -45,13 +45,20 @@ def test_without_the_setting_every_request_renders(client, about):
     assert get_counting(client, "/chi-siamo/")[1] > 0
 
 
-def test_query_strings_are_keyed_in_a_normal_order(client, page_cache, about):
-    client.get("/chi-siamo/", {"page": "1", "tema": "2"})
-    assert get_counting(client, "/chi-siamo/?tema=2&page=1")[1] == 0
-    assert get_counting(client, "/chi-siamo/?page=1&tema=3")[1] > 0
-    assert get_counting(client, "/chi-siamo/")[1] > 0
-    assert get_counting(client, "/chi-siamo/?q=" + "x" * 600)[1] > 0  # too long to be worth a cache entry
-    assert get_counting(client, "/chi-siamo/?q=" + "x" * 600)[1] > 0
+def test_query_strings_are_keyed_in_a_normal_order(client, page_cache, project_catalogue):
+    client.get("/progetti/", {"page": "1", "tema": "2"})
+    assert get_counting(client, "/progetti/?tema=2&page=1")[1] == 0
+    assert get_counting(client, "/progetti/?page=1&tema=3")[1] > 0
+    assert get_counting(client, "/progetti/")[1] > 0
+    assert get_counting(client, "/progetti/?q=" + "x" * 600)[1] > 0  # too long to be worth a cache entry
+    assert get_counting(client, "/progetti/?q=" + "x" * 600)[1] > 0
+
+
+def test_a_query_the_page_never_reads_is_not_kept(client, page_cache, about):
+    client.get("/chi-siamo/", {"page": "1"})
+    assert get_counting(client, "/chi-siamo/?page=1")[1] > 0
+    client.get("/chi-siamo/")
+    assert get_counting(client, "/chi-siamo/")[1] == 0
 
 
 def test_only_found_pages_are_kept(client, page_cache, home_page):

@@ -120,6 +120,17 @@ def test_junk_parameters_mint_no_entries(visit, home_page):
     assert visit("/chi-siamo/?utm_source=x")[2] == plain
 
 
+def test_parameters_a_page_ignores_mint_no_entries(visit, home_page):
+    """`page` and `q` are read by catalogues and the search, not by a content page."""
+    ContentPageFactory(parent=home_page, title="Chi siamo", slug="chi-siamo")
+    plain = visit("/chi-siamo/")[2]
+    entries = page_entries()
+    for n in range(50):
+        status, _headers, body = visit(f"/chi-siamo/?page={n}&q=x{n}")
+        assert status.startswith("200") and body == plain
+    assert page_entries() == entries
+
+
 def selected_order(body):
     return re.search(r'<option value="(\w+)"[^>]*selected', body.split('name="ordine"', 1)[1]).group(1)
 
