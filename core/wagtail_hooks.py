@@ -1,12 +1,18 @@
 """Admin-wide rules: who reads form submissions, how yes-or-no values and times read, an Italian help menu."""
 
+import django_filters
 from django.db import models
 from wagtail import hooks
+from wagtail.admin.active_filters import (
+    BaseFilterAdapter,
+    DateFromToRangeFilterAdapter,
+    register_filter_adapter_class,
+)
 from wagtail.admin.ui.fields import BaseFieldDisplay, register_display_class
 from wagtail.contrib.forms.utils import get_form_types
 from wagtail.models import Page
 
-from .dates import italian_datetime
+from .dates import italian_date, italian_datetime
 from .panels import READ_FORM_SUBMISSIONS
 
 
@@ -42,3 +48,22 @@ class LocalDateTimeDisplay(BaseFieldDisplay):
 
 register_display_class(models.BooleanField, display_class=YesNoDisplay)
 register_display_class(models.DateTimeField, display_class=LocalDateTimeDisplay)
+
+
+class YesNoFilterAdapter(BaseFilterAdapter):
+    """An active yes-or-no filter reads "Solo ricerche senza risultati: Sì", not "True"."""
+
+    def get_active_filters(self):
+        for active in super().get_active_filters():
+            yield active._replace(value="Sì" if self.value else "No")
+
+
+class ItalianDateRangeFilterAdapter(DateFromToRangeFilterAdapter):
+    """An active date range reads "1 dicembre 2026 - qualsiasi", as the rest of the admin."""
+
+    def format_value(self, value):
+        return italian_date(value) if value is not None else "qualsiasi"
+
+
+register_filter_adapter_class(django_filters.BooleanFilter, YesNoFilterAdapter)
+register_filter_adapter_class(django_filters.DateFromToRangeFilter, ItalianDateRangeFilterAdapter)

@@ -309,6 +309,12 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "svg", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
+# No autosave: it filled the history with "Bozza salvata", left an abandoned new page behind as a
+# draft whose address blocked a second try, and paused itself as soon as a row was left empty.
+# Editors save with "Salva bozza" (Ctrl+S); leaving a changed form still asks for confirmation.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
+# Django's own date formats in Italian style: "6 dicembre 2026" (core/formats/it/formats.py).
+FORMAT_MODULE_PATH = ["core.formats"]
 
 # Anonymous visitors must get the same HTML: no session, no per-visitor token in public pages.
 SESSION_COOKIE_HTTPONLY = True
