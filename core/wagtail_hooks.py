@@ -12,6 +12,7 @@ from wagtail.admin.ui.fields import BaseFieldDisplay, register_display_class
 from wagtail.contrib.forms.utils import get_form_types
 from wagtail.models import Page
 
+from . import admin_feedback
 from .dates import italian_date, italian_datetime
 from .panels import READ_FORM_SUBMISSIONS
 
@@ -27,8 +28,25 @@ def only_the_enquiry_desk_reads_submissions(user, editable_forms):
 
 @hooks.register("construct_help_menu")
 def keep_only_italian_help(request, menu_items):
-    """Wagtail's release notes and editor guide are English web pages; the shortcuts stay."""
-    menu_items[:] = [item for item in menu_items if item.name == "keyboard-shortcuts-trigger"]
+    """Wagtail's release notes and editor guide are English web pages: they go; the shortcuts and
+    our own Italian guide (editorial app) stay."""
+    english = ("editor-guide", "whats-new-in-wagtail")
+    menu_items[:] = [item for item in menu_items if not item.name.startswith(english)]
+
+
+@hooks.register("register_admin_urls")
+def workflow_action_with_feedback():
+    return admin_feedback.workflow_action_urls()
+
+
+@hooks.register("construct_homepage_panels")
+def moderation_panel_with_feedback(request, panels):
+    admin_feedback.report_the_moderation_outcome(panels)
+
+
+@hooks.register("after_publish_page")
+def scheduled_publication_with_date(request, page):
+    return admin_feedback.report_a_scheduled_publication(request, page)
 
 
 class YesNoDisplay(BaseFieldDisplay):

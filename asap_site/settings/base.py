@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "transparency",
     "accessibility",
     "home",
+    "editorial",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
@@ -306,6 +307,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # SVG for logos; templates that convert formats add `preserve-svg`, so an SVG never breaks a page.
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "svg", "webp"]
+# The image form says that "Descrizione" is the alt text (core/image_form.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.image_form.ImageForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True

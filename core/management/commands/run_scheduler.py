@@ -11,6 +11,7 @@ JOBS = [
     ("publish_scheduled", 60),
     ("send_pending_mail", 300),
     ("purge_search_log", 86400),
+    ("send_editorial_digest", 604800),
 ]
 
 
