@@ -224,6 +224,9 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "it"
 LANGUAGES = [("it", "Italiano")]
+# core's catalogue also for the admin's JavaScript strings (Wagtail's catalogue view reads only its own
+# package and LOCALE_PATHS): core/locale/it/LC_MESSAGES/djangojs.po.
+LOCALE_PATHS = [BASE_DIR / "core" / "locale"]
 TIME_ZONE = "Europe/Rome"
 USE_I18N = True
 USE_TZ = True
