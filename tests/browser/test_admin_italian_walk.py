@@ -149,6 +149,7 @@ def walk(tab, extra):
 
 @pytest.mark.parametrize("username", ["redattrice", "moderatore", "segreteria"])
 def test_every_admin_screen_a_role_opens_is_in_italian(tab, office, username):
+    tab.set_default_navigation_timeout(60_000)  # a loaded machine: the edit forms are heavy
     log_in(tab, username)
     page, project, course = office["page"], office["project"], office["course"]
     extra = {

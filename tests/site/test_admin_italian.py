@@ -88,6 +88,7 @@ def test_the_enquiry_desk_reads_si_no_and_the_message_as_typed(client, django_us
     edit = client.get(f"/admin/course_enquiries/edit/{enquiry.pk}/").content.decode()
     assert "False" not in edit and "True" not in edit
     assert 'style="white-space: pre-line"' in edit and "Prima riga.\nSeconda riga." in edit
+    assert "None" not in edit  # an enquiry about no edition in particular
     inspect = client.get(f"/admin/course_enquiries/inspect/{enquiry.pk}/").content.decode()
     assert "False" not in inspect
     response = client.post(f"/admin/course_enquiries/edit/{enquiry.pk}/", {"status": "chiusa", "internal_notes": ""})
