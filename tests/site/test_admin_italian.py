@@ -8,6 +8,7 @@ import pytest
 import time_machine
 from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
+from wagtail.models import Collection
 
 from core.site_settings import NavigationSettings
 from tests.factories import ContentPageFactory, ImageFactory
@@ -88,7 +89,8 @@ def test_the_enquiry_desk_reads_si_no_and_the_message_as_typed(client, django_us
     edit = client.get(f"/admin/course_enquiries/edit/{enquiry.pk}/").content.decode()
     assert "False" not in edit and "True" not in edit
     assert 'style="white-space: pre-line"' in edit and "Prima riga.\nSeconda riga." in edit
-    assert "None" not in edit  # an enquiry about no edition in particular
+    # An enquiry about no edition in particular: its read-only "Edizione" reads —, not None.
+    assert 'aria-readonly="true">None<' not in edit and 'aria-readonly="true">—<' in edit
     inspect = client.get(f"/admin/course_enquiries/inspect/{enquiry.pk}/").content.decode()
     assert "False" not in inspect
     response = client.post(f"/admin/course_enquiries/edit/{enquiry.pk}/", {"status": "chiusa", "internal_notes": ""})
@@ -159,11 +161,13 @@ def test_the_forms_explain_alt_text_and_empty_choices(client, django_user_model,
     from tests.factories.projects import ProjectPageFactory
 
     project = ProjectPageFactory(parent=project_catalogue)
-    editor = log_in(client, django_user_model, "Redattori", "redattrice")
-    image = ImageFactory(uploaded_by_user=editor)  # she may change the images she uploaded
-    image_form = client.get(f"/admin/images/{image.pk}/").content.decode()
+    log_in(client, django_user_model, "Moderatori", "moderatore")
+    response = client.get(f"/admin/images/{ImageFactory(collection=Collection.get_first_root_node()).pk}/")
+    assert response.status_code == 200, (response.status_code, response.get("Location"))
+    image_form = response.content.decode()
     assert "Descrizione (testo alternativo)" in image_form
     assert "lo leggono i lettori di schermo" in image_form
+    log_in(client, django_user_model, "Redattori", "redattrice")
     project_form = client.get(f"/admin/pages/{project.pk}/edit/").content.decode()
     assert '<option value="">— quella del fondo —</option>' in project_form.replace(" selected", "")
     assert '<option value="">— ricavato dalle date —</option>' in project_form.replace(" selected", "")
