@@ -31,14 +31,18 @@ def shown(client, url):
     return text, buttons
 
 
-def test_approve_on_the_dashboard_says_the_page_is_published_and_links_it(client, django_user_model, home_page):
-    page = ContentPageFactory(parent=home_page, live=False, title="Bando 2027", slug="bando-2027")
+def moderators_dashboard(client, django_user_model, page):
+    """A Redattrice submits `page`; a Moderatore, logged in, opens the dashboard: its HTML."""
     editor = member_of(django_user_model, "Redattori", "redattrice")
-    moderator = member_of(django_user_model, "Moderatori", "moderatore")
     page.save_revision(user=editor)
     page.get_workflow().start(page, editor)
-    client.force_login(moderator)
-    dashboard = client.get("/admin/").content.decode()
+    client.force_login(member_of(django_user_model, "Moderatori", "moderatore"))
+    return client.get("/admin/").content.decode()
+
+
+def test_approve_on_the_dashboard_says_the_page_is_published_and_links_it(client, django_user_model, home_page):
+    page = ContentPageFactory(parent=home_page, live=False, title="Bando 2027", slug="bando-2027")
+    dashboard = moderators_dashboard(client, django_user_model, page)
     approve_url = re.search(r'data-workflow-action-url="([^"]*/approve/\d+/)"(?! data-launch-modal)', dashboard)[1]
 
     response = client.post(approve_url, {"next": "/admin/"})
@@ -53,12 +57,7 @@ def test_approve_on_the_dashboard_says_the_page_is_published_and_links_it(client
 
 def test_request_changes_on_the_dashboard_says_where_the_page_goes(client, django_user_model, home_page):
     page = ContentPageFactory(parent=home_page, live=False, title="Bando 2028")
-    editor = member_of(django_user_model, "Redattori", "redattrice")
-    moderator = member_of(django_user_model, "Moderatori", "moderatore")
-    page.save_revision(user=editor)
-    page.get_workflow().start(page, editor)
-    client.force_login(moderator)
-    dashboard = client.get("/admin/").content.decode()
+    dashboard = moderators_dashboard(client, django_user_model, page)
     reject_url = re.search(r'data-workflow-action-url="([^"]*/reject/\d+/)"', dashboard)[1]
 
     client.post(reject_url, {"next": "/admin/", "comment": "Manca la data"})
