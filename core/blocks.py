@@ -66,8 +66,22 @@ class HeadingBlock(IndexedFieldsMixin, blocks.StructBlock):
         template = "blocks/heading.html"
 
 
+ALT_TEXT_HELP = (
+    "Che cosa mostra l'immagine, per chi non la vede (lo leggono i lettori di schermo), per esempio "
+    "«Operatrice allo sportello con due cittadine». Se resta vuoto si usa la descrizione dell'immagine."
+)
+
+
+def image_block(**kwargs):
+    """Wagtail's image with alt text, its parts labelled in Italian ("Image" would show otherwise)."""
+    block = ImageBlock(**kwargs)
+    block.child_blocks["image"].label = "Immagine"
+    block.child_blocks["alt_text"].field.help_text = ALT_TEXT_HELP
+    return block
+
+
 class CaptionedImageBlock(blocks.StructBlock):
-    image = ImageBlock(label="Immagine")
+    image = image_block(label="Immagine")
     caption = blocks.CharBlock(label="Didascalia", required=False, max_length=255)
     credit = blocks.CharBlock(label="Crediti", required=False, max_length=255)
 

@@ -1,14 +1,21 @@
 """Admin-wide rules: who reads form submissions, how yes-or-no values and times read, an Italian help menu."""
 
+import django_filters
 from django.db import models
 from django.templatetags.static import static
 from django.utils.html import format_html
 from wagtail import hooks
+from wagtail.admin.active_filters import (
+    BaseFilterAdapter,
+    DateFromToRangeFilterAdapter,
+    register_filter_adapter_class,
+)
 from wagtail.admin.ui.fields import BaseFieldDisplay, register_display_class
 from wagtail.contrib.forms.utils import get_form_types
 from wagtail.models import Page
 
-from .dates import italian_datetime
+from . import admin_feedback
+from .dates import italian_date, italian_datetime
 from .panels import READ_FORM_SUBMISSIONS
 
 
@@ -23,8 +30,25 @@ def only_the_enquiry_desk_reads_submissions(user, editable_forms):
 
 @hooks.register("construct_help_menu")
 def keep_only_italian_help(request, menu_items):
-    """Wagtail's release notes and editor guide are English web pages; the shortcuts stay."""
-    menu_items[:] = [item for item in menu_items if item.name == "keyboard-shortcuts-trigger"]
+    """Wagtail's release notes and editor guide are English web pages: they go; the shortcuts and
+    our own Italian guide (editorial app) stay."""
+    english = ("editor-guide", "whats-new-in-wagtail")
+    menu_items[:] = [item for item in menu_items if not item.name.startswith(english)]
+
+
+@hooks.register("register_admin_urls")
+def workflow_action_with_feedback():
+    return admin_feedback.workflow_action_urls()
+
+
+@hooks.register("construct_homepage_panels")
+def moderation_panel_with_feedback(request, panels):
+    admin_feedback.report_the_moderation_outcome(panels)
+
+
+@hooks.register("after_publish_page")
+def scheduled_publication_with_date(request, page):
+    return admin_feedback.report_a_scheduled_publication(request, page)
 
 
 class YesNoDisplay(BaseFieldDisplay):
@@ -55,3 +79,22 @@ def dates_stay_as_typed():
 @hooks.register("insert_global_admin_css")
 def date_picker_in_the_flow():
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin-dates.css"))
+
+
+class YesNoFilterAdapter(BaseFilterAdapter):
+    """An active yes-or-no filter reads "Solo ricerche senza risultati: Sì", not "True"."""
+
+    def get_active_filters(self):
+        for active in super().get_active_filters():
+            yield active._replace(value="Sì" if self.value else "No")
+
+
+class ItalianDateRangeFilterAdapter(DateFromToRangeFilterAdapter):
+    """An active date range reads "1 dicembre 2026 - qualsiasi", as the rest of the admin."""
+
+    def format_value(self, value):
+        return italian_date(value) if value is not None else "qualsiasi"
+
+
+register_filter_adapter_class(django_filters.BooleanFilter, YesNoFilterAdapter)
+register_filter_adapter_class(django_filters.DateFromToRangeFilter, ItalianDateRangeFilterAdapter)

@@ -28,7 +28,19 @@ PUBLISH_CHECK_HELP = (
 
 class ProjectPageForm(WagtailAdminPageForm):
     """Drafts may stay incomplete: Wagtail defers validation only when saving a draft (or
-    previewing), so publishing, submitting for approval and approving all pass through this check."""
+    previewing), so publishing, submitting for approval and approving all pass through this check.
+    The empty choice of a select says what leaving it empty means, instead of "---------"."""
+
+    blank_choice_labels = {
+        "eu_statement": "— quella del fondo —",
+        "status_override": "— ricavato dalle date —",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, label in self.blank_choice_labels.items():
+            if name in self.fields:
+                self.fields[name].choices = [("", label), *[c for c in self.fields[name].choices if c[0] != ""]]
 
     def clean(self):
         cleaned_data = super().clean()

@@ -43,9 +43,9 @@ CHROMIUM_ARGS = [
 def wagtail_root(db):
     """The tree's root page, locale and root collection, recreated if a transactional test flushed them."""
     Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
-    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Sito", slug="root"))
     if not Collection.get_first_root_node():
-        Collection.add_root(name="Root")
+        Collection.add_root(name="Generale")
     return root
 
 

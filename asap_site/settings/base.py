@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "transparency",
     "accessibility",
     "home",
+    "editorial",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
@@ -230,6 +231,9 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "it"
 LANGUAGES = [("it", "Italiano")]
+# core's catalogue also for the admin's JavaScript strings (Wagtail's catalogue view reads only its own
+# package and LOCALE_PATHS): core/locale/it/LC_MESSAGES/djangojs.po.
+LOCALE_PATHS = [BASE_DIR / "core" / "locale"]
 TIME_ZONE = "Europe/Rome"
 USE_I18N = True
 USE_TZ = True
@@ -317,11 +321,18 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # SVG for logos; templates that convert formats add `preserve-svg`, so an SVG never breaks a page.
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "svg", "webp"]
-# Uploads Pillow cannot read, and SVGs with scripts, events or external references, are refused (core/uploads.py).
-WAGTAILIMAGES_IMAGE_FORM_BASE = "core.uploads.ImageForm"
+# The image form says that "Descrizione" is the alt text (core/image_form.py), and refuses uploads Pillow
+# cannot read and SVGs with scripts, events or external references (core/uploads.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.image_form.ImageForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
+# No autosave: it filled the history with "Bozza salvata", left an abandoned new page behind as a
+# draft whose address blocked a second try, and paused itself as soon as a row was left empty.
+# Editors save with "Salva bozza" (Ctrl+S); leaving a changed form still asks for confirmation.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
+# Django's own date formats in Italian style: "6 dicembre 2026" (core/formats/it/formats.py).
+FORMAT_MODULE_PATH = ["core.formats"]
 
 # Anonymous visitors must get the same HTML: no session, no per-visitor token in public pages.
 SESSION_COOKIE_HTTPONLY = True

@@ -165,6 +165,12 @@ def test_an_editor_writes_a_project_and_a_moderator_publishes_it(tab, browser, l
         expect(row).to_have_count(0)
         project.refresh_from_db()
         assert project.live
+        # ... and is told so, with the way to the page on the site.
+        message = moderator_tab.locator(".messages")
+        expect(message).to_contain_text(
+            "La pagina «Sportelli per l'integrazione a Latina» è stata approvata e pubblicata."
+        )
+        expect(message.get_by_role("link", name="Vedi sul sito")).to_have_attribute("href", project.url)
         moderator_tab.goto(project.url)
         assert moderator_tab.get_by_role("heading", level=1).inner_text() == "Sportelli per l'integrazione a Latina"
         assert moderator_tab.get_by_text("Associazione Ponti Nuovi").first.is_visible()

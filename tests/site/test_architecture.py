@@ -20,6 +20,7 @@ ALLOWED = {
     "courses": {"core", "search", "projects", "outbox"},
     "transparency": {"core", "search", "projects"},
     "accessibility": {"core", "outbox"},
+    "editorial": {"core", "projects", "courses", "outbox"},
     # The composition root and the demo builder may use every app; nothing imports them.
     "home": {"core", "search", "standardpages", "projects", "outbox", "consent", "analytics", "courses"},
     "demo": {

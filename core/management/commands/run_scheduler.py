@@ -22,6 +22,7 @@ JOBS = [
     ("purge_course_enquiries", 86400),
     ("prune_consent_records", 86400),
     ("purge_accessibility_feedback", 86400),
+    ("send_editorial_digest", 604800),
 ]
 DEFAULT_LANE = "manutenzione"
 STOP_GRACE_SECONDS = 15  # under systemd's TimeoutStopSec (30 s) for the scheduler
