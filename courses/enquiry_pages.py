@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core import ratelimit
+from core.pagecache.headers import keep_out_of_shared_caches
 from core.site_settings import OrganisationSettings
 from outbox.delivery import send_after_commit
 
@@ -74,4 +75,8 @@ def enquiry_thanks(request, course):
         "session": session,
         "waiting_list": request.GET.get("lista") == "attesa",
     }
-    return TemplateResponse(request, "courses/enquiry_thanks.html", context)
+    response = TemplateResponse(request, "courses/enquiry_thanks.html", context)
+    if (edition and session is None) or request.GET.get("lista", "attesa") != "attesa":
+        # an address no form redirects to: served, but never a new entry in a shared cache
+        keep_out_of_shared_caches(response)
+    return response

@@ -44,6 +44,8 @@ def test_a_receipt_from_a_new_granting_body_is_published_with_its_fiscal_code(ta
 
     tab.get_by_role("button", name="Scegli un'organizzazione").click()
     modal = tab.get_by_role("dialog")
+    # The modal takes the focus once it has faded in; a person starts typing after that.
+    expect(modal).to_be_focused()
     modal.get_by_role("tab", name="Nuovo").click()
     type_like_a_person(modal.get_by_label("Nome"), "Comune di Latina")
     modal.get_by_label("Tipo di ente").select_option(label="Comune o Municipio")

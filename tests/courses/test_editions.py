@@ -107,6 +107,16 @@ def test_asking_for_the_open_latina_edition_is_not_a_waiting_list(client, course
     assert "edizione <strong>Latina</strong>" in client.get(response["Location"]).content.decode()
 
 
+def test_a_thank_you_address_no_form_gives_is_never_shared(client, course):
+    """`edizione` and `lista` name what the form chose; other values mint no shared cache entry."""
+    latina = course.sessions.get(edition="Latina")
+    assert "public" in client.get(f"{FORM}grazie/?edizione={latina.pk}")["Cache-Control"]
+    assert "public" in client.get(f"{FORM}grazie/?lista=attesa")["Cache-Control"]
+    for made_up in ("edizione=99999", "edizione=abc", "lista=altro"):
+        response = client.get(f"{FORM}grazie/?{made_up}")
+        assert response.status_code == 200 and "public" not in response["Cache-Control"], made_up
+
+
 def test_the_course_page_keeps_the_normal_button_while_one_edition_has_seats(client, course):
     page = client.get(COURSE).content.decode()
     assert "Richiedi informazioni<span" in page
