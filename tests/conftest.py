@@ -67,6 +67,9 @@ def editorial_groups(home_page):
         for migration in ("0002_editorial_groups", "0003_editorial_roles", "0005_editors_change_only_their_uploads"):
             import_module(f"core.migrations.{migration}").forwards(state.apps, None)
         # the register's receipts: Redattori and Moderatori add, change and publish them
+        state = MigrationExecutor(connection).loader.project_state(
+            ("transparency", "0003_receipts_drafts_and_revisions")
+        )
         import_module("transparency.migrations.0002_editors_manage_contributions").forwards(state.apps, None)
         import_module("transparency.migrations.0003_receipts_drafts_and_revisions").editors_publish_receipts(
             state.apps, None
