@@ -79,7 +79,8 @@ def test_the_worker_survives_a_database_restart(relay, settings, caplog):
     try:
         before = queue_email("Prima del riavvio")
         assert wait_until(lambda: sent(before))
-        with caplog.at_level(logging.WARNING):
+        # its own logger: `db_worker --verbosity 0` run by another test in this process silences it
+        with caplog.at_level(logging.WARNING, logger="django_tasks_db"):
             restart(relay, caplog, [thread])
         after = queue_email("Dopo il riavvio")
         assert wait_until(lambda: sent(after)), "the worker runs a task queued after the restart"
