@@ -10,8 +10,8 @@ import shutil
 import subprocess
 import sys
 
-from bench import ROOT
-from review_site import served_demo, slug
+from .pages import ROOT
+from .review_site import served_demo, slug
 
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-dev-shm-usage"

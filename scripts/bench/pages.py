@@ -1,10 +1,11 @@
-"""`make bench`: every page type served by gunicorn as `make run` serves it (2 sync workers, local
-production-like settings, DEBUG off) on a scratch database seeded with the demo, with a trivial WSGI
-app under the same server as the yardstick.
+"""`make bench` (`python -m scripts.bench pages`): every page type served by gunicorn as `make run`
+serves it (2 sync workers, local production-like settings, DEBUG off) on a scratch database seeded
+with the demo, with a trivial WSGI app under the same server as the yardstick.
 
     make bench                                   # SQLite, 5 s of wrk per page
     make bench BENCH_ARGS="--duration 15 --projects 10000 --cached"
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/asap make bench   # on a scratch test_asap
+    .venv/bin/python -m scripts.bench pages --duration 1 --only "home|404"   # a quick look
 
 For each page: SQL queries and HTML size (raw and gzip), measured in-process with Django's test
 client; then requests per second and CPU-ms per request from `wrk -t2 -c8 -d<N>s` (Debian package
@@ -33,12 +34,14 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-ROOT = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "asap_site.settings.local")
 os.environ["TASK_BACKEND"] = "immediate"  # the demo is indexed while seeding; no worker runs here
 
-from benchlib import scratch_database, setup_django  # noqa: E402
-from run_site import gunicorn_command  # noqa: E402
+from scripts.run_site import gunicorn_command  # noqa: E402
+
+from .lib import scratch_database, setup_django  # noqa: E402
 
 WORKERS = 2
 TRIVIAL_APP = "trivial_wsgi:application"
@@ -262,7 +265,7 @@ def main():
                     rows.setdefault(label, {})[mode] = load(server, url, args.duration)
             finally:
                 server.stop()
-        yardstick = Server({**env, "PYTHONPATH": str(ROOT / "scripts")}, app=TRIVIAL_APP)
+        yardstick = Server({**env, "PYTHONPATH": str(HERE)}, app=TRIVIAL_APP)
         try:
             trivial = load(yardstick, "/", args.duration)
         finally:

@@ -1,6 +1,6 @@
-"""Does a worker process outlive a database restart? (issue 19.4; docs/processes.md)
+"""Does a worker process outlive a database restart? (docs/processes.md)
 
-    .venv/bin/python scripts/worker_outage.py <db_worker|run_worker> <seconds down> <database name>
+    .venv/bin/python -m scripts.bench worker-outage <db_worker|run_worker> <seconds down> <database name>
 
 Starts `manage.py <command>` (settings.local, database tasks) against PostgreSQL on 127.0.0.1:54330
 through a TCP relay, cuts the relay for <seconds down> once the worker is polling, then queues an
@@ -14,7 +14,7 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 command, outage, database = sys.argv[1], float(sys.argv[2]), sys.argv[3]
 settings = {"DJANGO_SETTINGS_MODULE": "asap_site.settings.local", "TASK_BACKEND": "database"}

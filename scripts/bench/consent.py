@@ -1,5 +1,5 @@
 """Figures for the consent app: SQL queries per request and timings, on a scratch SQLite database
-with the demo content (or DATABASE_URL). Run: .venv/bin/python scripts/consent_figures.py"""
+with the demo content (or DATABASE_URL). Run: .venv/bin/python -m scripts.bench consent"""
 
 import datetime
 import io
@@ -11,7 +11,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "asap_site.settings.test")
 scratch = tempfile.mkdtemp(prefix="asap-consent-figures-")

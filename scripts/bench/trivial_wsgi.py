@@ -1,4 +1,5 @@
-"""The yardstick of `make bench`: the least a WSGI app can do, served by the same gunicorn settings."""
+"""The yardstick of `make bench`: the least a WSGI app can do, served by the same gunicorn settings
+(PYTHONPATH=scripts/bench)."""
 
 
 def application(environ, start_response):

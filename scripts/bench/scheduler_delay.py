@@ -1,6 +1,7 @@
-"""How late a scheduled page goes live while the mail server hangs (issue 26; docs/processes.md).
+"""How late a scheduled page goes live while the mail server hangs (docs/processes.md): the
+scheduler's lanes exist so that it is seconds, not minutes.
 
-    DATABASE_URL=postgres://.../asap_measure .venv/bin/python scripts/scheduler_delay.py <checkout> <pending e-mails>
+    DATABASE_URL=postgres://.../asap_measure .venv/bin/python -m scripts.bench scheduler-delay <checkout> <pending e-mails>
 
 Runs <checkout>'s `manage.py run_scheduler` (its own .venv) against the migrated database of
 DATABASE_URL, with <pending e-mails> queued and a mail server that accepts and never answers
@@ -15,7 +16,7 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 version_dir = sys.argv[1]
 pending = int(sys.argv[2])

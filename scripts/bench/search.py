@@ -1,7 +1,7 @@
 """Benchmark the site search on PostgreSQL: index 10,000 projects and 1,000 courses (plus some
 content pages) in a scratch database, then time searches and print p50/p95.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:54330/asap_search .venv/bin/python scripts/bench_search.py
+    DATABASE_URL=postgres://postgres@127.0.0.1:54330/asap_search .venv/bin/python -m scripts.bench search
 
 Options: --projects N --courses N --pages N --runs N. The scratch database (`<name>_bench`) is created
 with Django's test machinery and dropped at the end. Without the projects or courses apps, the same
@@ -21,7 +21,7 @@ from decimal import Decimal
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "asap_site.settings.test")
 
-from benchlib import fresh_home, scratch_database, setup_django
+from .lib import fresh_home, scratch_database, setup_django
 
 WORDS = [
     "integrazione",

@@ -8,8 +8,8 @@ import shutil
 import sys
 from pathlib import Path
 
-from bench import ROOT
-from review_site import served_demo, slug
+from .pages import ROOT
+from .review_site import served_demo, slug
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"]

@@ -4,7 +4,7 @@ demo and dropped afterwards), and one URL per page type."""
 
 from contextlib import contextmanager
 
-from bench import Server, demo_database, page_urls, scratch_url, server_env
+from .pages import Server, demo_database, page_urls, scratch_url, server_env
 
 ORDER = [
     "home",

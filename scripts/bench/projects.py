@@ -3,15 +3,15 @@ catalogue (plain, filtered, sorted, deep page), a project page and the CSV expor
 
 Runs in a throw-away test database (never the development data):
 
-    .venv/bin/python scripts/bench_projects.py                      # 10,000 projects on SQLite
-    DATABASE_URL=postgres://postgres@127.0.0.1:54330/asap_projects .venv/bin/python scripts/bench_projects.py
+    .venv/bin/python -m scripts.bench projects                     # 10,000 projects on SQLite
+    DATABASE_URL=postgres://postgres@127.0.0.1:54330/asap_projects .venv/bin/python -m scripts.bench projects
 
 Bulk-created pages are not in the search index, so the text facet is not measured here."""
 
 import argparse
 import time
 
-from benchlib import fresh_home, measure, scratch_database, setup_django
+from .lib import fresh_home, measure, scratch_database, setup_django
 
 
 def main():

@@ -4,15 +4,15 @@ enquiry form and the home page (with its "Corsi" box).
 
 Runs in a throw-away test database (never the development data):
 
-    .venv/bin/python scripts/bench_courses.py                    # 500 courses on SQLite
-    DATABASE_URL=postgres://postgres@127.0.0.1:54330/asap_courses .venv/bin/python scripts/bench_courses.py
+    .venv/bin/python -m scripts.bench courses                   # 500 courses on SQLite
+    DATABASE_URL=postgres://postgres@127.0.0.1:54330/asap_courses .venv/bin/python -m scripts.bench courses
     BENCH_SLOWEST=1 ...                                          # also list the three slowest queries
 """
 
 import argparse
 import time
 
-from benchlib import fresh_home, measure, scratch_database, setup_django
+from .lib import fresh_home, measure, scratch_database, setup_django
 
 
 def build(count):
