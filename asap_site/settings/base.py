@@ -1,44 +1,15 @@
 """Settings shared by every environment; everything that differs between machines comes from the
-environment (see the README's configuration table)."""
+environment (see the README's configuration table). The features' and the security settings are
+kept in `features.py` and `security.py`, plain modules this one takes over at the end; the environment
+modules (dev, test, production, local) take over this one (`environment.settings_of`)."""
 
-import os
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-BASE_DIR = PROJECT_DIR.parent
-
-
-def env(name, default=None):
-    value = os.environ.get(name)
-    return default if value in (None, "") else value
-
-
-def env_bool(name, default=False):
-    value = env(name)
-    if value is None:
-        return default
-    if value.lower() in ("1", "true", "yes", "on"):
-        return True
-    if value.lower() in ("0", "false", "no", "off"):
-        return False
-    raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}")
-
-
-def env_int(name, default):
-    value = env(name)
-    try:
-        return default if value is None else int(value)
-    except ValueError as exc:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from exc
-
-
-def env_list(name, default=""):
-    return [item.strip() for item in env(name, default).split(",") if item.strip()]
-
+from . import features, security
+from .environment import BASE_DIR, env, env_bool, env_int, env_list, settings_of
 
 SECRET_KEY = env("SECRET_KEY")
 DEBUG = env_bool("DEBUG", False)
@@ -349,8 +320,9 @@ LOGGING = {
 }
 
 # --- Features: search, forms, courses, accessibility, consent: asap_site/settings/features.py ------
-from .features import *  # noqa: E402, F403
+globals().update(settings_of(features))
+WAGTAILSEARCH_BACKENDS = features.search_backends(DATABASES["default"]["ENGINE"])
 
 # --- Security: headers, throttles, error answers: asap_site/settings/security.py ---------------------
-# (imported last: it reads STATIC_URL, MEDIA_URL and the env helpers defined above)
-from .security import *  # noqa: E402, F403
+globals().update(settings_of(security))
+CONTENT_SECURITY_POLICY, CSP_ADMIN_DIRECTIVES = security.content_security_policies(STATIC_URL, MEDIA_URL)
