@@ -1,13 +1,13 @@
 """Wagtail's page view restrictions ("privacy"), read once per cache generation rather than on every
 page: Wagtail asks the database for them twice per page served (the page's ancestors, then their
 restrictions) and once more per listing that keeps to public pages. Saving or deleting a restriction
-purges the cache (`core.pagecache.purge`), so a new one applies from the next request."""
+purges the cache (`serving.pagecache.purge`), so a new one applies from the next request."""
 
 from django.db.models import Q
 from wagtail.models import PageViewRestriction
 from wagtail.query import PageQuerySet
 
-from core.pagecache.parts import site_wide
+from serving.pagecache.parts import site_wide
 
 
 def restricted_sections():

@@ -20,12 +20,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from catalogue.listing import listing_context
 from core.blocks import RICH_TEXT_FEATURES
-from core.catalogue import listing_context
 from core.dates import italian_date_range
 from core.models import BasePage
-from core.pagecache.parts import shared_part
 from projects.visibility import fund_statement
+from serving.pagecache.parts import shared_part
 
 from . import enquiry_pages
 from .article import course_article
@@ -274,7 +274,7 @@ class CoursePage(RoutablePageMixin, BasePage):
         return calendar_response(build_calendar(self.title, [self], lambda course: url), f"{self.slug}.ics")
 
     @path("richiedi-informazioni/")
-    @transaction.non_atomic_requests  # the form commits the enquiry itself (see `core.views.serve`)
+    @transaction.non_atomic_requests  # the form commits the enquiry itself (see `serving.views.serve`)
     def enquiry(self, request):
         return enquiry_pages.enquiry_form(request, self)
 

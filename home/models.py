@@ -12,9 +12,9 @@ from core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from core.boxes import Box, entries_from_picks
 from core.links import LinkFields
 from core.models import BasePage
-from core.pagecache.parts import shared_part
 from courses.boxes import next_open_courses
 from projects.boxes import latest_projects
+from serving.pagecache.parts import shared_part
 
 
 class HomePage(BasePage):

@@ -5,9 +5,9 @@ exports, the feed, the home box and a project's related projects. Everything a v
 from django.db.models import CharField, Count, Exists, F, Max, Min, OuterRef, Prefetch, Q, Subquery, Sum, Value
 from django.utils import timezone
 
-from core.catalogue import prefetch_renditions
-from core.pagecache.parts import shared_part
+from catalogue.listing import prefetch_renditions
 from core.restrictions import PublicPageQuerySet
+from serving.pagecache.parts import shared_part
 
 from .status import status_expression
 

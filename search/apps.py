@@ -10,7 +10,7 @@ class SearchConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
         from wagtail.contrib.search_promotions.models import SearchPromotion
 
-        from core.pagecache.purge import purge_everything
+        from serving.pagecache.purge import purge_everything
 
         # Editors' picks show in the results kept per query string (search/results.py).
         post_save.connect(purge_everything, sender=SearchPromotion, dispatch_uid="search-pick-saved")

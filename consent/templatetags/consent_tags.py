@@ -6,8 +6,8 @@ import json
 from cookie_consent.models import CookieGroup
 from django import template
 
-from core.pagecache.parts import shared_part
 from core.site_settings import OrganisationSettings
+from serving.pagecache.parts import shared_part
 
 from ..models import CookieBannerSettings
 

@@ -8,9 +8,9 @@ from django.template.loader import render_to_string
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Page, Site
 
-from core.pagecache.parts import shared_part, site_setting
-from core.routing import ancestors_on_route
 from core.site_settings import NavigationSettings, OrganisationSettings
+from serving.pagecache.parts import shared_part, site_setting
+from serving.routing import ancestors_on_route
 
 register = template.Library()
 
@@ -145,20 +145,6 @@ def social_image(context, page):
         return SocialImage(rendition.url, rendition.width, rendition.height)
 
     return shared_part(f"page-social-image:{page.pk}", context.get("request"), build)
-
-
-@register.simple_tag(takes_context=True)
-def catalogue_filters(context, title):
-    """A catalogue's filter form (`components/catalogue_filters.html`, its lists as long as the
-    organisations), kept per field values as sent: every page of a listing, for every visitor,
-    reuses it until editors change something."""
-    filterset = context["filterset"]
-
-    def build():
-        filterset.count_options()
-        return render_to_string("components/catalogue_filters.html", {**context.flatten(), "title": title})
-
-    return filterset.shared_for_form("catalogue-filters", build)
 
 
 @register.simple_tag(takes_context=True)

@@ -136,7 +136,7 @@ def bulk_projects(parent, count, funds=(), themes=(), territories=(), organisati
     from django.utils import timezone
     from wagtail.models import Page
 
-    from core.pagecache.purge import purge_everything
+    from serving.pagecache.purge import purge_everything
 
     content_type = ContentType.objects.get_for_model(ProjectPage)
     parent = Page.objects.get(pk=parent.pk)

@@ -53,7 +53,7 @@ def _after_commit():
 def retry_missed_purge():
     """The cache did not take the purge: the task worker tries again (`retry_purge`) until it does.
     With the inline task backend there is no worker: the processes that saw Redis away start a new
-    generation when it answers again (core.cache's recovery hook)."""
+    generation when it answers again (serving.cache's recovery hook)."""
     if retry_purge.get_backend().supports_defer:
         retry_purge.using(run_after=timezone.now() + RETRY_INTERVAL).enqueue(time.time())
 

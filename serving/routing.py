@@ -16,7 +16,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
-from core.pagecache.parts import find_site, first_shared_part
+from serving.pagecache.parts import find_site, first_shared_part
 
 
 def _answers(page, components):

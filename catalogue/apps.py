@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class CatalogueConfig(AppConfig):
+    """The toolkit of the filtered listings (projects, courses): filters, facets, cards, pagination."""
+
+    name = "catalogue"
+    verbose_name = "Cataloghi"
