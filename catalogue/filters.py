@@ -20,7 +20,7 @@ from django.utils.safestring import SafeData, mark_safe
 from django_filters.constants import EMPTY_VALUES
 
 from core.forms import ErrorsDescribedMixin
-from serving.pagecache.parts import shared_part
+from core.parts import shared_part
 
 MAX_ID = 2**31 - 1
 MAX_TEXT_LENGTH = 200

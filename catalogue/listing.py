@@ -7,7 +7,7 @@ from django.template.loader import render_to_string
 from django.utils.functional import SimpleLazyObject
 from wagtail.images import get_image_model
 
-from serving.pagecache.parts import shared_parts
+from core.parts import shared_parts
 
 
 def paginate(request, items, per_page):

@@ -9,9 +9,9 @@ from django.utils import timezone
 
 from catalogue.filters import CatalogueFilterSet, CheckboxFilter, ChoiceFacet, TextFilter
 from core.dates import italian_month
+from core.parts import shared_part
 from search.query import clean_query
 from search.services import matching_ids
-from serving.pagecache.parts import shared_part
 
 from .choices import Area, DeliveryMode
 

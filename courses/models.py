@@ -24,8 +24,8 @@ from catalogue.listing import listing_context
 from core.blocks import RICH_TEXT_FEATURES
 from core.dates import italian_date_range
 from core.models import BasePage
+from core.parts import shared_part
 from projects.visibility import fund_statement
-from serving.pagecache.parts import shared_part
 
 from . import enquiry_pages
 from .article import course_article

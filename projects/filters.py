@@ -18,9 +18,9 @@ from catalogue.filters import (
     facet_counts,
     id_facet,
 )
+from core.parts import shared_part
 from search.query import clean_query
 from search.services import matching_ids
-from serving.pagecache.parts import shared_part
 
 from .inlines import ProjectOrganisation
 from .snippets import AsapService, Fund, FundingProgramme, Organisation, Territory, Theme

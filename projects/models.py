@@ -21,7 +21,7 @@ from catalogue.listing import listing_context
 from core.blocks import BodyStreamBlock
 from core.jsonld import json_ld_script
 from core.models import BasePage
-from serving.pagecache.parts import shared_part
+from core.parts import shared_part
 
 from . import exports, panels
 from .charts import funding_at_a_glance

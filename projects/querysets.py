@@ -6,8 +6,8 @@ from django.db.models import CharField, Count, Exists, F, Max, Min, OuterRef, Pr
 from django.utils import timezone
 
 from catalogue.listing import prefetch_renditions
+from core.parts import shared_part
 from core.restrictions import PublicPageQuerySet
-from serving.pagecache.parts import shared_part
 
 from .status import status_expression
 

@@ -9,8 +9,8 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from core.parts import shared_part
 from core.restrictions import public
-from serving.pagecache.parts import shared_part
 
 from .query import clean_query
 from .types import result_types

@@ -5,8 +5,8 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
+from core.parts import keep_out_of_shared_caches
 from serving import ratelimit
-from serving.pagecache.headers import keep_out_of_shared_caches
 
 from .highlight import excerpt, highlight
 from .models import SearchQueryDay, count_promotions_hit

@@ -10,8 +10,11 @@ class ServingConfig(AppConfig):
     def ready(self):
         from django.core.checks import Tags, register
 
+        from core import parts as declared_parts
+
         from .cache import check_eviction_policy
-        from .pagecache import purge
+        from .pagecache import parts, purge
 
         register(check_eviction_policy, Tags.caches, deploy=True)
+        declared_parts.install(parts)  # the page cache keeps the parts features declare
         purge.connect()

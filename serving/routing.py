@@ -126,11 +126,3 @@ def route_for_request(request, path):
         except Http404:
             request._wagtail_route_for_request = None
     return request._wagtail_route_for_request
-
-
-def ancestors_on_route(request, page, min_depth):
-    """The ancestors of `page` from `min_depth` down, if the routing passed through them, else None."""
-    trail = getattr(request, "route_pages", None) if request is not None else None
-    if not trail or trail[-1].pk != page.pk:
-        return None
-    return [ancestor for ancestor in trail[:-1] if ancestor.depth >= min_depth]

@@ -6,9 +6,9 @@ from django.utils.cache import patch_cache_control
 from wagtail.views import serve as wagtail_serve
 
 from core import theme
+from core.parts import site_setting
 from core.site_settings import OrganisationSettings
 
-from .pagecache.parts import site_setting
 from .routing import route_for_request
 
 YEAR = 365 * 24 * 60 * 60

@@ -8,9 +8,8 @@ from django.template.loader import render_to_string
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Page, Site
 
+from core.parts import shared_part, site_setting
 from core.site_settings import NavigationSettings, OrganisationSettings
-from serving.pagecache.parts import shared_part, site_setting
-from serving.routing import ancestors_on_route
 
 register = template.Library()
 
@@ -72,6 +71,15 @@ def organisation(context):
     """The organisation's details for header, footer and titles, read once per site and change."""
     request = context.get("request")
     return site_setting(OrganisationSettings, request) if request else None
+
+
+def ancestors_on_route(request, page, min_depth):
+    """The ancestors of `page` from `min_depth` down, if the routing passed through them (it leaves
+    them in `request.route_pages`, root first: `serving.routing`), else None."""
+    trail = getattr(request, "route_pages", None) if request is not None else None
+    if not trail or trail[-1].pk != page.pk:
+        return None
+    return [ancestor for ancestor in trail[:-1] if ancestor.depth >= min_depth]
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
