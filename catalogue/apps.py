@@ -1,3 +1,5 @@
+"""The catalogue toolkit as an app, so that its templates, tags and stylesheet are found."""
+
 from django.apps import AppConfig
 
 

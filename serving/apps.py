@@ -1,3 +1,5 @@
+"""The serving runtime's start-up: its deploy check, the keeper behind `core.parts`, the purge signals."""
+
 from django.apps import AppConfig
 
 

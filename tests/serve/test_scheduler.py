@@ -9,7 +9,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from core.management.commands.run_scheduler import JOBS, Command, Lane, lanes
+from serving.management.commands.run_scheduler import JOBS, Command, Lane, lanes
 from outbox.delivery import queue
 from outbox.models import OutboundEmail
 from standardpages.models import ContentPage
