@@ -1,6 +1,6 @@
 """The form and its thank-you page, served by the feedback page's routes. The report and its e-mails
 are committed in their own transaction before anything is sent, so a mail server outage never loses
-a report (the route runs outside ATOMIC_REQUESTS, see `core.views.serve`)."""
+a report (the route runs outside ATOMIC_REQUESTS, see `serving.views.serve`)."""
 
 from django.db import transaction
 from django.shortcuts import redirect
@@ -8,8 +8,8 @@ from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from core import ratelimit
 from outbox.delivery import send_after_commit
+from serving import ratelimit
 
 from .feedback import AGID_PROCEDURE_URL, REPLY_DAYS
 from .forms import AccessibilityFeedbackForm

@@ -11,10 +11,10 @@ from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from core import ratelimit
-from core.pagecache.headers import keep_out_of_shared_caches
+from core.parts import keep_out_of_shared_caches
 from core.site_settings import OrganisationSettings
 from outbox.delivery import send_after_commit
+from serving import ratelimit
 
 from .forms import CourseEnquiryForm
 from .mail import record_enquiry_emails

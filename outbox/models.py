@@ -20,11 +20,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, FormSubmission
 from wagtail.fields import RichTextField
 
-from core import ratelimit
 from core.blocks import RICH_TEXT_FEATURES
 from core.dates import italian_date, italian_datetime
 from core.models import SEARCH_ENGINE_PANEL
 from core.panels import FormSubmissionsPanel
+from serving import ratelimit
 
 from .forms import HONEYPOT_FIELD, HoneypotFormBuilder
 

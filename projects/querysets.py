@@ -5,8 +5,8 @@ exports, the feed, the home box and a project's related projects. Everything a v
 from django.db.models import CharField, Count, Exists, F, Max, Min, OuterRef, Prefetch, Q, Subquery, Sum, Value
 from django.utils import timezone
 
-from core.catalogue import prefetch_renditions
-from core.pagecache.parts import shared_part
+from catalogue.listing import prefetch_renditions
+from core.parts import shared_part
 from core.restrictions import PublicPageQuerySet
 
 from .models.inlines import ProjectOrganisation, ProjectRelatedLink

@@ -17,10 +17,12 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 # The project's apps, bottom layer first (README, "Architecture"; tests/site/test_architecture.py keeps
-# the direction): core <- outbox, analytics, consent; core <- search <- standardpages, projects <- courses
+# the direction): core <- serving, catalogue; core <- outbox, analytics, consent; core <- search <- standardpages, projects <- courses
 # <- home (the composition root) <- demo; projects <- transparency; outbox <- accessibility.
 INSTALLED_APPS = [
     "core",
+    "serving",
+    "catalogue",
     "outbox",
     "analytics",
     "search",
@@ -70,12 +72,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # The anonymous full-page cache comes first: a page it keeps already carries every header the
     # middleware below wrote (security, CSP), so a hit is answered without running any of them.
-    "core.pagecache.middleware.PageCacheMiddleware",
+    "serving.pagecache.middleware.PageCacheMiddleware",
     # Security (see the block at the end): headers and CSP on every response (static files too, as long
     # as whatever serves them comes below); foreign-charset forms refused before anything reads POST.
-    "core.middleware.SecurityHeadersMiddleware",
-    "core.csp.SiteCSPMiddleware",
-    "core.middleware.FormCharsetMiddleware",
+    "serving.middleware.SecurityHeadersMiddleware",
+    "serving.csp.SiteCSPMiddleware",
+    "serving.middleware.FormCharsetMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -126,7 +128,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory unless REDIS_URL is set. With Redis down, unreachable or full the site keeps
-# working without cache (core/cache.py); REDIS_TIMEOUT (seconds) bounds each connection attempt and
+# working without cache (serving/cache.py); REDIS_TIMEOUT (seconds) bounds each connection attempt and
 # command. Redis needs `maxmemory` with `maxmemory-policy allkeys-lru` (docs/redis.md). Rate-limit
 # counts live apart from pages: REDIS_RATELIMIT_URL, by default the next database of the same server.
 if env("REDIS_URL"):
@@ -134,7 +136,7 @@ if env("REDIS_URL"):
     _counters = urlunsplit(_redis._replace(path=f"/{int(_redis.path.strip('/') or 0) + 1}"))
     CACHES = {
         alias: {
-            "BACKEND": "core.cache.TolerantRedisCache",
+            "BACKEND": "serving.cache.TolerantRedisCache",
             "LOCATION": location,
             "OPTIONS": {"socket_connect_timeout": _redis_timeout, "socket_timeout": _redis_timeout},
         }
@@ -154,7 +156,7 @@ else:
         "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"},
     }
 
-# --- Page cache (core/pagecache) ---------------------------------------------------------------
+# --- Page cache (serving/pagecache) ---------------------------------------------------------------
 # Anonymous GET/HEAD pages are kept whole in the cache above (and the parts every page shares, the
 # menu, the boxes, the organisation details and the consent banner, for every visitor) until an
 # editor changes something, and never longer than PAGE_CACHE_SECONDS: what depends on the clock
@@ -175,7 +177,7 @@ PAGE_BROWSER_CACHE_SECONDS = env_int("PAGE_BROWSER_CACHE_SECONDS", 0)
 # (deploy/varnish/default.vcl).
 if env("FRONTEND_CACHE_URL"):
     WAGTAILFRONTENDCACHE = {
-        f"varnish{n or ''}": {"BACKEND": "core.pagecache.varnish.VarnishBackend", "LOCATION": url}
+        f"varnish{n or ''}": {"BACKEND": "serving.pagecache.varnish.VarnishBackend", "LOCATION": url}
         for n, url in enumerate(env_list("FRONTEND_CACHE_URL"))
     }
 

@@ -41,7 +41,7 @@ def search_backends(database_engine):
 
 WAGTAILSEARCH_HITS_MAX_AGE = 365
 
-# Accepted posts per client and window (seconds) on the public forms (core/ratelimit.py).
+# Accepted posts per client and window (seconds) on the public forms (serving/ratelimit.py).
 FORM_RATE_LIMIT = env_int("FORM_RATE_LIMIT", 5)
 FORM_RATE_WINDOW = env_int("FORM_RATE_WINDOW", 600)
 # An e-mail left "in invio" this many minutes (its process died, or the database dropped before the

@@ -18,10 +18,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
+from catalogue.listing import listing_context
 from core.blocks import RICH_TEXT_FEATURES
-from core.catalogue import listing_context
 from core.models import BasePage
-from core.pagecache.parts import shared_part
+from core.parts import shared_part
 from projects.visibility import fund_statement
 
 from .. import enquiry_pages
@@ -267,7 +267,7 @@ class CoursePage(RoutablePageMixin, BasePage):
         return calendar_response(build_calendar(self.title, [self], lambda course: url), f"{self.slug}.ics")
 
     @path("richiedi-informazioni/")
-    @transaction.non_atomic_requests  # the form commits the enquiry itself (see `core.views.serve`)
+    @transaction.non_atomic_requests  # the form commits the enquiry itself (see `serving.views.serve`)
     def enquiry(self, request):
         return enquiry_pages.enquiry_form(request, self)
 

@@ -18,11 +18,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
+from catalogue.listing import listing_context
 from core.blocks import BodyStreamBlock
-from core.catalogue import listing_context
 from core.jsonld import json_ld_script
 from core.models import BasePage
-from core.pagecache.parts import shared_part
+from core.parts import shared_part
 
 from .. import exports, panels
 from ..charts import funding_at_a_glance
@@ -212,7 +212,7 @@ class ProjectPage(BasePage):
     )
 
     objects = ProjectPageManager()
-    select_related_on_serve = ("fund", "image")  # fetched with the page when it is served (core.routing)
+    select_related_on_serve = ("fund", "image")  # fetched with the page when it is served (serving.routing)
 
     parent_page_types = ["projects.ProjectIndexPage"]
     subpage_types = []

@@ -93,7 +93,7 @@ def test_the_weekly_digest_goes_to_moderators_once_a_week(django_user_model, bac
 
 
 def test_the_scheduler_sends_the_digest_weekly():
-    from core.management.commands.run_scheduler import JOBS
+    from serving.management.commands.run_scheduler import JOBS
 
     assert ("send_editorial_digest", 604800) in JOBS
 

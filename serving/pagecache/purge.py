@@ -1,6 +1,7 @@
 """What editors do that changes pages, connected to the purge: publishing, unpublishing, moving or
 deleting a page, and saving or deleting anything else pages show (every registered snippet and
-setting with their inline rows, images, documents, redirects, privacy restrictions, sites).
+setting with their inline rows, images, documents, redirects, privacy restrictions, sites), and
+what features announce themselves (`core.parts.notify_pages_changed`).
 
 Models are found through Wagtail's registries, not imported, so `core` knows no other app. Visitors'
 own writes (enquiries, consent records, statistics) are none of these, so they never empty the cache."""
@@ -23,6 +24,8 @@ from wagtail.images import get_image_model
 from wagtail.models import CollectionViewRestriction, Comment, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
+
+from core.parts import pages_changed
 
 from ..cache import outages
 from . import store
@@ -53,7 +56,7 @@ def _after_commit():
 def retry_missed_purge():
     """The cache did not take the purge: the task worker tries again (`retry_purge`) until it does.
     With the inline task backend there is no worker: the processes that saw Redis away start a new
-    generation when it answers again (core.cache's recovery hook)."""
+    generation when it answers again (serving.cache's recovery hook)."""
     if retry_purge.get_backend().supports_defer:
         retry_purge.using(run_after=timezone.now() + RETRY_INTERVAL).enqueue(time.time())
 
@@ -114,6 +117,7 @@ def after_outage():
 
 def connect():
     outages.on_recovery(after_outage)
+    pages_changed.connect(purge_everything, dispatch_uid="pagecache-pages-changed")
     page_published.connect(purge_everything, dispatch_uid="pagecache-published")
     page_unpublished.connect(purge_everything, dispatch_uid="pagecache-unpublished")
     post_page_move.connect(purge_everything, dispatch_uid="pagecache-moved")

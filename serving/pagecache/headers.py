@@ -80,11 +80,3 @@ def _directives(response):
 def is_public(response):
     directives = _directives(response)
     return bool(directives & PUBLIC_DIRECTIVES) and not directives & PRIVATE_DIRECTIVES
-
-
-def keep_out_of_shared_caches(response):
-    """For a public answer that must reach the view every time it is asked (e.g. a search that is
-    counted): no shared cache may keep it, and the browser only as long as public pages
-    (PAGE_BROWSER_CACHE_SECONDS, by default asking again each time, so a publish shows)."""
-    patch_cache_control(response, private=True, max_age=settings.PAGE_BROWSER_CACHE_SECONDS)
-    return response

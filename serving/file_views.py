@@ -8,7 +8,7 @@ from django.views.static import serve
 from wagtail.documents import get_document_model
 from wagtail.documents.views import serve as documents
 
-from .storage import PUBLIC_FOLDERS, SANDBOX, file_headers
+from core.storage import PUBLIC_FOLDERS, SANDBOX, file_headers
 
 
 def serve_media(request, path):

@@ -8,49 +8,23 @@ keyed on what decides the answer (`keys`: the path, the canonical host, the quer
 and answered with a 304 when the browser names its ETag. Signed-in editors (a session cookie)
 always get a fresh page with their userbar.
 
-The key is read from the WSGI environ alone, so that `wsgi.PageCacheApplication` can answer a hit
-before Django builds a request; this middleware answers hits for the servers that don't go through
-it (the test client, `make dev`)."""
+The key is read from the WSGI environ alone (`hits`), so that `wsgi.PageCacheApplication` can
+answer a hit before Django builds a request; this middleware answers hits for the servers that
+don't go through it (the test client, `make dev`)."""
 
-import hashlib
 import time
 
-from django.conf import settings
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, get_conditional_response, set_response_etag
 
 from . import store
-from .headers import has_session, is_personal, is_public, set_cache_headers
-from .keys import admin_prefixes, clean_query, shareable_url, uncached_prefixes
+from .headers import is_personal, is_public, set_cache_headers
+from .hits import age_header, entry_etag, looked_up
+from .keys import admin_prefixes, clean_query
 
 
 def is_admin(request):
     return request.path.startswith(admin_prefixes())
-
-
-def page_key(environ):
-    """The cache key of an anonymous GET/HEAD (from the WSGI environ, `request.META`), or None when
-    it must not be answered from the cache (`keys`)."""
-    if not settings.PAGE_CACHE_ENABLED or environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
-        return None
-    path = environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", "/")
-    if "HTTP_AUTHORIZATION" in environ or path.startswith(uncached_prefixes()) or has_session(environ):
-        return None
-    url = shareable_url(environ)
-    return "pagecache:page:" + hashlib.sha256(url.encode()).hexdigest() if url else None
-
-
-LOOKED_UP = "asap_site.pagecache"
-
-
-def looked_up(environ):
-    """(key, generation, entry or None) of this request, read from the cache once: the WSGI front
-    leaves its answer in the environ (Django's `request.META`), so a miss costs one cache read, not
-    two, on its way through the middleware."""
-    if LOOKED_UP not in environ:
-        key = page_key(environ)
-        environ[LOOKED_UP] = (key, *store.lookup(key)) if key else (None, None, None)
-    return environ[LOOKED_UP]
 
 
 def varies_only_on_encoding(response):
@@ -87,28 +61,10 @@ def with_etag(response):
     return response
 
 
-def not_modified(environ, etag):
-    """Whether the request's If-None-Match names `etag` (weak comparison, as for a GET)."""
-    wanted = environ.get("HTTP_IF_NONE_MATCH")
-    if not wanted or not etag:
-        return False
-    return wanted.strip() == "*" or etag.removeprefix("W/") in {
-        tag.strip().removeprefix("W/") for tag in wanted.split(",")
-    }
-
-
 def frozen(response):
     """What a cached page keeps: status, headers (as every middleware left them), body."""
     headers = [(name, value) for name, value in response.items() if name.lower() != "age"]
     return response.status_code, response.reason_phrase, headers, response.content
-
-
-def age_header(entry):
-    return ("Age", str(int(store.age(entry.born))))
-
-
-def entry_etag(entry):
-    return next((value for name, value in entry.value[2] if name.lower() == "etag"), None)
 
 
 def thawed(entry):

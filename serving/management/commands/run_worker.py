@@ -13,7 +13,7 @@ import time
 from django.db import InterfaceError, OperationalError
 from django_tasks_db.management.commands import db_worker
 
-from core.resilience import Backoff, drop_broken_connections
+from serving.resilience import Backoff, drop_broken_connections
 
 logger = logging.getLogger("django_tasks_db")
 STABLE_SECONDS = 60  # running this long without a database error resets the pause to its first value

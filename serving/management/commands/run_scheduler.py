@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import InterfaceError, OperationalError, connection
 
-from core.resilience import Backoff, drop_broken_connections
+from serving.resilience import Backoff, drop_broken_connections
 
 logger = logging.getLogger(__name__)
 

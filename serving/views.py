@@ -5,10 +5,11 @@ from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from wagtail.views import serve as wagtail_serve
 
-from . import theme
-from .pagecache.parts import site_setting
+from core import theme
+from core.parts import site_setting
+from core.site_settings import OrganisationSettings
+
 from .routing import route_for_request
-from .site_settings import OrganisationSettings
 
 YEAR = 365 * 24 * 60 * 60
 
@@ -33,7 +34,7 @@ def theme_stylesheet(request):
     """`/tema.css`: the brand colour of "Dati dell'organizzazione" as custom properties. Pages link it
     as `/tema.css?v=<fingerprint>`; at the current fingerprint browsers keep it for a year (a new
     colour makes a new address), anything else gets the public pages' headers and the page cache's
-    purge (see core.pagecache)."""
+    purge (see serving.pagecache)."""
     organisation = site_setting(OrganisationSettings, request)
     response = HttpResponse(theme.stylesheet(organisation.brand_colour), content_type="text/css; charset=utf-8")
     if request.GET.get("v") == organisation.theme_version:

@@ -6,7 +6,7 @@ environ alone: one `stat` or cache read for the generation, one for the page, an
 body when the browser already has it (If-None-Match). Everything else, misses included, goes to
 Django, where `PageCacheMiddleware` stores what is storable under the same key."""
 
-from .middleware import age_header, entry_etag, looked_up, not_modified
+from .hits import age_header, entry_etag, looked_up, not_modified
 
 # What a 304 repeats of the page's headers (RFC 9110, 15.4.5).
 NOT_MODIFIED_HEADERS = {"cache-control", "content-location", "date", "etag", "expires", "vary"}

@@ -11,7 +11,7 @@ per-process local-memory cache it is the modification time of a file (PAGE_CACHE
 which every process on the machine sees at the cost of one `stat`.
 
 A purge that Redis did not take (down, paused, full) is not lost: see `bump_generation`, the retry
-in `purge`, and `core.cache`, which starts a new generation when Redis answers after an outage
+in `purge`, and `serving.cache`, which starts a new generation when Redis answers after an outage
 (docs/redis.md states the guarantee)."""
 
 import os
@@ -71,7 +71,7 @@ def bump_generation():
         stamp = max(time.time_ns(), _file_generation(path) + 1)
         os.utime(path, ns=(stamp, stamp))
         return True
-    # core.cache.TolerantRedisCache answers False / None when Redis did not; other caches always take it
+    # serving.cache.TolerantRedisCache answers False / None when Redis did not; other caches always take it
     return cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None) is not False or (
         cache.delete(GENERATION_KEY) is not None
     )

@@ -1,5 +1,5 @@
-"""The toolkit both catalogues (projects, courses) are built with: a filter set on django-filter,
-facet counts, pagination and what the shared templates (`catalogue_page.html`, `components/`) read.
+"""The filters both catalogues (projects, courses) are built with: a filter set on django-filter,
+its facets and their counts; one page of results is `catalogue.listing`'s.
 
 The state lives in the query string, so every view is a shareable URL that works without
 JavaScript. One rule for what a visitor (or a mangled link) sends: a malformed value is left out of
@@ -12,18 +12,15 @@ from urllib.parse import urlencode
 
 import django_filters
 from django import forms
-from django.core.paginator import Paginator
-from django.db.models import CharField, Count, Prefetch, Value
+from django.db.models import CharField, Count, Value
 from django.db.models.functions import Cast
-from django.template.loader import render_to_string
-from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.functional import cached_property
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeData, mark_safe
 from django_filters.constants import EMPTY_VALUES
-from wagtail.images import get_image_model
 
-from .forms import ErrorsDescribedMixin
-from .pagecache.parts import shared_part, shared_parts
+from core.forms import ErrorsDescribedMixin
+from core.parts import shared_part
 
 MAX_ID = 2**31 - 1
 MAX_TEXT_LENGTH = 200
@@ -326,64 +323,7 @@ class CatalogueFilterSet(django_filters.FilterSet):
         return f"{self.request.path}?{urlencode(hidden)}" if hidden else self.request.path
 
 
-# --- one page of results ---------------------------------------------------------------------------
-
-
 def facet_counts(queryset, key, n=None):
     """A facet's counts as `counts_<name>()` gives them: `queryset` grouped by `key` (as text, so
     that every facet fits one UNION), counting `n` (by default its rows)."""
     return queryset.order_by().values(key=Cast(key, CharField())).annotate(n=n or Count("pk"))
-
-
-def paginate(request, items, per_page):
-    """One style for every list: `page` beyond the end shows the last page, anything that is not a
-    page number the first."""
-    return Paginator(items, per_page).get_page(request.GET.get("page"))
-
-
-def listing_context(filterset, per_page, card_template):
-    """What `catalogue_page.html` reads. The rows (`for_listing()` of the filter set's queryset, see
-    each catalogue's `querysets.py`) are fetched only for cards not kept yet, and as `results` for a
-    template that asks for them."""
-    page_obj = paginate(filterset.request, filterset.ordered_ids(), per_page)
-    ids = page_obj.object_list
-    return {
-        "filterset": filterset,
-        "filter_form": filterset.form,
-        "active_filters": filterset.active_filters(),
-        "page_obj": page_obj,
-        "cards": cards(filterset, card_template, ids),
-        "results": SimpleLazyObject(lambda: rows_in_order(filterset, ids)),
-        "result_count": page_obj.paginator.count,
-    }
-
-
-def rows_in_order(filterset, ids):
-    rows = {row.pk: row for row in filterset.qs.for_listing().order_by().filter(pk__in=ids)}
-    return [rows[pk] for pk in ids if pk in rows]
-
-
-def cards(filterset, template_name, ids):
-    """The cards of `ids`, in order. Each is rendered once per item and kept as a shared part, the
-    same for every visitor and every listing, order or page that shows it: a page reads its cards in
-    one go and fetches and renders only those not kept yet."""
-    names = {f"card:{template_name}:{pk}": pk for pk in ids}
-
-    def render(missing):
-        rows = rows_in_order(filterset, [names[name] for name in missing])
-        return {
-            f"card:{template_name}:{row.pk}": render_to_string(
-                template_name, {"item": row, "request": filterset.request}
-            )
-            for row in rows
-        }
-
-    kept = shared_parts(list(names), filterset.request, render)
-    return [kept[name] for name in names if name in kept]
-
-
-def prefetch_renditions(relation, *filter_specs):
-    """Prefetch only the renditions the cards use, for the images `relation` points to (keep
-    `select_related(relation)`): one query for any number of cards."""
-    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=filter_specs)
-    return Prefetch(f"{relation}__renditions", queryset=renditions, to_attr="prefetched_renditions")

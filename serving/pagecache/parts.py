@@ -1,6 +1,9 @@
 """Parts that every page shows the same (menu, boxes, organisation details, consent banner), built
 once per site and generation instead of once per page: an uncached page then costs only its own
-queries. A previewed draft always builds its parts afresh (the home page's boxes may be the draft)."""
+queries. A previewed draft always builds its parts afresh (the home page's boxes may be the draft).
+
+This module is the keeper behind `core.parts` (installed by `serving.apps`), the way features
+declare a part; the routing and the site lookup use it directly."""
 
 import hashlib
 import time
@@ -11,9 +14,10 @@ from wagtail.models import Site
 from . import store
 
 
-def site_wide(key, build, seconds=None):
+def site_wide(name, build, seconds=None):
     """(when it was read, `build()`), from the cache until editors change something (or for at most
     PAGE_CACHE_SECONDS, or `seconds`): for what no request chooses, such as the view restrictions."""
+    key = f"pagecache:{name}"
     generation, entry = store.lookup(key)
     if entry:
         return entry.born, entry.value
@@ -30,16 +34,9 @@ def find_site(request):
     Left on the request where Wagtail looks for it."""
     if not hasattr(request, "_wagtail_site"):
         hostname = split_domain_port(request._get_raw_host())[0]
-        key = f"pagecache:site:{hashlib.sha256(f'{hostname}|{request.get_port()}'.encode()).hexdigest()}"
-        request._wagtail_site = site_wide(key, lambda: Site.find_for_request(request))[1]
+        name = f"site:{hashlib.sha256(f'{hostname}|{request.get_port()}'.encode()).hexdigest()}"
+        request._wagtail_site = site_wide(name, lambda: Site.find_for_request(request))[1]
     return request._wagtail_site
-
-
-def shared_part(name, request, build, seconds=None):
-    """`build()` for the request's site, from the cache until editors change something (or for at
-    most PAGE_CACHE_SECONDS, or `seconds`); the value must pickle (model instances, strings,
-    dataclasses)."""
-    return shared_parts([name], request, lambda missing: {name: build()}, seconds)[name]
 
 
 def _part_keys(names, request):
@@ -85,15 +82,3 @@ def shared_parts(names, request, build_missing, seconds=None):
         store.keep_many({keys[name]: value for name, value in built.items()}, generation, born, seconds)
         values.update(built)
     return values
-
-
-def site_setting(model, request):
-    """A site setting (`BaseSiteSetting`) from the shared cache, also left where Wagtail's
-    `for_request` and the `settings` template variable look for it, so later reads are free."""
-    attr_name = model.get_cache_attr_name()
-    if hasattr(request, attr_name):
-        return getattr(request, attr_name)
-    instance = shared_part(f"setting:{model._meta.label_lower}", request, lambda: model.for_request(request))
-    instance._request = request
-    setattr(request, attr_name, instance)
-    return instance

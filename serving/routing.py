@@ -16,7 +16,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
-from core.pagecache.parts import find_site, first_shared_part
+from serving.pagecache.parts import find_site, first_shared_part
 
 
 def _answers(page, components):
@@ -126,11 +126,3 @@ def route_for_request(request, path):
         except Http404:
             request._wagtail_route_for_request = None
     return request._wagtail_route_for_request
-
-
-def ancestors_on_route(request, page, min_depth):
-    """The ancestors of `page` from `min_depth` down, if the routing passed through them, else None."""
-    trail = getattr(request, "route_pages", None) if request is not None else None
-    if not trail or trail[-1].pk != page.pk:
-        return None
-    return [ancestor for ancestor in trail[:-1] if ancestor.depth >= min_depth]

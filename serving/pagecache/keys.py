@@ -35,7 +35,7 @@ TRACKING = re.compile(
 # `request.GET` reads against it): a request with any other is served, never kept.
 PUBLIC_PARAMETERS = frozenset(
     {
-        # catalogues (core.catalogue; projects.filters, courses.filters) and every paginated list
+        # catalogues (catalogue.filters; projects.filters, courses.filters) and every paginated list
         "page",
         "q",
         "ordine",
@@ -54,7 +54,7 @@ PUBLIC_PARAMETERS = frozenset(
         "quota",
         "aperte",
         "archivio",
-        # search (search.views), the theme stylesheet's version (core.views), the sitemap's pages
+        # search (search.views), the theme stylesheet's version (serving.views), the sitemap's pages
         "tipo",
         "v",
         "p",
