@@ -22,8 +22,8 @@ from core.pagecache.parts import shared_part
 from search.query import clean_query
 from search.services import matching_ids
 
-from .inlines import ProjectOrganisation
-from .snippets import AsapService, Fund, FundingProgramme, Organisation, Territory, Theme
+from .models.inlines import ProjectOrganisation
+from .models.snippets import AsapService, Fund, FundingProgramme, Organisation, Territory, Theme
 from .status import Status
 
 SEARCH_RESULT_LIMIT = 5000

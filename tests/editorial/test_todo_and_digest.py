@@ -40,7 +40,7 @@ def backlog(home_page, course_catalogue, project_catalogue):
     course = CoursePageFactory(parent=course_catalogue, title="Rendicontazione FSE+", total_hours=Decimal("16"))
     modules = [{"title": "Regole", "hours": Decimal("4")}, {"title": "Esercitazione", "hours": Decimal("5")}]
     course.body = [("programme", {"heading": "Programma", "modules": modules})]
-    course.save(clean=False)  # saved before the editor refused such a course (courses/models.py)
+    course.save(clean=False)  # saved before the editor refused such a course (courses/models/pages.py)
     ProjectPageFactory(parent=project_catalogue, title="Sportelli a Latina", objectives="", expected_results="")
     ImageFactory(title="Foto senza descrizione", description="")
     ImageFactory(title="Foto descritta", description="Operatrice allo sportello")

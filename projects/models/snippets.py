@@ -14,7 +14,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import RevisionMixin
 from wagtail.search import index
 
-from .visibility import LOGOS_HELP, EuStatement, statement_field
+from ..visibility import LOGOS_HELP, EuStatement, statement_field
 
 NOT_NEGATIVE = MinValueValidator(Decimal("0"), message="L'importo non può essere negativo.")
 

@@ -1,4 +1,4 @@
-"""Course catalogue: the catalogue page, course pages and their sessions (editions). Both
+"""Course catalogue: the catalogue page and the course pages (their editions are in `editions.py`). Both
 pages are routable: the catalogue serves its listing and a calendar of every course; a course its
 page, its calendar and its enquiry form."""
 
@@ -8,37 +8,30 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models, transaction
-from django.db.models import Sum
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.views.decorators.http import require_GET
-from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES
 from core.catalogue import listing_context
-from core.dates import italian_date_range
 from core.models import BasePage
 from core.pagecache.parts import shared_part
 from projects.visibility import fund_statement
 
-from . import enquiry_pages
-from .article import course_article
-from .blocks import CourseBodyBlock, programme_hours_mismatch
-from .choices import Area, Certificate, DeliveryMode, Level
-
-# The enquiry model lives in its own module; `courses.models` re-exports it.
-from .enquiries import CourseEnquiry, EnquiryStatus
-from .feeds import build_calendar, calendar_response
-from .filters import CourseFilterSet
-from .querysets import CoursePageQuerySet, CourseSessionManager
-from .snippets import Venue
-from .status import course_status, session_status
+from .. import enquiry_pages
+from ..article import course_article
+from ..blocks import CourseBodyBlock, programme_hours_mismatch
+from ..choices import Area, Certificate, DeliveryMode, Level
+from ..feeds import build_calendar, calendar_response
+from ..filters import CourseFilterSet
+from ..querysets import CoursePageQuerySet
+from ..status import course_status
 
 COURSES_PER_PAGE = 10
 # The catalogue's calendar keeps recent and future sessions; a course's own calendar keeps them all.
@@ -281,138 +274,3 @@ class CoursePage(RoutablePageMixin, BasePage):
     @path("richiedi-informazioni/grazie/")
     def enquiry_thanks(self, request):
         return enquiry_pages.enquiry_thanks(request, self)
-
-
-class CourseRelatedProject(Orderable):
-    """A project from the project catalogue that this course belongs to or grew out of."""
-
-    course = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="related_projects")
-    project = models.ForeignKey(
-        "projects.ProjectPage", verbose_name="Progetto", on_delete=models.CASCADE, related_name="related_courses"
-    )
-
-    panels = [FieldPanel("project")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = "Progetto collegato"
-        verbose_name_plural = "Progetti collegati"
-
-
-SEATS_HELP = (
-    "Quanti partecipanti può accogliere l'edizione in tutto; vuoto se non c'è un limite. I posti "
-    "assegnati si contano da soli: sono le richieste che la segreteria segna «Iscritto/a» in "
-    "«Richieste corsi»."
-)
-
-
-class CourseSession(Orderable):
-    """One edition of a course: dates, place, seats and enrolment deadline."""
-
-    course = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="sessions")
-    edition = models.CharField("Edizione", max_length=100, help_text="Ad esempio: «1ª edizione, primavera 2026».")
-    start = models.DateTimeField("Inizio")
-    end = models.DateTimeField("Fine")
-    venue = models.ForeignKey(
-        Venue, verbose_name="Sede", null=True, blank=True, on_delete=models.PROTECT, related_name="sessions"
-    )
-    is_online = models.BooleanField("Online", default=False)
-    online_platform = models.CharField(
-        "Piattaforma online", max_length=100, blank=True, help_text="Ad esempio Zoom, Teams, piattaforma e-learning."
-    )
-    schedule = models.CharField(
-        "Calendario delle lezioni", max_length=255, blank=True, help_text="Ad esempio: martedì e giovedì 9:30-13:30."
-    )
-    seats = models.PositiveIntegerField("Posti disponibili", null=True, blank=True, help_text=SEATS_HELP)
-    enrolment_deadline = models.DateField(
-        "Scadenza iscrizioni", null=True, blank=True, help_text="Se vuota, ci si iscrive fino all'inizio."
-    )
-    cancelled = models.BooleanField("Annullata", default=False)
-
-    objects = CourseSessionManager()
-
-    panels = [
-        FieldPanel("edition"),
-        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
-        FieldRowPanel([FieldPanel("venue"), FieldPanel("is_online"), FieldPanel("online_platform")]),
-        FieldPanel("schedule"),
-        FieldRowPanel([FieldPanel("seats"), FieldPanel("enrolment_deadline")]),
-        FieldPanel("cancelled"),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = "Edizione"
-        verbose_name_plural = "Edizioni"
-
-    def __str__(self):
-        return f"{self.edition} ({italian_date_range(self.start, self.end)})"
-
-    def clean(self):
-        if self.start and self.end and self.end <= self.start:
-            raise ValidationError({"end": "La fine deve venire dopo l'inizio."})
-        if not self.venue_id and not self.is_online:
-            raise ValidationError({"venue": "Indica una sede oppure segna l'edizione come online."})
-        if self.seats is not None and self.seats_taken > self.seats:
-            taken = self.seats_taken
-            raise ValidationError(
-                {"seats": f"Gli iscritti a questa edizione sono già {taken}: i posti non possono essere meno."}
-            )
-
-    @property
-    def seats_taken(self):
-        """Participants of the enquiries staff marked as enrolled in this edition: annotated by the
-        manager, counted here for a session built from a revision (preview) or just saved."""
-        if "enrolled_seats" in self.__dict__:
-            return self.enrolled_seats
-        if self.pk is None:
-            return 0
-        return CourseEnquiry.objects.enrolled().filter(session=self).aggregate(total=Sum("participants"))["total"] or 0
-
-    @property
-    def is_full(self):
-        return self.seats is not None and self.seats_taken >= self.seats
-
-    @property
-    def seats_left(self):
-        return None if self.seats is None else max(self.seats - self.seats_taken, 0)
-
-    def enrolment_is_open(self, now=None):
-        now = now or timezone.now()
-        if self.cancelled or self.end <= now:
-            return False
-        if self.enrolment_deadline:
-            return timezone.localdate(now) <= self.enrolment_deadline
-        return now < self.start
-
-    @property
-    def place_label(self):
-        if self.venue and self.is_online:
-            return f"{self.venue.name}, {self.venue.city} e online"
-        if self.venue:
-            return f"{self.venue.name}, {self.venue.city}"
-        return f"Online ({self.online_platform})" if self.online_platform else "Online"
-
-    def status(self, now=None):
-        return session_status(self, now)
-
-    @property
-    def local_start(self):
-        return timezone.localtime(self.start)
-
-    @property
-    def local_end(self):
-        return timezone.localtime(self.end)
-
-
-__all__ = [
-    "Area",
-    "Certificate",
-    "CourseEnquiry",
-    "CourseIndexPage",
-    "CoursePage",
-    "CourseRelatedProject",
-    "CourseSession",
-    "DeliveryMode",
-    "EnquiryStatus",
-    "Level",
-    "Venue",
-]

@@ -1,6 +1,7 @@
 """The project catalogue's pages: the catalogue (`ProjectIndexPage`, routable: the listing, the
-organisation pages, open data and the feed) and the project pages with their partners, results,
-documents and related projects. The reference data they point to are snippets (`snippets.py`)."""
+organisation pages, open data and the feed) and the project pages. Their partners, results, documents
+and related projects are inlines (`inlines.py`); the reference data they point to are snippets
+(`snippets.py`)."""
 
 from decimal import Decimal
 
@@ -23,12 +24,15 @@ from core.jsonld import json_ld_script
 from core.models import BasePage
 from core.pagecache.parts import shared_part
 
-from . import exports, panels
-from .charts import funding_at_a_glance
-from .filters import ProjectFilterSet
-from .inlines import ProjectDocument, ProjectOrganisation, ProjectRelatedLink, ProjectResult
-from .querysets import ProjectPageQuerySet, tags_of
-from .registers import opencup_url, register_url_field
+from .. import exports, panels
+from ..charts import funding_at_a_glance
+from ..filters import ProjectFilterSet
+from ..querysets import ProjectPageQuerySet, tags_of
+from ..registers import opencup_url, register_url_field
+from ..status import Status, project_status
+from ..structured_data import organisation_page_json_ld, project_json_ld
+from ..visibility import EuStatement, statement_field, visibility_for
+from .inlines import ProjectOrganisation
 from .snippets import (
     AsapService,
     Fund,
@@ -38,28 +42,6 @@ from .snippets import (
     Theme,
     money_field,
 )
-from .status import Status, project_status
-from .structured_data import organisation_page_json_ld, project_json_ld
-from .visibility import EuStatement, FundLogo, ProgrammeLogo, statement_field, visibility_for
-
-# Reference data and page parts are importable from here, as every app's models are.
-__all__ = [
-    "AsapService",
-    "Fund",
-    "FundLogo",
-    "FundingProgramme",
-    "Organisation",
-    "ProgrammeLogo",
-    "ProjectDocument",
-    "ProjectIndexPage",
-    "ProjectOrganisation",
-    "ProjectPage",
-    "ProjectRelatedLink",
-    "ProjectResult",
-    "Status",
-    "Territory",
-    "Theme",
-]
 
 CUP_VALIDATOR = RegexValidator(
     r"^[A-Z0-9]{15}\Z",
