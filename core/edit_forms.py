@@ -8,8 +8,10 @@ items of each inline panel's choosers are fetched together, each chooser keeps w
 selects read their options once, and a StreamField's definition is packed once per language."""
 
 from collections import defaultdict
+from contextlib import suppress
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.widgets import AdminPageChooser, BaseChooser
@@ -27,7 +29,10 @@ def remember_instances(widget, found=None):
             return fetch(value)
         key = str(value)
         if key not in found:
-            found[key] = fetch(value)
+            try:
+                found[key] = fetch(value)
+            except (ValueError, ValidationError):  # a malformed id posted back: the form says why
+                found[key] = None
         return found[key]
 
     widget.get_instance = get_instance
@@ -43,8 +48,13 @@ def with_parents(pages):
     return pages
 
 
-def fetch_together(model, ids, pages=False):
-    """{id as text: item} of `model` for `ids`, in one query (two more for pages)."""
+def fetch_together(model, values, pages=False):
+    """{id as text: item} of `model` for the ids in `values`, in one query (pages: more for their
+    specific types and one for their parents); a malformed id is left to the form's validation."""
+    ids = set()
+    for value in values:
+        with suppress(ValidationError):
+            ids.add(model._meta.pk.to_python(value))
     if not ids:
         return {}
     items = model._default_manager.filter(pk__in=ids)
@@ -81,7 +91,7 @@ class FewerQueriesMixin:
         for field in form.fields.values():
             # Selects and checkboxes only: a row's hidden id is a model choice too, over every row.
             if isinstance(field, forms.ModelChoiceField) and isinstance(field.widget, forms.widgets.ChoiceWidget):
-                field.choices = list(field.choices)
+                field.widget.choices = list(field.choices)  # the field still validates on its queryset
 
     def prefetch_rows(self, formset):
         rows = defaultdict(list)  # field name: the rows' bound fields

@@ -47,3 +47,14 @@ def test_course_edit_form_queries_do_not_grow_with_its_rows(redattrice, course_c
     assert large == small, (small, large)
     assert large <= MAX_QUERIES, large
     assert "Edizione 4" in html
+
+
+def test_a_malformed_related_project_is_an_italian_form_error(redattrice, course_catalogue):
+    from tests.courses.test_page_editor import course_form
+
+    data = course_form(VenueFactory())
+    data.update({"related_projects-TOTAL_FORMS": "1", "related_projects-0-project": "abc"})
+    data.update({"related_projects-0-ORDER": "1", "related_projects-0-id": "", "related_projects-0-DELETE": ""})
+    response = redattrice.post(f"/admin/pages/add/courses/coursepage/{course_catalogue.pk}/", data)
+    assert response.status_code == 200
+    assert "Selezionare una scelta valida" in response.content.decode()
