@@ -57,4 +57,4 @@ def test_a_malformed_related_project_is_an_italian_form_error(redattrice, course
     data.update({"related_projects-0-ORDER": "1", "related_projects-0-id": "", "related_projects-0-DELETE": ""})
     response = redattrice.post(f"/admin/pages/add/courses/coursepage/{course_catalogue.pk}/", data)
     assert response.status_code == 200
-    assert "Selezionare una scelta valida" in response.content.decode()
+    assert "opzione valida" in response.content.decode()  # Django: "Scegli un’opzione valida…"
