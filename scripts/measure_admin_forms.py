@@ -22,7 +22,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from bench import Server, demo_database, scratch_url, server_env
+from bench import Server, demo_database, scratch_url, server_env, setup_django
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"]
@@ -122,8 +122,6 @@ def browser_side(tab, url, repeat):
 @contextmanager
 def existing_database(path):
     """A demo seeded before, with its media beside it (`<file>.media`, as demo_fingerprint.py makes it)."""
-    from benchlib import setup_django
-
     os.environ["DATABASE_URL"] = f"sqlite:///{Path(path).resolve()}"
     os.environ["MEDIA_ROOT"] = f"{Path(path).resolve()}.media"
     setup_django()
