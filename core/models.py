@@ -4,6 +4,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PageViewRestriction
 
+from .edit_forms import PageEditForm
 from .links import LinkFields
 from .restrictions import restricted_sections
 from .site_settings import NavigationItem, NavigationSettings, OrganisationSettings
@@ -39,6 +40,7 @@ class BasePage(Page):
     )
 
     promote_panels = [SEARCH_ENGINE_PANEL, FieldPanel("social_image")]
+    base_form_class = PageEditForm
 
     class Meta:
         abstract = True

@@ -2,7 +2,6 @@
 before it is published (`ProjectPageForm`)."""
 
 from django import forms
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -15,6 +14,7 @@ from wagtail.admin.panels import (
 from wagtail.models import Page
 
 from core.choosers import linked_chooser
+from core.edit_forms import PageEditForm
 from core.models import BasePage
 
 from .visibility import gaps_message, publication_gaps
@@ -26,7 +26,7 @@ PUBLISH_CHECK_HELP = (
 )
 
 
-class ProjectPageForm(WagtailAdminPageForm):
+class ProjectPageForm(PageEditForm):
     """Drafts may stay incomplete: Wagtail defers validation only when saving a draft (or
     previewing), so publishing, submitting for approval and approving all pass through this check.
     The empty choice of a select says what leaving it empty means, instead of "---------"."""

@@ -78,6 +78,7 @@
   }
 
   function openPicker(input) {
+    buildCalendar(input);
     var picker = pickerOf(input);
     if (!picker) {
       return;
@@ -127,19 +128,38 @@
   }
 
   var setUp = $.fn.datetimepicker;
+  var WAITING = "adminDatesOptions";
+
+  /* A field's calendar is built when the editor first opens it: it does nothing before (it opens
+     only from the button), and building the calendars of every date field at once slowed the
+     edit form (docs/performance.md). */
+  function buildCalendar(input) {
+    var args = $(input).data(WAITING);
+    if (args) {
+      $(input).removeData(WAITING);
+      setUp.apply($(input), args);
+    }
+  }
+
   $.fn.datetimepicker = function (options) {
-    if ($.isPlainObject(options) && options.onGenerate && options.onGenerate === window.hideCurrent) {
-      arguments[0] = $.extend({}, options, { onGenerate: highlightTypedDay });
-    }
-    var result = setUp.apply(this, arguments);
-    if (options === undefined || $.isPlainObject(options)) {
+    if (options !== undefined && !$.isPlainObject(options)) {
       this.each(function () {
-        if (this.tagName === "INPUT") {
-          addCalendarButton(this);
-        }
+        buildCalendar(this); // a method call ("show", "destroy"...) needs the calendar
       });
+      return setUp.apply(this, arguments);
     }
-    return result;
+    var args = Array.prototype.slice.call(arguments);
+    if (options && options.onGenerate && options.onGenerate === window.hideCurrent) {
+      args[0] = $.extend({}, options, { onGenerate: highlightTypedDay });
+    }
+    return this.each(function () {
+      if (this.tagName === "INPUT") {
+        $(this).data(WAITING, args);
+        addCalendarButton(this);
+      } else {
+        setUp.apply($(this), args);
+      }
+    });
   };
   $.extend($.fn.datetimepicker, setUp);
 

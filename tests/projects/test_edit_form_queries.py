@@ -1,0 +1,55 @@
+"""The project edit form costs the same number of queries however many partners, related projects
+and documents it lists (its choosers fetch their items together), within a fixed budget."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.documents.models import Document
+
+from projects.models import ProjectDocument, ProjectRelatedLink
+from tests.factories.projects import OrganisationFactory, ProjectOrganisationFactory, ProjectPageFactory
+
+pytestmark = pytest.mark.django_db
+
+# Wagtail's own share (session, permissions, revisions, workflow, locks, comments, menus) plus the
+# form's: one query per chooser at the top, one per inline panel and chooser column, none per row.
+MAX_QUERIES = 60
+
+
+@pytest.fixture
+def redattrice(client, django_user_model, editorial_groups):
+    person = django_user_model.objects.create_user("redattrice", "redattrice@asap.example", "password-lunga-1")
+    person.groups.add(Group.objects.get(name="Redattori"))
+    client.force_login(person)
+    return client
+
+
+def project_with(catalogue, rows):
+    project = ProjectPageFactory(parent=catalogue)
+    for n in range(rows):
+        ProjectOrganisationFactory(project=project, organisation=OrganisationFactory(name=f"Ente partner {rows}.{n}"))
+        related = ProjectPageFactory(parent=catalogue, title=f"Progetto collegato {n}")
+        ProjectRelatedLink.objects.create(project=project, related_project=related)
+        document = Document.objects.create(title=f"Documento {n}", file=f"documents/documento-{n}.pdf")
+        ProjectDocument.objects.create(project=project, document=document, title=f"Allegato {n}")
+    project.save_revision().publish()
+    return project
+
+
+def queries_for_edit_form(client, page):
+    url = f"/admin/pages/{page.pk}/edit/"
+    client.get(url)  # warm-up: the site's settings and caches
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+def test_project_edit_form_queries_do_not_grow_with_its_rows(redattrice, project_catalogue):
+    small, _ = queries_for_edit_form(redattrice, project_with(project_catalogue, 1))
+    large, html = queries_for_edit_form(redattrice, project_with(project_catalogue, 6))
+    assert large == small, (small, large)
+    assert large <= MAX_QUERIES, large
+    # every row's chooser still shows its item
+    assert "Ente partner 6.5" in html and "Progetto collegato 5" in html and "Documento 5" in html
