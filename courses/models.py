@@ -27,13 +27,13 @@ from core.models import BasePage
 from core.pagecache.parts import shared_part
 from projects.visibility import fund_statement
 
-from . import enquiry_pages
 from .article import course_article
 from .blocks import CourseBodyBlock, programme_hours_mismatch
 from .choices import Area, Certificate, DeliveryMode, Level
 
 # The enquiry model lives in its own module; `courses.models` re-exports it.
 from .enquiries import CourseEnquiry, EnquiryStatus
+from .enquiries import pages as enquiry_pages
 from .feeds import build_calendar, calendar_response
 from .filters import CourseFilterSet
 from .querysets import CoursePageQuerySet, CourseSessionManager

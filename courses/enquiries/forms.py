@@ -6,7 +6,7 @@ from django.utils import timezone
 from core.dates import italian_date_range
 from outbox.forms import HoneypotMixin
 
-from .enquiries import CourseEnquiry, RequestType
+from .models import CourseEnquiry, RequestType
 
 
 class SessionChoiceField(forms.ModelChoiceField):

@@ -10,7 +10,7 @@ from outbox.delivery import queue
 from outbox.mail import admin_url, confirmations_left_today, organisation_addresses
 from outbox.models import OutboundEmail
 
-from .feeds import build_calendar
+from ..feeds import build_calendar
 
 
 def staff_addresses(course, site=None):
