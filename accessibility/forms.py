@@ -2,7 +2,7 @@
 
 from django import forms
 
-from outbox.forms import HoneypotMixin
+from inbox.forms import HoneypotMixin
 
 from .feedback import AccessibilityFeedback
 

@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 
 from core.dates import italian_date_range
-from outbox.forms import HoneypotMixin
+from inbox.forms import HoneypotMixin
 
 from .models import CourseEnquiry, RequestType
 

@@ -1,14 +1,11 @@
-"""The e-mails an enquiry causes, written as text from templates and queued in the outbox."""
+"""The e-mails an enquiry causes, written as text from templates and queued in the outbox: the staff
+notification and the visitor's confirmation with the course's calendar."""
 
 from django.conf import settings
-from django.template.loader import render_to_string
-from django.urls import reverse
 from wagtail.models import Site
 
-from core.site_settings import OrganisationSettings
-from outbox.delivery import queue
-from outbox.mail import admin_url, confirmations_left_today, organisation_addresses
-from outbox.models import OutboundEmail
+from inbox.mail import FormMails
+from outbox.mail import organisation_addresses
 
 from ..feeds import build_calendar
 
@@ -30,40 +27,38 @@ def edition_suffix(enquiry):
     return f", edizione «{enquiry.session.edition}»" if enquiry.session_id else ""
 
 
-def record_enquiry_emails(enquiry, request):
-    """Queue the staff notification and the visitor's confirmation (with the course's calendar); the
-    confirmation only while the address has had fewer than the day's allowance."""
-    course = enquiry.course
-    course_url = course.get_full_url(request)
-    context = {
-        "enquiry": enquiry,
-        "course": course,
-        "course_url": course_url,
-        "admin_url": admin_url(reverse("course_enquiries:edit", args=[enquiry.pk])),
-        "organisation": OrganisationSettings.for_request(request),
-    }
-    staff = queue(
-        kind=OutboundEmail.Kind.STAFF,
-        to=staff_addresses(course, Site.find_for_request(request)),
-        reply_to=enquiry.email,
-        subject=f"Nuova richiesta ({kind_label(enquiry)}): {course.title}{edition_suffix(enquiry)}",
-        body=render_to_string("courses/email/enquiry_staff.txt", context),
-        about=enquiry,
-    )
-    if not confirmations_left_today(enquiry.email):
-        return [staff]
-    sessions = [enquiry.session] if enquiry.session else course.sorted_sessions
-    ics = build_calendar(course.title, [course], lambda c: course_url, lambda c: sessions).decode()
-    visitor = queue(
-        kind=OutboundEmail.Kind.VISITOR,
-        to=[enquiry.email],
-        subject=(
-            f"Sei in lista d'attesa: {course.title}{edition_suffix(enquiry)}"
-            if enquiry.waiting_list
-            else f"Abbiamo ricevuto la tua richiesta: {course.title}{edition_suffix(enquiry)}"
-        ),
-        body=render_to_string("courses/email/enquiry_visitor.txt", context),
-        attachment=(f"{course.slug}.ics", ics, "text/calendar") if sessions else None,
-        about=enquiry,
-    )
-    return [staff, visitor]
+class EnquiryMails(FormMails):
+    staff_template = "courses/email/enquiry_staff.txt"
+    visitor_template = "courses/email/enquiry_visitor.txt"
+    admin_view = "course_enquiries:edit"
+    context_name = "enquiry"
+
+    def __init__(self, enquiry, request):
+        super().__init__(enquiry, request)
+        self.course = enquiry.course
+        self.course_url = self.course.get_full_url(request)
+
+    def title(self):
+        return f"{self.course.title}{edition_suffix(self.message)}"
+
+    def staff_subject(self):
+        return f"Nuova richiesta ({kind_label(self.message)}): {self.title()}"
+
+    def visitor_subject(self):
+        if self.message.waiting_list:
+            return f"Sei in lista d'attesa: {self.title()}"
+        return f"Abbiamo ricevuto la tua richiesta: {self.title()}"
+
+    def staff_addresses(self):
+        return staff_addresses(self.course, Site.find_for_request(self.request))
+
+    def attachment(self):
+        """The calendar of the chosen edition, else of all the course's editions (none: no file)."""
+        sessions = [self.message.session] if self.message.session else self.course.sorted_sessions
+        if not sessions:
+            return None
+        ics = build_calendar(self.course.title, [self.course], lambda c: self.course_url, lambda c: sessions)
+        return (f"{self.course.slug}.ics", ics.decode(), "text/calendar")
+
+    def context(self):
+        return {**super().context(), "course": self.course, "course_url": self.course_url}

@@ -15,20 +15,24 @@ ALLOWED = {
     "standardpages": {"core", "search"},
     "projects": {"core", "search"},
     "outbox": {"core"},
+    "inbox": {"core", "outbox"},
+    "contact": {"core", "outbox", "inbox"},
     "consent": {"core"},
     "analytics": {"core"},
-    "courses": {"core", "search", "projects", "outbox"},
+    "courses": {"core", "search", "projects", "outbox", "inbox"},
     "transparency": {"core", "search", "projects"},
-    "accessibility": {"core", "outbox"},
-    "editorial": {"core", "projects", "courses", "outbox"},
+    "accessibility": {"core", "outbox", "inbox"},
+    "editorial": {"core", "projects", "courses", "outbox", "inbox"},
     # The composition root and the demo builder may use every app; nothing imports them.
-    "home": {"core", "search", "standardpages", "projects", "outbox", "consent", "analytics", "courses"},
+    "home": {"core", "search", "standardpages", "projects", "outbox", "inbox", "consent", "analytics", "courses"},
     "demo": {
         "core",
         "search",
         "standardpages",
         "projects",
         "outbox",
+        "inbox",
+        "contact",
         "consent",
         "analytics",
         "courses",
@@ -42,7 +46,7 @@ PROJECT_PACKAGES = set(ALLOWED) | {"asap_site"}
 URL_CONFIGURATION = {"urls.py", "wagtail_hooks.py"}
 # Where Wagtail's API itself asks a model for a view class, by file and module, with the reason.
 WAGTAIL_VIEW_HOOKS = {
-    ("outbox/models.py", "outbox.admin_views"): "a form page names its submissions list view",
+    ("contact/models.py", "contact.admin_views"): "a form page names its submissions list view",
 }
 
 
