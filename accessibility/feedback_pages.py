@@ -4,8 +4,7 @@ a report (the route runs outside ATOMIC_REQUESTS, see `core.views.serve`)."""
 
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET
 
 from inbox.flow import FormFlow
 
@@ -19,26 +18,19 @@ class FeedbackFlow(FormFlow):
     mails = FeedbackMails
     template = "accessibility/accessibility_feedback_page.html"
 
-    def __init__(self, request, page):
-        super().__init__(request)
-        self.page = page
-
     def get_form(self, data=None):
         if data is None:  # the statement's "report a problem on this page" link names the page
             return AccessibilityFeedbackForm(initial={"page_url": self.request.GET.get("pagina", "")[:500]})
         return AccessibilityFeedbackForm(data)
 
     def get_context(self, form):
-        return {"page": self.page, "form": form, "agid_url": AGID_PROCEDURE_URL, "reply_days": REPLY_DAYS}
+        return {**super().get_context(form), "agid_url": AGID_PROCEDURE_URL, "reply_days": REPLY_DAYS}
 
     def thank_you(self, form, feedback):
         return redirect(self.page.url + "grazie/")
 
 
-@never_cache
-@require_http_methods(["GET", "POST"])
-def feedback_form(request, page):
-    return FeedbackFlow(request, page).serve()
+feedback_form = FeedbackFlow.view()
 
 
 @require_GET

@@ -14,10 +14,6 @@ class ContactFlow(FormFlow):
     throttle_scope = "contact"
     invalid_status = 200  # Wagtail's form pages answer a form with errors with 200
 
-    def __init__(self, request, page):
-        super().__init__(request)
-        self.page = page
-
     def get_form(self, data=None):
         if data is None:
             return self.page.get_form(page=self.page, user=self.request.user)

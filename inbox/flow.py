@@ -6,28 +6,44 @@ Redis outage turns a post into an error or loses it. docs/visitor-forms.md shows
 
 from django.db import transaction
 from django.template.response import TemplateResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
 
 from core import ratelimit
 from outbox.delivery import send_after_commit
 
 
 class FormFlow:
-    """A form's flow for one request. A kind subclasses it, names its throttle scope, its `FormMails`
-    and its template, and says how to build the form and thank the visitor."""
+    """A form's flow for one request on the page it belongs to (the course, the feedback page, the
+    contact page). A kind subclasses it, names its throttle scope, its `FormMails` and its template,
+    and says how to build the form and thank the visitor."""
 
     throttle_scope = ""  # the rate limit's scope: FORM_RATE_LIMIT accepted posts per FORM_RATE_WINDOW
     mails = None  # the FormMails subclass of what the form stores
     template = ""  # the page with the form
     invalid_status = 400  # a form shown again with its errors
 
-    def __init__(self, request):
+    def __init__(self, request, page):
         self.request = request
+        self.page = page
+
+    @classmethod
+    def view(cls):
+        """The view a page's route calls as `view(request, page)`: GET and POST only, never cached
+        (the form carries the visitor's CSRF token)."""
+
+        @never_cache
+        @require_http_methods(["GET", "POST"])
+        def serve(request, page):
+            return cls(request, page).serve()
+
+        return serve
 
     def get_form(self, data=None):
         raise NotImplementedError
 
     def get_context(self, form):
-        return {"form": form}
+        return {"page": self.page, "form": form}
 
     def thank_you(self, form, message):
         """The answer to an accepted post; `message` is None for spam, which must look accepted."""

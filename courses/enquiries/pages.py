@@ -7,8 +7,7 @@ from urllib.parse import urlencode
 
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET
 
 from core.pagecache.headers import keep_out_of_shared_caches
 from core.site_settings import OrganisationSettings
@@ -34,32 +33,24 @@ class EnquiryFlow(FormFlow):
     mails = EnquiryMails
     template = "courses/enquiry_form.html"
 
-    def __init__(self, request, course):
-        super().__init__(request)
-        self.course = course
-
     def get_form(self, data=None):
-        return CourseEnquiryForm(data, course=self.course)
+        return CourseEnquiryForm(data, course=self.page)
 
     def get_context(self, form):
         return {
-            "course": self.course,
-            "page": self.course,
-            "form": form,
+            **super().get_context(form),
+            "course": self.page,
             "waiting_list": form.waiting_list,
             "privacy_page": OrganisationSettings.for_request(self.request).privacy_page,
         }
 
     def thank_you(self, form, enquiry):
         if enquiry is None:
-            return redirect(thanks_url(self.course))
-        return redirect(thanks_url(self.course, enquiry, chosen="session" in form.fields))
+            return redirect(thanks_url(self.page))
+        return redirect(thanks_url(self.page, enquiry, chosen="session" in form.fields))
 
 
-@never_cache
-@require_http_methods(["GET", "POST"])
-def enquiry_form(request, course):
-    return EnquiryFlow(request, course).serve()
+enquiry_form = EnquiryFlow.view()
 
 
 @require_GET

@@ -12,19 +12,7 @@ from courses.filters import CourseFilterSet
 from projects.filters import ProjectFilterSet
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = [
-    "core",
-    "search",
-    "standardpages",
-    "projects",
-    "outbox",
-    "inbox",
-    "contact",
-    "consent",
-    "courses",
-    "transparency",
-    "accessibility",
-]
+APPS = ["core", "search", "standardpages", "projects", "outbox", "consent", "courses", "transparency", "accessibility"]
 
 
 @pytest.mark.parametrize("filterset", [ProjectFilterSet, CourseFilterSet])
