@@ -8,6 +8,7 @@ PORT ?= 8000
 export HOST PORT
 STATIC_ROOT ?= static_collected
 PYTEST_ARGS ?=
+BENCH_SUITE ?= pages
 BENCH_ARGS ?=
 
 .PHONY: backup restore fonts run dev test install install-dev migrate seed admin static bench screenshots lighthouse lint format check worker clean
@@ -71,22 +72,23 @@ restore: install
 fonts:
 	sh scripts/fetch_fonts.sh
 
-## make bench: every page type under gunicorn on a scratch demo database (see scripts/bench.py).
+## make bench: every page type under gunicorn on a scratch demo database (scripts/bench/pages.py);
+## BENCH_SUITE=<suite> runs another measurement (`.venv/bin/python -m scripts.bench` lists them).
 bench: install-dev static
-	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+	$(BIN)/python -m scripts.bench $(BENCH_SUITE) $(BENCH_ARGS)
 
-## make screenshots: every page type at 390 and 1366 px into screenshots/ (see scripts/screenshots.py).
+## make screenshots: every page type at 390 and 1366 px into screenshots/ (scripts/bench/screenshots.py).
 screenshots: install-dev static
-	$(BIN)/python scripts/screenshots.py
+	$(BIN)/python -m scripts.bench screenshots
 
-## make lighthouse: Lighthouse (mobile) on every page type of the same served demo (scripts/lighthouse.py).
+## make lighthouse: Lighthouse (mobile) on every page type of the same served demo (scripts/bench/lighthouse.py).
 LIGHTHOUSE := tools/lighthouse/node_modules/.bin/lighthouse
 $(LIGHTHOUSE): tools/lighthouse/package.json tools/lighthouse/package-lock.json
 	cd tools/lighthouse && npm ci --no-audit --no-fund
 	touch $@
 
 lighthouse: install-dev static $(LIGHTHOUSE)
-	$(BIN)/python scripts/lighthouse.py
+	$(BIN)/python -m scripts.bench lighthouse
 
 ## make test: the whole suite (SQLite by default, or DATABASE_URL).
 test: install-dev

@@ -1,6 +1,6 @@
 """The form and its thank-you page, served by the feedback page's routes. The report and its e-mails
 are committed in their own transaction before anything is sent, so a mail server outage never loses
-a report (the route runs outside ATOMIC_REQUESTS, see `core.views.serve`)."""
+a report (the route runs outside ATOMIC_REQUESTS, see `serving.views.serve`)."""
 
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse

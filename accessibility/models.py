@@ -41,7 +41,7 @@ class AccessibilityFeedbackPage(RoutablePageMixin, BasePage):
         verbose_name_plural = "Moduli per segnalare problemi di accessibilità"
 
     @path("")
-    @transaction.non_atomic_requests  # the form commits the report itself (see `core.views.serve`)
+    @transaction.non_atomic_requests  # the form commits the report itself (see `serving.views.serve`)
     def report_form(self, request):
         return feedback_pages.feedback_form(request, self)
 

@@ -13,7 +13,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
-from core import ratelimit
+from serving import ratelimit
 
 from .models import AnalyticsSettings, DailyPageView
 

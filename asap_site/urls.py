@@ -11,24 +11,24 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from core import file_views, throttles
-from core import views as page_views
 from search import views as search_views
+from serving import file_views, throttles
+from serving import views as page_views
 
-# Branded Italian error pages, rendered without the database (core/errors.py).
-handler400 = "core.errors.bad_request"
-handler403 = "core.errors.permission_denied"
-handler404 = "core.errors.page_not_found"
-handler500 = "core.errors.server_error"
+# Branded Italian error pages, rendered without the database (serving/errors.py).
+handler400 = "serving.errors.bad_request"
+handler403 = "serving.errors.permission_denied"
+handler404 = "serving.errors.page_not_found"
+handler500 = "serving.errors.server_error"
 
 urlpatterns = [
-    # Password forms without a user behind them, throttled (core/throttles.py); logins go through django-axes.
+    # Password forms without a user behind them, throttled (serving/throttles.py); logins go through django-axes.
     path("admin/password_reset/", throttles.password_reset),
     path("_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/", throttles.page_password),
     path("documents/authenticate_with_password/<int:restriction_id>/", throttles.document_password),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
-    # Wagtail's document view, sandboxed and never shared-cached when restricted (core/file_views.py).
+    # Wagtail's document view, sandboxed and never shared-cached when restricted (serving/file_views.py).
     path("documents/<int:document_id>/<str:document_filename>", file_views.serve_document),
     path("documents/", include(wagtaildocs_urls)),
     path("cerca/", search_views.search, name="search"),

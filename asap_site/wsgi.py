@@ -1,7 +1,7 @@
 """WSGI entry point; production servers set DJANGO_SETTINGS_MODULE=asap_site.settings.production.
 
 Pages kept by the full-page cache are answered before Django builds a request
-(core.pagecache.wsgi); everything else is Django's."""
+(serving.pagecache.wsgi); everything else is Django's."""
 
 import os
 
@@ -11,6 +11,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "asap_site.settings.dev")
 
 django_application = get_wsgi_application()
 
-from core.pagecache.wsgi import PageCacheApplication  # noqa: E402  (needs Django set up)
+from serving.pagecache.wsgi import PageCacheApplication  # noqa: E402  (needs Django set up)
 
 application = PageCacheApplication(django_application)

@@ -15,7 +15,7 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from core import ratelimit
+from serving import ratelimit
 
 from .forms import DecisionForm
 from .models import CookieBannerSettings, registry_groups

@@ -9,14 +9,8 @@ class CoreConfig(AppConfig):
     verbose_name = "Sito"
 
     def ready(self):
-        from django.core.checks import Tags, register
-
         from .admin_inputs import register_italian_inputs
-        from .cache import check_eviction_policy
-        from .pagecache import purge
 
-        register(check_eviction_policy, Tags.caches, deploy=True)
-        purge.connect()
         register_italian_inputs()
 
 

@@ -13,7 +13,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from core.dates import italian_date_range
-from core.pagecache.purge import purge_everything
+from core.parts import notify_pages_changed
 from core.permissions import NoAddPermissionPolicy
 from core.spreadsheets import ItalianSpreadsheetExportMixin
 from core.words import italian_count
@@ -120,9 +120,9 @@ class EnquiryEditView(generic.EditView):
     def save_instance(self):
         instance = super().save_instance()
         if self.form.seats_changed():
-            # Visitors' writes never purge the page cache (core/pagecache/purge.py); an enrolment
+            # Visitors' writes never purge the page cache (serving/pagecache/purge.py); an enrolment
             # changes the seats and status every course page and listing shows, so it does.
-            purge_everything()
+            notify_pages_changed()
         return instance
 
 
@@ -131,7 +131,7 @@ class EnquiryDeleteView(generic.DeleteView):
         took_seats = self.object.takes_seats
         super().delete_action()
         if took_seats:
-            purge_everything()
+            notify_pages_changed()
 
 
 class PendingEmailsColumn(Column):

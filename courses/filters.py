@@ -1,4 +1,4 @@
-"""The course catalogue's facets, on the shared toolkit (`core.catalogue`): text, area, mode, city,
+"""The course catalogue's facets, on the shared toolkit (`catalogue.filters`): text, area, mode, city,
 month, fee, open for enrolment, and the archive of past courses (a mode, kept as a hidden field)."""
 
 import datetime
@@ -7,9 +7,9 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.utils import timezone
 
-from core.catalogue import CatalogueFilterSet, CheckboxFilter, ChoiceFacet, TextFilter
+from catalogue.filters import CatalogueFilterSet, CheckboxFilter, ChoiceFacet, TextFilter
 from core.dates import italian_month
-from core.pagecache.parts import shared_part
+from core.parts import shared_part
 from search.query import clean_query
 from search.services import matching_ids
 

@@ -1,7 +1,6 @@
 """The site root. `home` is the composition root: it may import every app; no app imports it."""
 
 from django.db import models
-from django.template.loader import render_to_string
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -12,7 +11,6 @@ from core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from core.boxes import Box, entries_from_picks
 from core.links import LinkFields
 from core.models import BasePage
-from core.pagecache.parts import shared_part
 from courses.boxes import next_open_courses
 from projects.boxes import latest_projects
 
@@ -87,17 +85,6 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = "Home page"
-
-    def get_context(self, request, *args, **kwargs):
-        """The hero, introduction and body are the same for every visitor: rendered once and kept as
-        a shared part until editors change something (a preview renders them afresh)."""
-        context = super().get_context(request, *args, **kwargs)
-        context["article"] = shared_part(
-            f"page-article:{self.pk}",
-            request,
-            lambda: render_to_string("home/includes/home_article.html", context, request=request),
-        )
-        return context
 
     def get_social_image(self):
         return self.social_image or self.hero_image

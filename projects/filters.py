@@ -1,4 +1,4 @@
-"""The project catalogue's facets, on the shared toolkit (`core.catalogue`): text, fund, programme,
+"""The project catalogue's facets, on the shared toolkit (`catalogue.filters`): text, fund, programme,
 status, theme, territory, organisation, ASAP's role, start year and the order. Every facet counts
 the projects it would give with the other facets applied, all in one query, and the options' labels
 are read once per site and change (`facet_choices`), so the number of queries depends neither on
@@ -8,7 +8,7 @@ from django import forms
 from django.db.models import Count, F, Q
 from django.utils.functional import cached_property
 
-from core.catalogue import (
+from catalogue.filters import (
     CatalogueFilterSet,
     ChoiceFacet,
     FacetFilter,
@@ -18,12 +18,12 @@ from core.catalogue import (
     facet_counts,
     id_facet,
 )
-from core.pagecache.parts import shared_part
+from core.parts import shared_part
 from search.query import clean_query
 from search.services import matching_ids
 
-from .inlines import ProjectOrganisation
-from .snippets import AsapService, Fund, FundingProgramme, Organisation, Territory, Theme
+from .models.inlines import ProjectOrganisation
+from .models.snippets import AsapService, Fund, FundingProgramme, Organisation, Territory, Theme
 from .status import Status
 
 SEARCH_RESULT_LIMIT = 5000

@@ -5,10 +5,11 @@ exports, the feed, the home box and a project's related projects. Everything a v
 from django.db.models import CharField, Count, Exists, F, Max, Min, OuterRef, Prefetch, Q, Subquery, Sum, Value
 from django.utils import timezone
 
-from core.catalogue import prefetch_renditions
-from core.pagecache.parts import shared_part
+from catalogue.listing import prefetch_renditions
+from core.parts import shared_part
 from core.restrictions import PublicPageQuerySet
 
+from .models.inlines import ProjectOrganisation, ProjectRelatedLink
 from .status import status_expression
 
 CARD_IMAGE = "fill-320x180"
@@ -29,14 +30,10 @@ class ProjectPageQuerySet(PublicPageQuerySet):
         )
 
     def involving(self, organisation_id):
-        from .models import ProjectOrganisation
-
         return self.filter(pk__in=ProjectOrganisation.objects.filter(organisation_id=organisation_id).values("project"))
 
     def for_listing(self):
         """What a card shows: fund, image (one rendition), lead partners and territories."""
-        from .models import ProjectOrganisation
-
         leads = ProjectOrganisation.objects.filter(role=ProjectOrganisation.Role.LEAD).select_related("organisation")
         return (
             self.defer_streamfields()
@@ -61,8 +58,6 @@ class ProjectPageQuerySet(PublicPageQuerySet):
 
     def related_to(self, project):
         """The published projects `project` links to, in the editor's order (one query)."""
-        from .models import ProjectRelatedLink
-
         links = ProjectRelatedLink.objects.filter(project=project)
         return (
             self.published()
@@ -79,8 +74,6 @@ class ProjectPageQuerySet(PublicPageQuerySet):
         the projects it takes part in by role, their total cost and EU contribution (each project
         counted once, even when the organisation has two roles in it), the period they cover, and
         the funds involved with their projects."""
-        from .models import ProjectOrganisation
-
         roles = ProjectOrganisation.objects.filter(organisation_id=organisation_id, project=OuterRef("pk"))
         projects = self.involving(organisation_id).order_by()
         totals = projects.aggregate(

@@ -12,7 +12,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
-from core.pagecache.parts import shared_part
+from core.parts import shared_part
 
 EMBLEM_ALT = "Emblema dell'Unione europea"
 

@@ -10,8 +10,8 @@ class SearchConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
         from wagtail.contrib.search_promotions.models import SearchPromotion
 
-        from core.pagecache.purge import purge_everything
+        from core.parts import notify_pages_changed
 
         # Editors' picks show in the results kept per query string (search/results.py).
-        post_save.connect(purge_everything, sender=SearchPromotion, dispatch_uid="search-pick-saved")
-        post_delete.connect(purge_everything, sender=SearchPromotion, dispatch_uid="search-pick-deleted")
+        post_save.connect(notify_pages_changed, sender=SearchPromotion, dispatch_uid="search-pick-saved")
+        post_delete.connect(notify_pages_changed, sender=SearchPromotion, dispatch_uid="search-pick-deleted")

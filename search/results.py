@@ -10,7 +10,7 @@ import hashlib
 
 from django.conf import settings
 
-from core.pagecache.parts import shared_part
+from core.parts import shared_part
 
 
 def kept_results(request, build):

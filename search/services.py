@@ -9,7 +9,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
-from core.pagecache.parts import shared_part
+from core.parts import shared_part
 from core.restrictions import public
 
 from .query import clean_query

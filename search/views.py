@@ -5,8 +5,8 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
-from core import ratelimit
-from core.pagecache.headers import keep_out_of_shared_caches
+from core.parts import keep_out_of_shared_caches
+from serving import ratelimit
 
 from .highlight import excerpt, highlight
 from .models import SearchQueryDay, count_promotions_hit

@@ -2,7 +2,8 @@
 
 import django_filters
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.components import Component
+
+from core.dashboard import DueReminderPanel
 
 from .models import PublicContribution
 from .reminders import missing_publication
@@ -23,26 +24,21 @@ class PublicContributionFilterSet(WagtailFilterSet):
         fields = ["year", "granting_body"]
 
 
-class RegisterReminderPanel(Component):
+class RegisterReminderPanel(DueReminderPanel):
     """Shown in May and June to those who enter receipts, while last year's list is missing."""
 
     name = "public_contributions_reminder"
     template_name = "transparency/admin/reminder_panel.html"
     order = 50
+    context_name = "missing"
 
-    def __init__(self, request):
-        self.request = request
+    def is_for(self, user):
+        return user.has_perm(ADD_PERMISSION)
+
+    def due(self):
+        return missing_publication()
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        context["missing"] = self.missing
         context["add_url"] = PublicContribution.snippet_viewset.get_url_name("add")
         return context
-
-    def render_html(self, parent_context=None):
-        if not self.request.user.has_perm(ADD_PERMISSION):
-            return ""
-        self.missing = missing_publication()
-        if self.missing is None:
-            return ""
-        return super().render_html(parent_context)

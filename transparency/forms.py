@@ -5,7 +5,7 @@ from django import forms
 from django.db import transaction
 from wagtail.admin.forms.models import WagtailAdminModelForm
 
-from projects.snippets import FISCAL_CODE_VALIDATOR
+from projects.models.snippets import FISCAL_CODE_VALIDATOR
 
 FISCAL_CODE_HELP = (
     "Solo se l'ente scelto non ha ancora il codice fiscale: lo aggiungiamo alla sua scheda "

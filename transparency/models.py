@@ -127,15 +127,19 @@ class ContributionsRegisterPage(RoutablePageMixin, BasePage):
         verbose_name = "Contributi pubblici ricevuti"
         verbose_name_plural = "Contributi pubblici ricevuti"
 
+    def published_years(self):
+        """The published receipts, by year (`register.py`)."""
+        return register_years(PublicContribution.objects.filter(live=True))
+
     @path("")
     def register(self, request):
-        context = {"years": register_years(), "law": LAW, "threshold": THRESHOLD}
+        context = {"years": self.published_years(), "law": LAW, "threshold": THRESHOLD}
         return self.render(request, context_overrides=context)
 
     @path("dati/csv/")
     def export_csv(self, request):
-        return exports.csv_response(request, register_years())
+        return exports.csv_response(request, self.published_years())
 
     @path("dati/json/")
     def export_json(self, request):
-        return exports.json_response(request, register_years())
+        return exports.json_response(request, self.published_years())

@@ -24,16 +24,12 @@ class RegisterYear:
         return self.total >= THRESHOLD
 
 
-def register_years(queryset=None):
-    """Every published receipt in years, the newest year first and each year in date order. Each receipt gets
-    `public_project`: its project while visitors can see it (a draft's title is not published), else
-    None. Two queries whatever the number of receipts."""
+def register_years(queryset):
+    """The receipts of `queryset` (the page passes the published ones) in years, the newest year first
+    and each year in date order. Each receipt gets `public_project`: its project while visitors can see
+    it (a draft's title is not published), else None. Two queries whatever the number of receipts."""
     from projects.models import ProjectPage
 
-    from .models import PublicContribution  # models import this module
-
-    if queryset is None:
-        queryset = PublicContribution.objects.filter(live=True)
     receipts = list(queryset.select_related("granting_body", "project").order_by("-year", "received_on", "pk"))
     project_ids = {receipt.project_id for receipt in receipts if receipt.project_id}
     visible = (

@@ -4,7 +4,7 @@ and starts the statistics only once consent.js reports that the visitor accepted
 from django import template
 
 from core import csp
-from core.pagecache.parts import site_setting
+from core.parts import site_setting
 
 from ..models import AnalyticsProvider, AnalyticsSettings
 

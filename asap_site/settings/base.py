@@ -1,44 +1,15 @@
 """Settings shared by every environment; everything that differs between machines comes from the
-environment (see the README's configuration table)."""
+environment (see the README's configuration table). The features' and the security settings are
+kept in `features.py` and `security.py`, plain modules this one takes over at the end; the environment
+modules (dev, test, production, local) take over this one (`environment.settings_of`)."""
 
-import os
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-BASE_DIR = PROJECT_DIR.parent
-
-
-def env(name, default=None):
-    value = os.environ.get(name)
-    return default if value in (None, "") else value
-
-
-def env_bool(name, default=False):
-    value = env(name)
-    if value is None:
-        return default
-    if value.lower() in ("1", "true", "yes", "on"):
-        return True
-    if value.lower() in ("0", "false", "no", "off"):
-        return False
-    raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}")
-
-
-def env_int(name, default):
-    value = env(name)
-    try:
-        return default if value is None else int(value)
-    except ValueError as exc:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from exc
-
-
-def env_list(name, default=""):
-    return [item.strip() for item in env(name, default).split(",") if item.strip()]
-
+from . import features, security
+from .environment import BASE_DIR, env, env_bool, env_int, env_list, settings_of
 
 SECRET_KEY = env("SECRET_KEY")
 DEBUG = env_bool("DEBUG", False)
@@ -46,11 +17,13 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 # The project's apps, bottom layer first (README, "Architecture"; tests/site/test_architecture.py keeps
-# the direction): core <- outbox <- inbox (visitor forms) <- contact; core <- analytics, consent;
-# core <- search <- standardpages, projects <- courses <- home (the composition root) <- demo;
-# projects <- transparency; inbox <- courses, accessibility.
+# the direction): core <- serving, catalogue; core <- outbox <- inbox (visitor forms) <- contact;
+# core <- analytics, consent; core <- search <- standardpages, projects <- courses
+# <- home (the composition root) <- demo; projects <- transparency; inbox <- courses, accessibility.
 INSTALLED_APPS = [
     "core",
+    "serving",
+    "catalogue",
     "outbox",
     "inbox",
     "contact",
@@ -102,12 +75,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # The anonymous full-page cache comes first: a page it keeps already carries every header the
     # middleware below wrote (security, CSP), so a hit is answered without running any of them.
-    "core.pagecache.middleware.PageCacheMiddleware",
+    "serving.pagecache.middleware.PageCacheMiddleware",
     # Security (see the block at the end): headers and CSP on every response (static files too, as long
     # as whatever serves them comes below); foreign-charset forms refused before anything reads POST.
-    "core.middleware.SecurityHeadersMiddleware",
-    "core.csp.SiteCSPMiddleware",
-    "core.middleware.FormCharsetMiddleware",
+    "serving.middleware.SecurityHeadersMiddleware",
+    "serving.csp.SiteCSPMiddleware",
+    "serving.middleware.FormCharsetMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -158,7 +131,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory unless REDIS_URL is set. With Redis down, unreachable or full the site keeps
-# working without cache (core/cache.py); REDIS_TIMEOUT (seconds) bounds each connection attempt and
+# working without cache (serving/cache.py); REDIS_TIMEOUT (seconds) bounds each connection attempt and
 # command. Redis needs `maxmemory` with `maxmemory-policy allkeys-lru` (docs/redis.md). Rate-limit
 # counts live apart from pages: REDIS_RATELIMIT_URL, by default the next database of the same server.
 if env("REDIS_URL"):
@@ -166,7 +139,7 @@ if env("REDIS_URL"):
     _counters = urlunsplit(_redis._replace(path=f"/{int(_redis.path.strip('/') or 0) + 1}"))
     CACHES = {
         alias: {
-            "BACKEND": "core.cache.TolerantRedisCache",
+            "BACKEND": "serving.cache.TolerantRedisCache",
             "LOCATION": location,
             "OPTIONS": {"socket_connect_timeout": _redis_timeout, "socket_timeout": _redis_timeout},
         }
@@ -186,7 +159,7 @@ else:
         "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"},
     }
 
-# --- Page cache (core/pagecache) ---------------------------------------------------------------
+# --- Page cache (serving/pagecache) ---------------------------------------------------------------
 # Anonymous GET/HEAD pages are kept whole in the cache above (and the parts every page shares, the
 # menu, the boxes, the organisation details and the consent banner, for every visitor) until an
 # editor changes something, and never longer than PAGE_CACHE_SECONDS: what depends on the clock
@@ -207,7 +180,7 @@ PAGE_BROWSER_CACHE_SECONDS = env_int("PAGE_BROWSER_CACHE_SECONDS", 0)
 # (deploy/varnish/default.vcl).
 if env("FRONTEND_CACHE_URL"):
     WAGTAILFRONTENDCACHE = {
-        f"varnish{n or ''}": {"BACKEND": "core.pagecache.varnish.VarnishBackend", "LOCATION": url}
+        f"varnish{n or ''}": {"BACKEND": "serving.pagecache.varnish.VarnishBackend", "LOCATION": url}
         for n, url in enumerate(env_list("FRONTEND_CACHE_URL"))
     }
 
@@ -352,8 +325,9 @@ LOGGING = {
 }
 
 # --- Features: search, forms, courses, accessibility, consent: asap_site/settings/features.py ------
-from .features import *  # noqa: E402, F403
+globals().update(settings_of(features))
+WAGTAILSEARCH_BACKENDS = features.search_backends(DATABASES["default"]["ENGINE"])
 
 # --- Security: headers, throttles, error answers: asap_site/settings/security.py ---------------------
-# (imported last: it reads STATIC_URL, MEDIA_URL and the env helpers defined above)
-from .security import *  # noqa: E402, F403
+globals().update(settings_of(security))
+CONTENT_SECURITY_POLICY, CSP_ADMIN_DIRECTIVES = security.content_security_policies(STATIC_URL, MEDIA_URL)

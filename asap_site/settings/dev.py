@@ -1,7 +1,9 @@
 """Local development: debug on, mail printed on the console, a fixed key only if none is given."""
 
-from .base import *  # noqa: F403
-from .base import env, env_bool
+from . import base
+from .environment import env, env_bool, settings_of
+
+globals().update(settings_of(base))
 
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = env("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")

@@ -1,9 +1,10 @@
 """Settings of the site's features: search, the public forms and the outbox, courses, accessibility
-reports, cookie consent and statistics. Part of base.py, which imports this module before security.py."""
+reports, cookie consent and statistics. A plain module: base.py takes over its settings and asks
+`search_backends` for the search backend, which depends on the database."""
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import DATABASES, env, env_bool, env_int, env_list
+from .environment import env, env_bool, env_int, env_list
 
 # --- Site search (search app) -------------------------------------------------------------------
 # The database backend by default (search/backends.py: Italian handling on PostgreSQL and SQLite);
@@ -16,26 +17,31 @@ SEARCH_ENGINES = {
     "opensearch2": "wagtail.search.backends.opensearch2",
     "opensearch3": "wagtail.search.backends.opensearch3",
 }
-if SEARCH_BACKEND_URL:
-    _search_engine = env("SEARCH_BACKEND", "elasticsearch8")
-    if _search_engine not in SEARCH_ENGINES:
-        raise ImproperlyConfigured(f"SEARCH_BACKEND must be one of {', '.join(SEARCH_ENGINES)}, not {_search_engine!r}")
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": SEARCH_ENGINES[_search_engine],
-            "URLS": env_list("SEARCH_BACKEND_URL"),
-            "INDEX_PREFIX": env("SEARCH_INDEX_PREFIX", "asap_"),
-            "TIMEOUT": env_int("SEARCH_BACKEND_TIMEOUT", 5),
+
+
+def search_backends(database_engine):
+    """WAGTAILSEARCH_BACKENDS: the search engine at SEARCH_BACKEND_URL, else the database's own."""
+    if SEARCH_BACKEND_URL:
+        engine = env("SEARCH_BACKEND", "elasticsearch8")
+        if engine not in SEARCH_ENGINES:
+            raise ImproperlyConfigured(f"SEARCH_BACKEND must be one of {', '.join(SEARCH_ENGINES)}, not {engine!r}")
+        return {
+            "default": {
+                "BACKEND": SEARCH_ENGINES[engine],
+                "URLS": env_list("SEARCH_BACKEND_URL"),
+                "INDEX_PREFIX": env("SEARCH_INDEX_PREFIX", "asap_"),
+                "TIMEOUT": env_int("SEARCH_BACKEND_TIMEOUT", 5),
+            }
         }
-    }
-else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
-    if "postgresql" in DATABASES["default"]["ENGINE"]:
+    if "postgresql" in database_engine:
         # Italian stemming with accents ignored: created by search/migrations/0002_italian_text_search.
-        WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "asap_italian"
+        return {"default": {"BACKEND": "search.backends", "SEARCH_CONFIG": "asap_italian"}}
+    return {"default": {"BACKEND": "search.backends"}}
+
+
 WAGTAILSEARCH_HITS_MAX_AGE = 365
 
-# Accepted posts per client and window (seconds) on the public forms (core/ratelimit.py).
+# Accepted posts per client and window (seconds) on the public forms (serving/ratelimit.py).
 FORM_RATE_LIMIT = env_int("FORM_RATE_LIMIT", 5)
 FORM_RATE_WINDOW = env_int("FORM_RATE_WINDOW", 600)
 # An e-mail left "in invio" this many minutes (its process died, or the database dropped before the

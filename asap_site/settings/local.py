@@ -5,7 +5,7 @@ set by hand: a key is generated once and kept in the git-ignored var/ folder."""
 import os
 import secrets
 
-from .base import BASE_DIR, env, env_bool, env_list
+from .environment import BASE_DIR, env, env_bool, env_list, settings_of
 
 
 def _local_secret_key():
@@ -30,10 +30,11 @@ def _local_secret_key():
 if not env("SECRET_KEY"):
     os.environ["SECRET_KEY"] = _local_secret_key()
 
-from .production import *  # noqa: E402, F403
-from .production import DATABASES, PUBLIC_HOST, TASK_BACKENDS  # noqa: E402
+from . import production  # noqa: E402 (reads the SECRET_KEY set above)
 
-ALLOWED_HOSTS = list(dict.fromkeys(env_list("ALLOWED_HOSTS", f"localhost,127.0.0.1,[::1],{PUBLIC_HOST}")))
+globals().update(settings_of(production))
+
+ALLOWED_HOSTS = list(dict.fromkeys(env_list("ALLOWED_HOSTS", f"localhost,127.0.0.1,[::1],{production.PUBLIC_HOST}")))
 
 SECURE_SSL_REDIRECT = False
 SECURE_PROXY_SSL_HEADER = None
@@ -47,12 +48,12 @@ COOKIE_CONSENT_SECURE = env_bool("COOKIE_CONSENT_SECURE", False)
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 # Background tasks go to the database queue that the worker of `make run` empties; mail is printed
 # on the worker's console unless EMAIL_BACKEND says otherwise.
-TASKS = {"default": {"BACKEND": TASK_BACKENDS[env("TASK_BACKEND", "database")]}}
+TASKS = {"default": {"BACKEND": production.TASK_BACKENDS[env("TASK_BACKEND", "database")]}}
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 
 # Several processes share the SQLite file (two web workers, the task worker, the scheduler): WAL lets
 # readers go on while one writes, and IMMEDIATE transactions wait for the lock instead of failing.
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
+if production.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    production.DATABASES["default"].setdefault("OPTIONS", {}).update(
         init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL", transaction_mode="IMMEDIATE", timeout=20
     )

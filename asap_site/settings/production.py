@@ -2,8 +2,10 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import *  # noqa: F403
-from .base import DATABASES, MIDDLEWARE, STORAGES, TASK_BACKENDS, env, env_bool, env_int
+from . import base
+from .environment import env, env_bool, env_int, settings_of
+
+globals().update(settings_of(base))
 
 DEBUG = False
 
@@ -23,23 +25,23 @@ COOKIE_CONSENT_SECURE = env_bool("COOKIE_CONSENT_SECURE", True)
 # Each worker keeps its database connection between requests: opening one per request (connect, the
 # session pragmas, close) cost about 2.5 CPU-ms per page on SQLite, a third of a content page.
 # The health check at the start of each request replaces a connection the database has dropped.
-DATABASES["default"]["CONN_MAX_AGE"] = env_int("DB_CONN_MAX_AGE", 60)
+base.DATABASES["default"]["CONN_MAX_AGE"] = env_int("DB_CONN_MAX_AGE", 60)
 
 # Static files are served by the app itself through WhiteNoise (no separate web server needed):
 # `collectstatic` writes hashed names plus gzip and brotli copies; hashed files are cached for years
 # (they never change), the others for WHITENOISE_MAX_AGE seconds.
-_after_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1
+_after_security = base.MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1
 MIDDLEWARE = [
-    *MIDDLEWARE[:_after_security],
+    *base.MIDDLEWARE[:_after_security],
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    *MIDDLEWARE[_after_security:],
+    *base.MIDDLEWARE[_after_security:],
 ]
 WHITENOISE_MAX_AGE = env_int("WHITENOISE_MAX_AGE", 3600)
-STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}}
+STORAGES = {**base.STORAGES, "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}}
 
 # Mail and other background work wait in the database for `manage.py db_worker`, so a slow or
 # refusing mail server never holds a request; EMAIL_TIMEOUT (seconds) bounds each delivery attempt.
-TASKS = {"default": {"BACKEND": TASK_BACKENDS[env("TASK_BACKEND", "database")]}}
+TASKS = {"default": {"BACKEND": base.TASK_BACKENDS[env("TASK_BACKEND", "database")]}}
 
 # Wagtail's live preview shows the page in a same-origin iframe, so frames stay SAMEORIGIN, not DENY.
 SILENCED_SYSTEM_CHECKS = ["security.W019"]

@@ -3,8 +3,10 @@
 import tempfile
 from pathlib import Path
 
-from .base import *  # noqa: F403
-from .base import env
+from . import base
+from .environment import env, settings_of
+
+globals().update(settings_of(base))
 
 SECRET_KEY = "test-only-key"
 DEBUG = False

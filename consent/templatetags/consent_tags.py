@@ -6,7 +6,7 @@ import json
 from cookie_consent.models import CookieGroup
 from django import template
 
-from core.pagecache.parts import shared_part
+from core.parts import cached_part
 from core.site_settings import OrganisationSettings
 
 from ..models import CookieBannerSettings
@@ -20,8 +20,9 @@ def group_cookie_names(groups):
     return {group.varname: [cookie.name for cookie in group.cookie_set.all()] for group in groups}
 
 
+@cached_part("consent-banner")
 def site_wide_banner(request):
-    """The banner's content: the same for every page of a site, so cached (`shared_part`) until an
+    """The banner's content: the same for every page of a site, so kept as a shared part until an
     editor changes a setting or the cookie registry."""
     banner = CookieBannerSettings.for_request(request)
     groups = list(CookieGroup.objects.order_by("-is_required", "ordering", "name").prefetch_related("cookie_set"))
@@ -40,4 +41,4 @@ def consent_banner(context):
     request = context.get("request")
     if request is None:
         return {}
-    return {**shared_part("consent-banner", request, lambda: site_wide_banner(request)), "request": request}
+    return {**site_wide_banner(request), "request": request}

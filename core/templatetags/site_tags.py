@@ -8,8 +8,7 @@ from django.template.loader import render_to_string
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Page, Site
 
-from core.pagecache.parts import shared_part, site_setting
-from core.routing import ancestors_on_route
+from core.parts import shared_part, site_setting
 from core.site_settings import NavigationSettings, OrganisationSettings
 
 register = template.Library()
@@ -72,6 +71,15 @@ def organisation(context):
     """The organisation's details for header, footer and titles, read once per site and change."""
     request = context.get("request")
     return site_setting(OrganisationSettings, request) if request else None
+
+
+def ancestors_on_route(request, page, min_depth):
+    """The ancestors of `page` from `min_depth` down, if the routing passed through them (it leaves
+    them in `request.route_pages`, root first: `serving.routing`), else None."""
+    trail = getattr(request, "route_pages", None) if request is not None else None
+    if not trail or trail[-1].pk != page.pk:
+        return None
+    return [ancestor for ancestor in trail[:-1] if ancestor.depth >= min_depth]
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
@@ -145,20 +153,6 @@ def social_image(context, page):
         return SocialImage(rendition.url, rendition.width, rendition.height)
 
     return shared_part(f"page-social-image:{page.pk}", context.get("request"), build)
-
-
-@register.simple_tag(takes_context=True)
-def catalogue_filters(context, title):
-    """A catalogue's filter form (`components/catalogue_filters.html`, its lists as long as the
-    organisations), kept per field values as sent: every page of a listing, for every visitor,
-    reuses it until editors change something."""
-    filterset = context["filterset"]
-
-    def build():
-        filterset.count_options()
-        return render_to_string("components/catalogue_filters.html", {**context.flatten(), "title": title})
-
-    return filterset.shared_for_form("catalogue-filters", build)
 
 
 @register.simple_tag(takes_context=True)

@@ -9,7 +9,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
-from core.pagecache.headers import keep_out_of_shared_caches
+from core.parts import keep_out_of_shared_caches
 from core.site_settings import OrganisationSettings
 from inbox.flow import FormFlow
 

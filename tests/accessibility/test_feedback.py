@@ -192,7 +192,7 @@ def test_nobody_adds_reports_in_the_admin_and_editors_do_not_read_them(client, d
 
 @pytest.mark.django_db
 def test_a_report_empties_no_cache(client, page_cache, feedback_page):
-    from core.pagecache import store
+    from serving.pagecache import store
 
     client.get("/")
     generation = store.current_generation()

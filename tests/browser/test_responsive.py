@@ -9,8 +9,7 @@ import pytest
 from django.core.management import call_command
 
 from courses.models import CoursePage
-from projects.models import ProjectPage
-from projects.snippets import Organisation
+from projects.models import Organisation, ProjectPage
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

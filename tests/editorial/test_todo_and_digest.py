@@ -40,7 +40,7 @@ def backlog(home_page, course_catalogue, project_catalogue):
     course = CoursePageFactory(parent=course_catalogue, title="Rendicontazione FSE+", total_hours=Decimal("16"))
     modules = [{"title": "Regole", "hours": Decimal("4")}, {"title": "Esercitazione", "hours": Decimal("5")}]
     course.body = [("programme", {"heading": "Programma", "modules": modules})]
-    course.save(clean=False)  # saved before the editor refused such a course (courses/models.py)
+    course.save(clean=False)  # saved before the editor refused such a course (courses/models/pages.py)
     ProjectPageFactory(parent=project_catalogue, title="Sportelli a Latina", objectives="", expected_results="")
     ImageFactory(title="Foto senza descrizione", description="")
     ImageFactory(title="Foto descritta", description="Operatrice allo sportello")
@@ -93,7 +93,7 @@ def test_the_weekly_digest_goes_to_moderators_once_a_week(django_user_model, bac
 
 
 def test_the_scheduler_sends_the_digest_weekly():
-    from core.management.commands.run_scheduler import JOBS
+    from serving.management.commands.run_scheduler import JOBS
 
     assert ("send_editorial_digest", 604800) in JOBS
 

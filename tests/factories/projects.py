@@ -136,7 +136,7 @@ def bulk_projects(parent, count, funds=(), themes=(), territories=(), organisati
     from django.utils import timezone
     from wagtail.models import Page
 
-    from core.pagecache.purge import purge_everything
+    from core.parts import notify_pages_changed
 
     content_type = ContentType.objects.get_for_model(ProjectPage)
     parent = Page.objects.get(pk=parent.pk)
@@ -209,7 +209,7 @@ def bulk_projects(parent, count, funds=(), themes=(), territories=(), organisati
             ]
         )
         Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild + count)
-        purge_everything()  # bulk inserts send no signals: the cached pages and parts go as after a publish
+        notify_pages_changed()  # bulk inserts send no signals: the cached pages and parts go as after a publish
     return pages
 
 

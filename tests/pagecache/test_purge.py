@@ -7,10 +7,10 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 from wagtail.snippets.models import get_snippet_models
 
-from core.pagecache import store
-from core.pagecache.purge import site_content_models
-from core.pagecache.varnish import VarnishBackend
 from core.site_settings import NavigationItem, NavigationSettings, OrganisationSettings
+from serving.pagecache import store
+from serving.pagecache.purge import site_content_models
+from serving.pagecache.varnish import VarnishBackend
 from tests.factories import ContentPageFactory
 from tests.factories.analytics import DailyPageViewFactory
 from tests.factories.consent import ConsentRecordFactory
@@ -129,7 +129,7 @@ def test_visitors_writes_never_empty_the_cache(client, page_cache, course_catalo
 def frontend_cache(settings, monkeypatch):
     """A Varnish configured in front; records what the site asks of it instead of sending it."""
     settings.WAGTAILFRONTENDCACHE = {
-        "varnish": {"BACKEND": "core.pagecache.varnish.VarnishBackend", "LOCATION": "http://127.0.0.1:6081"}
+        "varnish": {"BACKEND": "serving.pagecache.varnish.VarnishBackend", "LOCATION": "http://127.0.0.1:6081"}
     }
     asked = []
     monkeypatch.setattr(VarnishBackend, "ban_everything", lambda backend: asked.append("BAN"))

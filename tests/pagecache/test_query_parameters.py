@@ -1,5 +1,5 @@
 """The page cache keeps a page only for the query parameters some public page reads
-(`core.pagecache.keys.PUBLIC_PARAMETERS`): a parameter a page starts reading must be listed there,
+(`serving.pagecache.keys.PUBLIC_PARAMETERS`): a parameter a page starts reading must be listed there,
 or its pages are served but never kept."""
 
 import ast
@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from core.pagecache.keys import PUBLIC_PARAMETERS, TRACKING, public_query
 from courses.filters import CourseFilterSet
 from projects.filters import ProjectFilterSet
+from serving.pagecache.keys import PUBLIC_PARAMETERS, TRACKING, public_query
 
 ROOT = Path(__file__).resolve().parents[2]
 APPS = ["core", "search", "standardpages", "projects", "outbox", "consent", "courses", "transparency", "accessibility"]

@@ -43,7 +43,7 @@ def queries_for(client, url):
 
 # Queries of an uncached page once the shared parts are built (before they were cached: home 18,
 # content page 21, project page 32; with Wagtail's own routing, site lookup and view restrictions: 4, 7, 18).
-# The routing (`core.routing`, 2 queries), a project page's article (7) and the home page's hero (2) are
+# The routing (`serving.routing`, 2 queries), a project page's article (7) and the home page's hero (2) are
 # shared parts too, so a page seen before costs none.
 # Lower these when a page gets cheaper, never raise them.
 QUERIES = {"home": 0, "content": 0, "project": 0}

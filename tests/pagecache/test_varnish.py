@@ -61,7 +61,7 @@ def varnish(live_server, tmp_path, settings):
                     pytest.fail(f"varnishd did not start: {output}")
                 time.sleep(0.2)
         settings.WAGTAILFRONTENDCACHE = {
-            "varnish": {"BACKEND": "core.pagecache.varnish.VarnishBackend", "LOCATION": url}
+            "varnish": {"BACKEND": "serving.pagecache.varnish.VarnishBackend", "LOCATION": url}
         }
         yield url
     finally:

@@ -12,8 +12,8 @@ from django.core.management.base import SystemCheckError
 
 from accessibility.models import AccessibilityFeedback, FeedbackStatus
 from consent.checks import consent_records_outlive_the_cookie
-from core.management.commands.run_scheduler import JOBS
 from outbox.models import OutboundEmail
+from serving.management.commands.run_scheduler import JOBS
 
 TODAY = datetime.datetime(2028, 3, 1, 9, tzinfo=datetime.UTC)
 RETENTION_COMMANDS = [

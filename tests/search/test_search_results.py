@@ -13,8 +13,8 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.contrib.search_promotions.models import Query
 
-from core.management.commands.run_scheduler import JOBS
 from search.models import ApprovedSearch, SearchQueryDay
+from serving.management.commands.run_scheduler import JOBS
 from tests.factories import ContentPageFactory
 from tests.factories.search import SearchPromotionFactory, SearchQueryDayFactory
 from tests.search.helpers import result_titles

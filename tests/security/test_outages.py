@@ -14,8 +14,8 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.db import InterfaceError, OperationalError, connection
 from django.test import RequestFactory
 
-from core import cache as tolerant_cache
 from courses.enquiries import CourseEnquiry
+from serving import cache as tolerant_cache
 from tests.courses.test_enquiries import valid_post
 
 from .faults import TCPRelay, free_port
@@ -26,7 +26,7 @@ JSON = "application/json"
 def use_redis(settings, url):
     settings.CACHES = {
         "default": {
-            "BACKEND": "core.cache.TolerantRedisCache",
+            "BACKEND": "serving.cache.TolerantRedisCache",
             "LOCATION": url,
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
@@ -47,7 +47,7 @@ def assert_everything_answers(client, site_pages, course):
 @pytest.mark.django_db
 def test_redis_on_a_closed_port_leaves_every_page_working(client, settings, site_pages, course, caplog):
     use_redis(settings, f"redis://127.0.0.1:{free_port()}/0")
-    with caplog.at_level(logging.WARNING, logger="core.cache"):
+    with caplog.at_level(logging.WARNING, logger="serving.cache"):
         assert_everything_answers(client, site_pages, course)
     assert CourseEnquiry.objects.count() == 1
     outage_lines = [r for r in caplog.records if "Cache Redis non raggiungibile" in r.getMessage()]

@@ -6,8 +6,8 @@ import json
 import pytest
 from django.test import RequestFactory
 
-from core import ratelimit
 from courses.enquiries import CourseEnquiry
+from serving import ratelimit
 from tests.courses.test_enquiries import valid_post
 
 PROXY = "10.0.0.1"

@@ -15,9 +15,9 @@ from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION
 
 from accessibility.models import AccessibilityFeedback
-from core import cache as tolerant_cache
-from core.pagecache import store
 from courses.enquiries import CourseEnquiry
+from serving import cache as tolerant_cache
+from serving.pagecache import store
 from tests.accessibility.test_feedback import URL as FEEDBACK_URL
 from tests.accessibility.test_feedback import feedback_page  # noqa: F401
 from tests.accessibility.test_feedback import valid_post as feedback_post
@@ -36,7 +36,11 @@ def cache_pages_in(settings, server):
     next database."""
     options = {"socket_connect_timeout": 1, "socket_timeout": 1}
     settings.CACHES = {
-        alias: {"BACKEND": "core.cache.TolerantRedisCache", "LOCATION": f"{server.url[:-2]}/{db}", "OPTIONS": options}
+        alias: {
+            "BACKEND": "serving.cache.TolerantRedisCache",
+            "LOCATION": f"{server.url[:-2]}/{db}",
+            "OPTIONS": options,
+        }
         for alias, db in (("default", 0), ("ratelimit", 1))
     }
     settings.PAGE_CACHE_ENABLED = True
@@ -139,7 +143,7 @@ def test_other_processes_see_the_missed_purge_when_the_worker_retries_it(
     tolerant_cache.outages.until.clear()  # another web worker, which never saw the outage
     assert served_and_listed(client, project, project_catalogue) == (True, True)  # the window the retry closes
 
-    [retry] = DBTaskResult.objects.filter(task_path="core.pagecache.tasks.retry_purge")
+    [retry] = DBTaskResult.objects.filter(task_path="serving.pagecache.tasks.retry_purge")
     retry.task.call(*retry.args_kwargs["args"], **retry.args_kwargs["kwargs"])  # what db_worker does
     assert served_and_listed(client, project, project_catalogue) == (False, False)
 
@@ -172,7 +176,7 @@ def test_a_full_redis_still_answers_reads_and_says_once_a_minute_that_it_drops_w
     cache_pages_in(settings, full_redis)
     assert cache.set("prima", "valore") is not False
     full_redis.fill()
-    with caplog.at_level(logging.WARNING, logger="core.cache"):
+    with caplog.at_level(logging.WARNING, logger="serving.cache"):
         assert cache.set("dopo", "valore") is False
         assert [cache.add(f"nuova{n}", 1) for n in range(3)] == [False] * 3
         assert cache.get("prima") == "valore"  # reads are not paused: a full Redis is not an outage
@@ -216,7 +220,7 @@ def test_emptying_the_page_cache_keeps_the_rate_limit_counts(client, settings, c
 
 
 def test_the_deploy_check_warns_about_a_redis_that_refuses_writes_when_full(settings, full_redis):
-    from core.cache import check_eviction_policy
+    from serving.cache import check_eviction_policy
 
     cache_pages_in(settings, full_redis)
     [warning] = check_eviction_policy()
@@ -225,7 +229,7 @@ def test_the_deploy_check_warns_about_a_redis_that_refuses_writes_when_full(sett
 
 
 def test_the_deploy_check_is_content_with_lru_and_silent_without_redis(settings):
-    from core.cache import check_eviction_policy
+    from serving.cache import check_eviction_policy
 
     with running_redis(maxmemory="64mb", policy="allkeys-lru") as server:
         cache_pages_in(settings, server)

@@ -12,10 +12,10 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from core.management.commands.run_scheduler import Command as Scheduler
-from core.management.commands.run_worker import ResilientWorker
 from outbox.delivery import queue, send_after_commit
 from outbox.models import OutboundEmail
+from serving.management.commands.run_scheduler import Command as Scheduler
+from serving.management.commands.run_worker import ResilientWorker
 from standardpages.models import ContentPage
 from tests.factories import ContentPageFactory
 from tests.security.faults import database_behind_relay

@@ -9,9 +9,9 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from core.management.commands.run_scheduler import JOBS, Command, Lane, lanes
 from outbox.delivery import queue
 from outbox.models import OutboundEmail
+from serving.management.commands.run_scheduler import JOBS, Command, Lane, lanes
 from standardpages.models import ContentPage
 from tests.factories import ContentPageFactory
 from tests.outbox.smtp_server import StalledSMTPServer, use_smtp

@@ -13,7 +13,7 @@ from wagtail.images import get_image_model
 
 from core import theme
 from core.site_settings import OrganisationSettings
-from projects.snippets import Fund
+from projects.models import Fund
 from tests.factories import ImageFactory
 from tests.factories.courses import CoursePageFactory
 from tests.factories.projects import FundFactory, ProjectPageFactory

@@ -1,6 +1,6 @@
 """Every uncached public page costs at most 12 queries, and the same number with three times the
 content: the shared parts come from the cache, the routing takes three queries at any depth
-(`core.routing`), a catalogue counts all its facets in one, and listings prefetch per relation."""
+(`serving.routing`), a catalogue counts all its facets in one, and listings prefetch per relation."""
 
 import datetime
 

@@ -1,4 +1,4 @@
-"""`core.routing` answers every URL as Wagtail's own walk would, in fewer queries."""
+"""`serving.routing` answers every URL as Wagtail's own walk would, in fewer queries."""
 
 import pytest
 from django.core.cache import cache

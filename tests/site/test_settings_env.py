@@ -69,7 +69,7 @@ def test_database_cache_hosts_and_mail_come_from_the_environment():
     )
     assert values["engine"] == "django.db.backends.postgresql"
     assert (values["name"], values["host"]) == ("asap", "db.internal")
-    assert values["cache"] == "core.cache.TolerantRedisCache"  # Django's Redis cache, degrading on outages
+    assert values["cache"] == "serving.cache.TolerantRedisCache"  # Django's Redis cache, degrading on outages
     assert values["ratelimit"] == "redis://cache.internal:6379/2"  # counters apart from the pages: the next database
     assert values["hosts"] == ["www.asap.example", "asap.example"]
     assert values["email"] == "django.core.mail.backends.smtp.EmailBackend"

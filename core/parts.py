@@ -1,0 +1,112 @@
+"""Parts of pages that every visitor gets the same (a menu, a card, a page's article), and the
+changes that make them stale: the one way a feature takes part in the page cache.
+
+- `@cached_part("page-article:{page.pk}")` on a function that takes the request: what it returns
+  is kept as a shared part; `shared_part(name, request, build)` is the same for a value built in
+  place, `shared_parts` for several in one cache read, `site_setting` for a site setting.
+- `{% cachedpart "name" %}...{% endcachedpart %}` (library `cached_parts`) in a template.
+- `site_wide(name, build)` for what no request chooses (the view restrictions).
+- `keep_out_of_shared_caches(response)`: a public answer that must reach the view every time.
+- `notify_pages_changed` (also a signal receiver): something pages show changed that is not a
+  page, snippet, setting, image or document (the runtime hears those itself), e.g. the seats an
+  enrolment takes.
+
+A part is kept for the request's site until editors change something (or for at most
+PAGE_CACHE_SECONDS, or `seconds`); its value must pickle (model instances, strings, dataclasses);
+a preview builds it afresh. `core` says what a part is; who keeps it is the serving runtime
+(`serving.pagecache`), which installs itself at start-up (`install`). Without it every part is
+built when asked and a change empties nothing."""
+
+import functools
+import inspect
+import time
+
+from django.conf import settings
+from django.dispatch import Signal
+from django.utils.cache import patch_cache_control
+
+# Sent by `notify_pages_changed`; the serving runtime purges the page cache on it.
+pages_changed = Signal()
+
+
+class BuildEveryTime:
+    """The keeper until the runtime installs its own: nothing is kept."""
+
+    @staticmethod
+    def shared_parts(names, request, build_missing, seconds=None):
+        return build_missing(list(names))
+
+    @staticmethod
+    def site_wide(name, build, seconds=None):
+        return time.time(), build()
+
+
+_keeper = BuildEveryTime()
+
+
+def install(keeper):
+    """Keep parts with `keeper` (anything with `shared_parts` and `site_wide` as above)."""
+    global _keeper
+    _keeper = keeper
+
+
+def shared_parts(names, request, build_missing, seconds=None):
+    """{name: value} for every name in one cache read: `build_missing(names)` returns {name: value}
+    for those not kept yet, kept in one write."""
+    return _keeper.shared_parts(names, request, build_missing, seconds)
+
+
+def shared_part(name, request, build, seconds=None):
+    """`build()`, kept as the part `name` of the request's site."""
+    return shared_parts([name], request, lambda missing: {name: build()}, seconds)[name]
+
+
+def site_wide(name, build, seconds=None):
+    """(when it was read, `build()`), kept as `name` for every site until editors change something."""
+    return _keeper.site_wide(name, build, seconds)
+
+
+def cached_part(name, seconds=None):
+    """Keep what the decorated function returns as a shared part. `name` is formatted with the
+    function's arguments by name (`"eu-visibility:{fund.pk}"`, `"page-article:{self.pk}"` on a
+    method); one argument is the `request`. The name must say everything the value depends on."""
+
+    def decorate(function):
+        signature = inspect.signature(function)
+
+        @functools.wraps(function)
+        def kept(*args, **kwargs):
+            arguments = signature.bind(*args, **kwargs)
+            arguments.apply_defaults()
+            part = name.format(**arguments.arguments)
+            return shared_part(part, arguments.arguments["request"], lambda: function(*args, **kwargs), seconds)
+
+        return kept
+
+    return decorate
+
+
+def site_setting(model, request):
+    """A site setting (`BaseSiteSetting`) kept as a shared part, also left where Wagtail's
+    `for_request` and the `settings` template variable look for it, so later reads are free."""
+    attr_name = model.get_cache_attr_name()
+    if hasattr(request, attr_name):
+        return getattr(request, attr_name)
+    instance = shared_part(f"setting:{model._meta.label_lower}", request, lambda: model.for_request(request))
+    instance._request = request
+    setattr(request, attr_name, instance)
+    return instance
+
+
+def notify_pages_changed(**kwargs):
+    """Something every page may show changed: kept pages and parts are stale from now on. Takes
+    any keyword arguments, so it can be connected to a model's `post_save` as it is."""
+    pages_changed.send(sender=notify_pages_changed)
+
+
+def keep_out_of_shared_caches(response):
+    """For a public answer that must reach the view every time it is asked (e.g. a search that is
+    counted): no shared cache may keep it, and the browser only as long as public pages
+    (PAGE_BROWSER_CACHE_SECONDS, by default asking again each time, so a publish shows)."""
+    patch_cache_control(response, private=True, max_age=settings.PAGE_BROWSER_CACHE_SECONDS)
+    return response

@@ -1,0 +1,29 @@
+"""The page cache's hits answered in front of Django.
+
+A hit needs nothing Django builds for a request (the request object, the signals, the middleware),
+so `PageCacheApplication` wraps the WSGI application (`asap_site/wsgi.py`) and answers it from the
+environ alone: one `stat` or cache read for the generation, one for the page, and a 304 without the
+body when the browser already has it (If-None-Match). Everything else, misses included, goes to
+Django, where `PageCacheMiddleware` stores what is storable under the same key."""
+
+from .hits import age_header, entry_etag, looked_up, not_modified
+
+# What a 304 repeats of the page's headers (RFC 9110, 15.4.5).
+NOT_MODIFIED_HEADERS = {"cache-control", "content-location", "date", "etag", "expires", "vary"}
+
+
+class PageCacheApplication:
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        _key, _generation, entry = looked_up(environ)
+        if entry:
+            status, reason, headers, content = entry.value
+            if not_modified(environ, entry_etag(entry)):
+                kept = [(name, value) for name, value in headers if name.lower() in NOT_MODIFIED_HEADERS]
+                start_response("304 Not Modified", [*kept, age_header(entry)])
+                return []
+            start_response(f"{status} {reason}", [*headers, age_header(entry)])
+            return [content]
+        return self.application(environ, start_response)
