@@ -9,8 +9,8 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
 
-from core.management.commands.run_scheduler import JOBS
 from outbox.models import OutboundEmail
+from serving.management.commands.run_scheduler import JOBS
 from tests.factories.outbox import ContactFormPageFactory
 
 
