@@ -2,42 +2,35 @@
 are committed in their own transaction before anything is sent, so a mail server outage never loses
 a report (the route runs outside ATOMIC_REQUESTS, see `serving.views.serve`)."""
 
-from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET
 
-from outbox.delivery import send_after_commit
-from serving import ratelimit
+from inbox.flow import FormFlow
 
 from .feedback import AGID_PROCEDURE_URL, REPLY_DAYS
 from .forms import AccessibilityFeedbackForm
-from .mail import record_feedback_emails
+from .mail import FeedbackMails
 
 
-@never_cache
-@require_http_methods(["GET", "POST"])
-def feedback_form(request, page):
-    status = 200
-    if request.method == "POST":
-        form = AccessibilityFeedbackForm(request.POST)
-        # only posts that would be accepted count: a visitor correcting mistakes is never throttled
-        if (form.is_spam() or form.is_valid()) and not ratelimit.hit(request, "accessibility"):
-            return ratelimit.too_many_requests(request, "accessibility", kind="forms")
-        if form.is_spam():
-            return redirect(page.url + "grazie/")
-        if form.is_valid():
-            with transaction.atomic():
-                feedback = form.save()
-                emails = record_feedback_emails(feedback, request)
-            send_after_commit(emails)
-            return redirect(page.url + "grazie/")
-        status = 400
-    else:
-        form = AccessibilityFeedbackForm(initial={"page_url": request.GET.get("pagina", "")[:500]})
-    context = {"page": page, "form": form, "agid_url": AGID_PROCEDURE_URL, "reply_days": REPLY_DAYS}
-    return TemplateResponse(request, "accessibility/accessibility_feedback_page.html", context, status=status)
+class FeedbackFlow(FormFlow):
+    throttle_scope = "accessibility"
+    mails = FeedbackMails
+    template = "accessibility/accessibility_feedback_page.html"
+
+    def get_form(self, data=None):
+        if data is None:  # the statement's "report a problem on this page" link names the page
+            return AccessibilityFeedbackForm(initial={"page_url": self.request.GET.get("pagina", "")[:500]})
+        return AccessibilityFeedbackForm(data)
+
+    def get_context(self, form):
+        return {**super().get_context(form), "agid_url": AGID_PROCEDURE_URL, "reply_days": REPLY_DAYS}
+
+    def thank_you(self, form, feedback):
+        return redirect(self.page.url + "grazie/")
+
+
+feedback_form = FeedbackFlow.view()
 
 
 @require_GET

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from outbox.forms import HoneypotMixin
+from inbox.forms import HoneypotMixin, MessageField
 
 from .feedback import AccessibilityFeedback
 
@@ -20,15 +20,10 @@ class AccessibilityFeedbackForm(HoneypotMixin, forms.ModelForm):
             "max_length": "L'indirizzo è troppo lungo: al massimo 500 caratteri.",
         },
     )
-    description = forms.CharField(
+    description = MessageField(
         label="Descrizione del problema",
-        max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 6}),
         help_text="Che cosa stavi facendo, che cosa non ha funzionato e, se vuoi, con quale browser o tecnologia assistiva.",
-        error_messages={
-            "required": "Descrivi il problema che hai incontrato.",
-            "max_length": "Scrivi al massimo 4000 caratteri (ora sono %(show_value)d).",
-        },
+        error_messages={"required": "Descrivi il problema che hai incontrato."},
     )
 
     def __init__(self, *args, **kwargs):

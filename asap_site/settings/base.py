@@ -17,13 +17,16 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 # The project's apps, bottom layer first (README, "Architecture"; tests/site/test_architecture.py keeps
-# the direction): core <- serving, catalogue; core <- outbox, analytics, consent; core <- search <- standardpages, projects <- courses
-# <- home (the composition root) <- demo; projects <- transparency; outbox <- accessibility.
+# the direction): core <- serving, catalogue; core <- outbox <- inbox (visitor forms) <- contact;
+# core <- analytics, consent; core <- search <- standardpages, projects <- courses
+# <- home (the composition root) <- demo; projects <- transparency; inbox <- courses, accessibility.
 INSTALLED_APPS = [
     "core",
     "serving",
     "catalogue",
     "outbox",
+    "inbox",
+    "contact",
     "analytics",
     "search",
     "standardpages",

@@ -24,10 +24,10 @@ from core.models import BasePage
 from core.parts import shared_part
 from projects.visibility import fund_statement
 
-from .. import enquiry_pages
 from ..article import course_article
 from ..blocks import CourseBodyBlock, programme_hours_mismatch
 from ..choices import Area, Certificate, DeliveryMode, Level
+from ..enquiries import pages as enquiry_pages
 from ..feeds import build_calendar, calendar_response
 from ..filters import CourseFilterSet
 from ..querysets import CoursePageQuerySet

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
+from contact.models import ContactFormField, ContactFormPage
 from courses.enquiries import EnquiryStatus, RequestType
 from courses.models import (
     CourseEnquiry,
@@ -18,7 +19,6 @@ from courses.models import (
     Venue,
 )
 from demo.helpers import add_page, child_page, ensure_page, field_values, home_page, read
-from outbox.models import ContactFormField, ContactFormPage
 from projects.models import FundingProgramme, ProjectPage
 
 ROME = ZoneInfo("Europe/Rome")

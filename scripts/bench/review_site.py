@@ -23,7 +23,7 @@ ORDER = [
 
 def review_urls():
     """`make bench`'s page types, plus the two forms; search with a word that finds every type."""
-    from outbox.models import ContactFormPage
+    from contact.models import ContactFormPage
 
     urls = page_urls()
     urls["enquiry form"] = f"{urls['course page']}richiedi-informazioni/"

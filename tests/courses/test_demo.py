@@ -3,9 +3,9 @@ import io
 import pytest
 from django.core.management import call_command
 
+from contact.models import ContactFormPage
 from courses.models import CoursePage, CourseSession
 from courses.status import CourseStatus
-from outbox.models import ContactFormPage
 
 pytestmark = pytest.mark.django_db
 

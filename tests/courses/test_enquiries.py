@@ -284,7 +284,7 @@ def test_enquiry_is_committed_in_its_own_transaction_even_if_the_request_fails_l
 ):
     """With ATOMIC_REQUESTS on, a failure after the enquiry is stored would roll back a savepoint;
     the view commits its own transaction instead, so the enquiry and its pending e-mails survive."""
-    from courses import enquiry_pages
+    from courses.enquiries import pages as enquiry_pages
 
     def broken_redirect(*args, **kwargs):
         raise RuntimeError("something after the save went wrong")

@@ -92,7 +92,7 @@ def test_other_editor_screens_open(admin_client, home_page, course_catalogue):
     for url in [
         "/admin/snippets/courses/venue/",
         f"/admin/snippets/courses/venue/edit/{venue.pk}/",
-        f"/admin/pages/add/outbox/contactformpage/{home_page.pk}/",
+        f"/admin/pages/add/contact/contactformpage/{home_page.pk}/",
         f"/admin/pages/{course_catalogue.pk}/edit/",
         "/admin/",
     ]:

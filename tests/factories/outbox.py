@@ -2,7 +2,7 @@
 
 import wagtail_factories
 
-from outbox.models import ContactFormField, ContactFormPage
+from contact.models import ContactFormField, ContactFormPage
 
 
 class ContactFormPageFactory(wagtail_factories.PageFactory):

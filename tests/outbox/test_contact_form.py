@@ -10,7 +10,8 @@ from django.core.management import call_command
 from openpyxl import load_workbook
 from wagtail.contrib.forms.models import FormSubmission
 
-from outbox.models import ContactFormPage, OutboundEmail
+from contact.models import ContactFormPage
+from outbox.models import OutboundEmail
 from tests.factories.outbox import ContactFormPageFactory, add_contact_fields
 
 from .smtp_server import SMTPServer, closed_port, use_smtp

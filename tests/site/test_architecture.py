@@ -20,14 +20,16 @@ ALLOWED = {
     "standardpages": {"core", "search"},
     "projects": {"core", "catalogue", "search"},
     "outbox": {"core", "serving"},
+    "inbox": {"core", "serving", "outbox"},
+    "contact": {"core", "serving", "outbox", "inbox"},
     "consent": {"core", "serving"},
     "analytics": {"core", "serving"},
-    "courses": {"core", "serving", "catalogue", "search", "projects", "outbox"},
+    "courses": {"core", "serving", "catalogue", "search", "projects", "outbox", "inbox"},
     "transparency": {"core", "search", "projects"},
-    "accessibility": {"core", "serving", "outbox"},
-    "editorial": {"core", "projects", "courses", "outbox"},
+    "accessibility": {"core", "serving", "outbox", "inbox"},
+    "editorial": {"core", "projects", "courses", "outbox", "inbox"},
     # The composition root and the demo builder may use every app; nothing imports them.
-    "home": {"core", "search", "standardpages", "projects", "outbox", "consent", "analytics", "courses"},
+    "home": {"core", "search", "standardpages", "projects", "outbox", "inbox", "consent", "analytics", "courses"},
     "demo": {
         "core",
         "serving",
@@ -36,6 +38,8 @@ ALLOWED = {
         "standardpages",
         "projects",
         "outbox",
+        "inbox",
+        "contact",
         "consent",
         "analytics",
         "courses",
@@ -49,7 +53,7 @@ PROJECT_PACKAGES = set(ALLOWED) | {"asap_site"}
 URL_CONFIGURATION = {"urls.py", "wagtail_hooks.py"}
 # Where Wagtail's API itself asks a model for a view class, by file and module, with the reason.
 WAGTAIL_VIEW_HOOKS = {
-    ("outbox/models.py", "outbox.admin_views"): "a form page names its submissions list view",
+    ("contact/models.py", "contact.admin_views"): "a form page names its submissions list view",
 }
 
 

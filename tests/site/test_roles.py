@@ -5,8 +5,8 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.contrib.forms.models import FormSubmission
 
+from contact.models import ContactFormField, ContactFormPage
 from courses.models import Venue
-from outbox.models import ContactFormField, ContactFormPage
 from projects.models import Organisation
 from tests.factories.courses import CourseEnquiryFactory, VenueFactory
 from tests.factories.projects import FundFactory

@@ -5,13 +5,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from courses.enquiries import CourseEnquiry, EnquiryStatus
-from outbox.models import ContactFormPage
 
 
 class Command(BaseCommand):
     help = (
-        "Anonimizza (o con --elimina cancella) le richieste sui corsi e i messaggi del modulo contatti "
-        "più vecchi del periodo di conservazione (COURSES_ENQUIRY_RETENTION_MONTHS)."
+        "Anonimizza (o con --elimina cancella) le richieste sui corsi più vecchie del periodo di "
+        "conservazione (COURSES_ENQUIRY_RETENTION_MONTHS)."
     )
 
     def add_arguments(self, parser):
@@ -40,9 +39,5 @@ class Command(BaseCommand):
                     enquiry.anonymise()
                 count = len(enquiries)
                 done = "anonimizzate"
-            messages = ContactFormPage.delete_messages_before(cutoff)
         open_note = f" Richieste non chiuse conservate: {kept_open}." if elimina else ""
-        self.stdout.write(
-            f"Richieste più vecchie di {months} mesi {done}: {count}.{open_note} "
-            f"Messaggi del modulo contatti eliminati: {messages}."
-        )
+        self.stdout.write(f"Richieste più vecchie di {months} mesi {done}: {count}.{open_note}")

@@ -20,6 +20,7 @@ JOBS = [
     ("send_pending_mail", 300, "posta"),  # each run stops after OUTBOX_SEND_BUDGET_SECONDS
     ("purge_search_log", 86400),
     ("purge_course_enquiries", 86400),
+    ("purge_contact_messages", 86400),
     ("prune_consent_records", 86400),
     ("purge_accessibility_feedback", 86400),
     ("send_editorial_digest", 604800),

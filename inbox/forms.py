@@ -1,4 +1,5 @@
-"""What every visitor's form shares: errors tied to their fields, and a honeypot against spam."""
+"""What every visitor's form shares: errors tied to their fields, a honeypot against spam, and the
+field for what the visitor writes in their own words."""
 
 from django import forms
 from wagtail.contrib.forms.forms import FormBuilder
@@ -20,6 +21,15 @@ class HoneypotMixin(ErrorsDescribedMixin, forms.Form):
 
     def is_spam(self):
         return bool(self.data.get(HONEYPOT_FIELD, "").strip())
+
+
+class MessageField(forms.CharField):
+    """A visitor's free text: a six-line box, at most 4000 characters, said in Italian when exceeded."""
+
+    default_error_messages = {"max_length": "Scrivi al massimo %(limit_value)d caratteri (ora sono %(show_value)d)."}
+
+    def __init__(self, *, max_length=4000, widget=None, **kwargs):
+        super().__init__(max_length=max_length, widget=widget or forms.Textarea(attrs={"rows": 6}), **kwargs)
 
 
 class HoneypotFormBuilder(FormBuilder):

@@ -4,9 +4,9 @@ from django import forms
 from django.utils import timezone
 
 from core.dates import italian_date_range
-from outbox.forms import HoneypotMixin
+from inbox.forms import HoneypotMixin, MessageField
 
-from .enquiries import CourseEnquiry, RequestType
+from .models import CourseEnquiry, RequestType
 
 
 class SessionChoiceField(forms.ModelChoiceField):
@@ -28,13 +28,7 @@ class CourseEnquiryForm(HoneypotMixin, forms.ModelForm):
             "max_value": "Per più di 500 partecipanti scrivici direttamente.",
         },
     )
-    message = forms.CharField(
-        label="Messaggio",
-        required=False,
-        max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 6}),
-        error_messages={"max_length": "Scrivi al massimo 4000 caratteri (ora sono %(show_value)d)."},
-    )
+    message = MessageField(label="Messaggio", required=False)
     privacy = forms.BooleanField(
         label="Ho letto l'informativa privacy",
         error_messages={"required": "Per inviare la richiesta devi dichiarare di aver letto l'informativa privacy."},

@@ -1,5 +1,5 @@
 """What visitors send about a course: the enquiry. Its e-mails wait in the outbox (`outbox` app),
-queued in the same transaction as the enquiry (courses/mail.py)."""
+queued in the same transaction as the enquiry (`mail.py`)."""
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models

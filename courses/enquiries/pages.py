@@ -5,19 +5,16 @@ with its e-mails is committed in its own transaction, so nothing after it can ro
 
 from urllib.parse import urlencode
 
-from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET
 
 from core.parts import keep_out_of_shared_caches
 from core.site_settings import OrganisationSettings
-from outbox.delivery import send_after_commit
-from serving import ratelimit
+from inbox.flow import FormFlow
 
 from .forms import CourseEnquiryForm
-from .mail import record_enquiry_emails
+from .mail import EnquiryMails
 
 
 def thanks_url(course, enquiry=None, chosen=False):
@@ -31,34 +28,29 @@ def thanks_url(course, enquiry=None, chosen=False):
     return course.url + "richiedi-informazioni/grazie/" + (f"?{urlencode(params)}" if params else "")
 
 
-@never_cache
-@require_http_methods(["GET", "POST"])
-def enquiry_form(request, course):
-    status = 200
-    if request.method == "POST":
-        form = CourseEnquiryForm(request.POST, course=course)
-        # only posts that would be accepted count: a visitor correcting mistakes is never throttled
-        if (form.is_spam() or form.is_valid()) and not ratelimit.hit(request, "enquiry"):
-            return ratelimit.too_many_requests(request, "enquiry", kind="forms")
-        if form.is_spam():
-            return redirect(thanks_url(course))
-        if form.is_valid():
-            with transaction.atomic():
-                enquiry = form.save()
-                emails = record_enquiry_emails(enquiry, request)
-            send_after_commit(emails)
-            return redirect(thanks_url(course, enquiry, chosen="session" in form.fields))
-        status = 400
-    else:
-        form = CourseEnquiryForm(course=course)
-    context = {
-        "course": course,
-        "page": course,
-        "form": form,
-        "waiting_list": form.waiting_list,
-        "privacy_page": OrganisationSettings.for_request(request).privacy_page,
-    }
-    return TemplateResponse(request, "courses/enquiry_form.html", context, status=status)
+class EnquiryFlow(FormFlow):
+    throttle_scope = "enquiry"
+    mails = EnquiryMails
+    template = "courses/enquiry_form.html"
+
+    def get_form(self, data=None):
+        return CourseEnquiryForm(data, course=self.page)
+
+    def get_context(self, form):
+        return {
+            **super().get_context(form),
+            "course": self.page,
+            "waiting_list": form.waiting_list,
+            "privacy_page": OrganisationSettings.for_request(self.request).privacy_page,
+        }
+
+    def thank_you(self, form, enquiry):
+        if enquiry is None:
+            return redirect(thanks_url(self.page))
+        return redirect(thanks_url(self.page, enquiry, chosen="session" in form.fields))
+
+
+enquiry_form = EnquiryFlow.view()
 
 
 @require_GET

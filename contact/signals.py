@@ -6,7 +6,7 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from wagtail.contrib.forms.models import FormSubmission
 
-from .models import OutboundEmail
+from outbox.models import OutboundEmail
 
 
 @receiver(post_delete, sender=FormSubmission)
