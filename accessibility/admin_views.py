@@ -1,7 +1,7 @@
 """The staff's side of accessibility reports: their kind in the staff inbox, with the 30-day reply
 deadline in the list (overdue ones highlighted); staff set the status, the reply date and notes."""
 
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, DateColumn
 
 from inbox.admin_views import InboxViewSet, TemplateColumn, received_filter, status_filter
 
@@ -16,11 +16,12 @@ class AccessibilityFeedbackViewSet(InboxViewSet):
     name = "accessibility_feedback"
     filters = {"status": status_filter(FeedbackStatus.choices), "created_at": received_filter()}
     search_fields = ["name", "email", "page_url", "description"]
-    list_display = [
-        DateColumn("created_at", label="Ricevuta il"),
-        TitleColumn("page_url", label="Pagina", url_name="accessibility_feedback:edit"),
+    title_field = ("page_url", "Pagina")
+    columns = [
+        "created_at",
+        "title",
         Column("name", label="Da"),
-        Column("status", label="Stato", accessor="get_status_display"),
+        "status",
         TemplateColumn("reply_deadline", "accessibility/admin/deadline_cell.html", label="Rispondere entro"),
         DateColumn("replied_on", label="Risposto il"),
     ]

@@ -6,7 +6,7 @@ from django import forms
 from django.db.models import Count, Q
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views import generic
 from wagtail.permissions import policy_registry
 
@@ -122,20 +122,22 @@ class CourseEnquiryViewSet(InboxViewSet):
         "created_at": received_filter(),
     }
     search_fields = ["first_name", "last_name", "email", "organisation", "message", "course_title", "course_code"]
-    list_display = [
-        TitleColumn("full_name", label="Nome", url_name="course_enquiries:edit"),
+    title_field = ("full_name", "Nome")
+    columns = [
+        "title",
         Column("course_label", label="Corso"),
         Column("session_label", label="Edizione"),
         Column("request_type", label="Tipo", accessor="get_request_type_display"),
         BooleanColumn("waiting_list", label="Lista d'attesa"),
-        Column("status", label="Stato", accessor="get_status_display"),
+        "status",
         TemplateColumn("pending_emails", "courses/admin/pending_emails_cell.html", label="E-mail da inviare"),
-        DateColumn("created_at", label="Ricevuta il"),
+        "created_at",
     ]
     message_heading = "Richiesta"
     message_fields = [
         "created_at",
         "course_title",
+        "course_code",
         "session",
         "request_type",
         "waiting_list",
@@ -151,26 +153,16 @@ class CourseEnquiryViewSet(InboxViewSet):
     ]
     staff_fields = ["session", "status", "internal_notes"]
     form_class = EnquiryAdminForm
-    export = {
-        "created_at": "Ricevuta il",
+    sheet_title = "Richieste"
+    export_filename = "richieste-corsi"
+    not_exported = ["privacy_acknowledged_at"]
+    export_headings = {
         "course_title": "Corso",
         "course_code": "Codice corso",
-        "session": "Edizione",
-        "get_request_type_display": "Tipo di richiesta",
-        "waiting_list": "Lista d'attesa",
-        "first_name": "Nome",
-        "last_name": "Cognome",
-        "email": "E-mail",
-        "phone": "Telefono",
         "organisation": "Ente",
         "participants": "Partecipanti",
-        "message": "Messaggio",
         "marketing_consent": "Consenso comunicazioni",
-        "get_status_display": "Stato",
-        "internal_notes": "Note interne",
     }
-    export_filename = "richieste-corsi"
-    sheet_title = "Richieste"
 
     def listed(self, queryset):
         return queryset.select_related("course", "session").annotate(

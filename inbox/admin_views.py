@@ -5,9 +5,10 @@ notes form, Italian CSV/XLSX export (core/spreadsheets.py) and no "Aggiungi": no
 message in the admin."""
 
 import django_filters
+from django.utils.text import capfirst
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
@@ -36,20 +37,23 @@ class InboxIndexView(ItalianSpreadsheetExportMixin, generic.IndexView):
     """The list and its export, with the rows read the way the kind says (`InboxViewSet.listed`)."""
 
     inbox = None
+    sheet_title = None
 
     def get_base_queryset(self):
         return self.inbox.listed(super().get_base_queryset())
 
 
 class InboxViewSet(ModelViewSet):
-    """Subclasses set `model`, `name`, `menu_label`, `icon`, `menu_order`, `list_display`,
-    `search_fields` and:
+    """Subclasses set `model`, `name`, `menu_label`, `icon`, `menu_order`, `search_fields` and:
 
+    - `columns`: the list's columns in order, Wagtail columns or the inbox's own: "title" (the
+      `title_field` with its label, opening the message), "status" and "created_at" ("Ricevuta il");
     - `filters`: {field: django-filter filter} in the order the list shows them;
     - `message_heading` and `message_fields`: what the visitor sent, shown read-only;
     - `staff_fields`: what staff change (status, notes...); a field in both lists is editable;
-    - `export`: {field or method: column heading} for the CSV/XLSX export, or empty for none;
-      `export_filename` and `sheet_title` name the file and its sheet;
+    - `sheet_title`: with it the list exports to CSV/XLSX (`export_filename`) the message and staff
+      fields but `not_exported`, choices as their labels, headed by the field's name or by
+      `export_headings`;
     - `form_class`: a WagtailAdminModelForm subclass when changes need checking.
 
     The detail page shows the message fields, then the staff fields."""
@@ -61,30 +65,55 @@ class InboxViewSet(ModelViewSet):
     search_backend_name = None
     ordering = ["-created_at"]
     list_per_page = 25
+    title_field = ("__str__", "Messaggio")
+    columns = ["title", "status", "created_at"]
     filters = {}
     message_heading = "Messaggio"
     message_fields = []
     staff_fields = ["status", "internal_notes"]
     form_class = None
-    export = {}
-    sheet_title = "Messaggi"
+    sheet_title = None
+    not_exported = []
+    export_headings = {}
 
     def __init__(self, name=None, **kwargs):
         super().__init__(name=name, **kwargs)
         register_permission_policy(self.model, NoAddPermissionPolicy(self.model), exact_class=True)
-        self.filterset_class = self.build_filterset()
         self.inspect_view_fields = self.message_fields + [f for f in self.staff_fields if f not in self.message_fields]
-        self.list_export = list(self.export)
-        self.export_headings = dict(self.export)
+        self.list_display = [self.shared_column(column) for column in self.columns]
+        self.filterset_class = self.build_filterset()
+        if self.sheet_title:
+            self.list_export, self.export_headings = self.build_export()
 
     def listed(self, queryset):
         """The rows of the list and of the export: add select_related or annotations here."""
         return queryset
 
+    def shared_column(self, column):
+        field, label = self.title_field
+        shared = {
+            "title": lambda: TitleColumn(field, label=label, url_name=self.get_url_name("edit")),
+            "status": lambda: Column("status", label="Stato", accessor="get_status_display"),
+            "created_at": lambda: DateColumn("created_at", label="Ricevuta il"),
+        }
+        return shared[column]() if isinstance(column, str) else column
+
     def build_filterset(self):
         meta = type("Meta", (), {"model": self.model, "fields": list(self.filters)})
         attributes = {**self.filters, "Meta": meta}
         return type(f"{self.model.__name__}FilterSet", (WagtailFilterSet,), attributes)
+
+    def build_export(self):
+        """(list_export, export_headings): a choice field exports its label under the field's name."""
+        exported, headings = [], {}
+        for name in self.inspect_view_fields:
+            if name in self.not_exported:
+                continue
+            field = self.model._meta.get_field(name)
+            column = f"get_{name}_display" if field.choices else name
+            exported.append(column)
+            headings[column] = self.export_headings.get(name, capfirst(field.verbose_name))
+        return exported, headings
 
     def get_index_view_kwargs(self, **kwargs):
         return super().get_index_view_kwargs(inbox=self, sheet_title=self.sheet_title, **kwargs)
