@@ -1,22 +1,19 @@
-"""The staff's side of enquiries: a Wagtail viewset (list, filters, search, detail, status and
-notes, CSV/XLSX export) and the "Nuove richieste" dashboard panel."""
+"""The staff's side of enquiries: their kind in the staff inbox (columns, filters, export, the
+enrolment check on the edition's seats) and the "Nuove richieste" dashboard panel."""
 
 import django_filters
 from django import forms
 from django.db.models import Count, Q
-from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views import generic
-from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import policy_registry
 
 from core.dates import italian_date_range
 from core.parts import notify_pages_changed
-from core.permissions import NoAddPermissionPolicy
-from core.spreadsheets import ItalianSpreadsheetExportMixin
 from core.words import italian_count
+from inbox.admin_views import InboxViewSet, TemplateColumn, received_filter, status_filter
 from outbox.delivery import waiting_count
 from outbox.models import OutboundEmail
 
@@ -33,47 +30,8 @@ class EditionFilter(django_filters.ModelChoiceFilter):
     field_class = EditionChoiceField
 
 
-class EnquiryFilterSet(WagtailFilterSet):
-    course = django_filters.ModelChoiceFilter(
-        label="Corso", queryset=CoursePage.objects.order_by("title"), empty_label="Tutti"
-    )
-    session = EditionFilter(
-        label="Edizione",
-        queryset=CourseSession.objects.select_related("course").order_by("course__title", "start"),
-        empty_label="Tutte",
-    )
-    status = django_filters.ChoiceFilter(label="Stato", choices=EnquiryStatus.choices, empty_label="Tutti")
-    request_type = django_filters.ChoiceFilter(
-        label="Tipo di richiesta", choices=RequestType.choices, empty_label="Tutti"
-    )
-    waiting_list = django_filters.ChoiceFilter(
-        label="Lista d'attesa",
-        choices=[("true", "Solo lista d'attesa"), ("false", "Senza lista d'attesa")],
-        empty_label="Tutte",
-        method="filter_waiting_list",
-    )
-    created_at = django_filters.DateFromToRangeFilter(label="Ricevuta tra", widget=DateRangePickerWidget)
-
-    class Meta:
-        model = CourseEnquiry
-        fields = ["course", "session", "status", "request_type", "waiting_list", "created_at"]
-
-    def filter_waiting_list(self, queryset, name, value):
-        return queryset.filter(waiting_list=value == "true")
-
-
-class EnquiryIndexView(ItalianSpreadsheetExportMixin, generic.IndexView):
-    sheet_title = "Richieste"
-
-    def get_base_queryset(self):
-        return (
-            super()
-            .get_base_queryset()
-            .select_related("course", "session")
-            .annotate(
-                pending_emails=Count("emails", filter=~Q(emails__status=OutboundEmail.Status.SENT)),
-            )
-        )
+def only_waiting_list(queryset, name, value):
+    return queryset.filter(waiting_list=value == "true")
 
 
 class EnquiryAdminForm(WagtailAdminModelForm):
@@ -134,77 +92,52 @@ class EnquiryDeleteView(generic.DeleteView):
             notify_pages_changed()
 
 
-class PendingEmailsColumn(Column):
-    cell_template_name = "courses/admin/pending_emails_cell.html"
-
-
-class CourseEnquiryViewSet(ModelViewSet):
+class CourseEnquiryViewSet(InboxViewSet):
     model = CourseEnquiry
     icon = "mail"
     menu_label = "Richieste corsi"
     menu_order = 250
-    add_to_admin_menu = True
     name = "course_enquiries"
-    copy_view_enabled = False
-    inspect_view_enabled = True
-    index_view_class = EnquiryIndexView
     edit_view_class = EnquiryEditView
     delete_view_class = EnquiryDeleteView
-    filterset_class = EnquiryFilterSet
+    filters = {
+        "course": django_filters.ModelChoiceFilter(
+            label="Corso", queryset=CoursePage.objects.order_by("title"), empty_label="Tutti"
+        ),
+        "session": EditionFilter(
+            label="Edizione",
+            queryset=CourseSession.objects.select_related("course").order_by("course__title", "start"),
+            empty_label="Tutte",
+        ),
+        "status": status_filter(EnquiryStatus.choices),
+        "request_type": django_filters.ChoiceFilter(
+            label="Tipo di richiesta", choices=RequestType.choices, empty_label="Tutti"
+        ),
+        "waiting_list": django_filters.ChoiceFilter(
+            label="Lista d'attesa",
+            choices=[("true", "Solo lista d'attesa"), ("false", "Senza lista d'attesa")],
+            empty_label="Tutte",
+            method=only_waiting_list,
+        ),
+        "created_at": received_filter(),
+    }
     search_fields = ["first_name", "last_name", "email", "organisation", "message", "course_title", "course_code"]
-    search_backend_name = None
-    ordering = ["-created_at"]
-    list_per_page = 25
-    list_display = [
-        TitleColumn("full_name", label="Nome", url_name="course_enquiries:edit"),
+    title_field = ("full_name", "Nome")
+    columns = [
+        "title",
         Column("course_label", label="Corso"),
         Column("session_label", label="Edizione"),
         Column("request_type", label="Tipo", accessor="get_request_type_display"),
         BooleanColumn("waiting_list", label="Lista d'attesa"),
-        Column("status", label="Stato", accessor="get_status_display"),
-        PendingEmailsColumn("pending_emails", label="E-mail da inviare"),
-        DateColumn("created_at", label="Ricevuta il"),
+        "status",
+        TemplateColumn("pending_emails", "courses/admin/pending_emails_cell.html", label="E-mail da inviare"),
+        "created_at",
     ]
-    list_export = [
+    message_heading = "Richiesta"
+    message_fields = [
         "created_at",
         "course_title",
         "course_code",
-        "session",
-        "get_request_type_display",
-        "waiting_list",
-        "first_name",
-        "last_name",
-        "email",
-        "phone",
-        "organisation",
-        "participants",
-        "message",
-        "marketing_consent",
-        "get_status_display",
-        "internal_notes",
-    ]
-    export_headings = {
-        "created_at": "Ricevuta il",
-        "course_title": "Corso",
-        "course_code": "Codice corso",
-        "session": "Edizione",
-        "get_request_type_display": "Tipo di richiesta",
-        "waiting_list": "Lista d'attesa",
-        "first_name": "Nome",
-        "last_name": "Cognome",
-        "email": "E-mail",
-        "phone": "Telefono",
-        "organisation": "Ente",
-        "participants": "Partecipanti",
-        "message": "Messaggio",
-        "marketing_consent": "Consenso comunicazioni",
-        "get_status_display": "Stato",
-        "internal_notes": "Note interne",
-    }
-    export_filename = "richieste-corsi"
-    inspect_view_fields = [
-        "created_at",
-        "course_title",
         "session",
         "request_type",
         "waiting_list",
@@ -217,37 +150,26 @@ class CourseEnquiryViewSet(ModelViewSet):
         "message",
         "privacy_acknowledged_at",
         "marketing_consent",
-        "status",
-        "internal_notes",
     ]
-    edit_handler = ObjectList(
-        [
-            MultiFieldPanel(
-                [
-                    FieldPanel("course_title", read_only=True),
-                    FieldPanel("request_type", read_only=True),
-                    FieldPanel("waiting_list", read_only=True),
-                    FieldPanel("created_at", read_only=True),
-                    FieldPanel("first_name", read_only=True),
-                    FieldPanel("last_name", read_only=True),
-                    FieldPanel("email", read_only=True),
-                    FieldPanel("phone", read_only=True),
-                    FieldPanel("organisation", read_only=True),
-                    FieldPanel("participants", read_only=True),
-                    FieldPanel("message", read_only=True),
-                    FieldPanel("marketing_consent", read_only=True),
-                ],
-                heading="Richiesta",
-            ),
-            FieldPanel("session"),
-            FieldPanel("status"),
-            FieldPanel("internal_notes"),
-        ],
-        base_form_class=EnquiryAdminForm,
-    )
+    staff_fields = ["session", "status", "internal_notes"]
+    form_class = EnquiryAdminForm
+    sheet_title = "Richieste"
+    export_filename = "richieste-corsi"
+    not_exported = ["privacy_acknowledged_at"]
+    export_headings = {
+        "course_title": "Corso",
+        "course_code": "Codice corso",
+        "organisation": "Ente",
+        "participants": "Partecipanti",
+        "marketing_consent": "Consenso comunicazioni",
+    }
+
+    def listed(self, queryset):
+        return queryset.select_related("course", "session").annotate(
+            pending_emails=Count("emails", filter=~Q(emails__status=OutboundEmail.Status.SENT)),
+        )
 
 
-enquiry_permission_policy = NoAddPermissionPolicy(CourseEnquiry)
 enquiry_viewset = CourseEnquiryViewSet()
 
 
@@ -269,6 +191,8 @@ class NewEnquiriesPanel(Component):
         return context
 
     def render_html(self, parent_context=None):
-        if not enquiry_permission_policy.user_has_any_permission(self.request.user, ["view", "change"]):
+        if not policy_registry.get_by_type(CourseEnquiry).user_has_any_permission(
+            self.request.user, ["view", "change"]
+        ):
             return ""
         return super().render_html(parent_context)

@@ -1,15 +1,11 @@
 from wagtail import hooks
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.choosers import snippet_chooser
 
-from .admin_views import NewEnquiriesPanel, enquiry_permission_policy, enquiry_viewset
-from .enquiries import CourseEnquiry
+from .admin_views import NewEnquiriesPanel, enquiry_viewset
 from .models import Venue
-
-register_permission_policy(CourseEnquiry, enquiry_permission_policy, exact_class=True)
 
 
 class VenueViewSet(SnippetViewSet):
