@@ -51,7 +51,8 @@ def english_words(tab):
     for word in ENGLISH:
         for match in re.finditer(rf"(?<![\w/-]){re.escape(word)}(?![\w/-])", text):
             found.append(text[max(0, match.start() - 40) : match.end() + 40].replace("\n", " | "))
-    return found + [match[0] for match in CAPITALISED_DATE.finditer(text)]
+    found += [match[0] for match in CAPITALISED_DATE.finditer(text)]
+    return found + re.findall(r"(?i)\blive\b.{0,20}", text)  # the status tags ("LIVE + PROGRAMMATE")
 
 
 def reads_italian(tab, name):
