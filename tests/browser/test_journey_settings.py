@@ -5,6 +5,7 @@ office does instead)."""
 
 import pytest
 from playwright.sync_api import expect
+from wagtail.models import Collection
 
 from tests.browser.people import chooser_modal, log_in, member_of, reads_italian, told, type_like_a_person
 from tests.factories import ContentPageFactory, ImageFactory
@@ -15,7 +16,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def site(django_user_model, editorial_groups):
     ContentPageFactory(parent=editorial_groups, title="Chi siamo", slug="chi-siamo")
-    ImageFactory(title="Marchio ASAP", file__width=300, file__height=96)
+    # In the collection the groups' permissions are on (the factory would make a root of its own).
+    ImageFactory(title="Marchio ASAP", file__width=300, file__height=96, collection=Collection.get_first_root_node())
     member_of(django_user_model, "moderatore", "Moderatori")
     return editorial_groups.get_site()
 
