@@ -51,6 +51,13 @@ def scheduled_publication_with_date(request, page):
     return admin_feedback.report_a_scheduled_publication(request, page)
 
 
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+@hooks.register("after_edit_setting")
+def snippet_or_setting_with_view_on_site(request, instance):
+    admin_feedback.link_the_site_in_the_message(request, instance)
+
+
 class YesNoDisplay(BaseFieldDisplay):
     """Yes-or-no fields in "inspect" views (e.g. an enquiry's marketing consent) read Sì/No, not True/False."""
 

@@ -5,10 +5,11 @@ from django import forms
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.admin_feedback import public_place
 from core.choosers import snippet_chooser
 
 from .forms import OrganisationCreationForm
-from .models import Fund, FundingProgramme, Organisation, Territory, Theme
+from .models import Fund, FundingProgramme, Organisation, ProjectIndexPage, Territory, Theme
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -90,3 +91,12 @@ class ProjectReferenceGroup(SnippetViewSetGroup):
 
 
 register_snippet(ProjectReferenceGroup)
+
+
+@public_place(Organisation)
+def organisation_page(organisation, request):
+    """ "Vedi sul sito" after saving an organisation: its page in the catalogue (its projects, its logo)."""
+    catalogue = ProjectIndexPage.objects.live().first()
+    if catalogue:
+        return catalogue.get_url(request) + catalogue.reverse_subpage("organisation", args=(organisation.pk,))
+    return None

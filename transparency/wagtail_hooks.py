@@ -3,8 +3,10 @@ from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn, Tit
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.admin_feedback import public_place
+
 from .admin_views import PublicContributionFilterSet, RegisterReminderPanel
-from .models import PublicContribution
+from .models import ContributionsRegisterPage, PublicContribution
 
 
 class PublicContributionViewSet(SnippetViewSet):
@@ -38,3 +40,10 @@ register_snippet(PublicContributionViewSet)
 @hooks.register("construct_homepage_panels")
 def add_register_reminder(request, panels):
     panels.append(RegisterReminderPanel(request))
+
+
+@public_place(PublicContribution)
+def register_page(receipt, request):
+    """ "Vedi sul sito" after publishing a receipt: the register that lists it."""
+    register = ContributionsRegisterPage.objects.live().first()
+    return register.get_url(request) if register else None

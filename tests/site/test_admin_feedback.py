@@ -105,3 +105,96 @@ def test_a_new_page_scheduled_says_when_it_will_appear(client, django_user_model
     text, buttons = shown(client, response["Location"])
     assert "La pagina «Bando 2029» sarà pubblicata l'8 gennaio 2027, ore 9:30." in text
     assert "Vedi sul sito" not in buttons and "Modifica" in buttons
+
+
+def form_as_sent(client, url, **changes):
+    """The admin form at `url` as a browser would send it unchanged, with `changes` on top."""
+    from bs4 import BeautifulSoup
+
+    html = client.get(url).content.decode()
+    form = next(
+        f
+        for f in BeautifulSoup(html, "html.parser").find_all("form")
+        if f.get("method", "").lower() == "post"
+        and f.find("input", {"name": "csrfmiddlewaretoken"})
+        and f.find(attrs={"name": re.compile("^(?!csrf)")})
+    )
+    data = {}
+    for field in form.find_all(["input", "textarea", "select"]):
+        name = field.get("name")
+        if not name or field.get("type") in ("submit", "button", "file"):
+            continue
+        if field.get("type") in ("checkbox", "radio") and not field.has_attr("checked"):
+            continue
+        if field.name == "textarea":
+            data[name] = field.text
+        elif field.name == "select":
+            chosen = field.find("option", selected=True)
+            data[name] = chosen.get("value", "") if chosen else ""
+        else:
+            data[name] = field.get("value", "")
+    data.pop("csrfmiddlewaretoken", None)
+    return data | changes
+
+
+def test_saving_the_menu_links_the_site_that_shows_it(client, django_user_model, editorial_groups):
+    client.force_login(member_of(django_user_model, "Moderatori", "moderatore"))
+    site = editorial_groups.get_site()
+    url = f"/admin/settings/core/navigationsettings/{site.pk}/"
+
+    response = client.post(url, form_as_sent(client, url))
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    text, buttons = shown(client, response["Location"])
+    assert "Menu principale" in text
+    assert buttons["Vedi sul sito"] == "/"
+
+
+def test_a_new_organisation_links_its_page_in_the_catalogue(client, django_user_model, project_catalogue):
+    from projects.models import Organisation
+
+    client.force_login(member_of(django_user_model, "Redattori", "redattrice"))
+    url = "/admin/snippets/projects/organisation/add/"
+    data = form_as_sent(client, url, name="Comune di Latina", kind="comune", city="Latina")
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302, response.content.decode()[:3000]
+    text, buttons = shown(client, response["Location"])
+    organisation = Organisation.objects.get(name="Comune di Latina")
+    assert "Comune di Latina" in text
+    assert buttons["Vedi sul sito"] == f"/progetti/ente/{organisation.pk}/"
+
+
+def test_a_published_receipt_links_the_register_and_a_draft_does_not(client, django_user_model, editorial_groups):
+    from tests.factories.transparency import ContributionsRegisterPageFactory, PublicContributionFactory
+
+    register = ContributionsRegisterPageFactory(parent=editorial_groups)
+    receipt = PublicContributionFactory(live=False)
+    client.force_login(member_of(django_user_model, "Redattori", "redattrice"))
+    url = f"/admin/snippets/transparency/publiccontribution/edit/{receipt.pk}/"
+
+    draft = client.post(url, form_as_sent(client, url, reason="Saldo del progetto"))
+    text, buttons = shown(client, draft["Location"])
+    assert "Vedi sul sito" not in buttons
+
+    published = client.post(url, form_as_sent(client, url, **{"action-publish": "action-publish"}))
+    text, buttons = shown(client, published["Location"])
+    assert "pubblicat" in text.lower()
+    assert buttons["Vedi sul sito"] == register.url
+
+
+def test_a_fund_links_a_live_project_that_shows_it(client, django_user_model, project_catalogue):
+    from tests.factories.projects import FundFactory, ProjectPageFactory
+
+    fund = FundFactory(name="Fondo Sociale Europeo Plus", acronym="FSE+")
+    project = ProjectPageFactory(parent=project_catalogue, title="Sportelli", slug="sportelli", fund=fund)
+    project.save_revision().publish()  # the reference index knows what a published page refers to
+    client.force_login(member_of(django_user_model, "Moderatori", "moderatore"))
+    url = f"/admin/snippets/projects/fund/edit/{fund.pk}/"
+
+    response = client.post(url, form_as_sent(client, url))
+
+    assert response.status_code == 302, response.content.decode()[:3000]
+    text, buttons = shown(client, response["Location"])
+    assert buttons["Vedi sul sito"] == project.url
