@@ -9,9 +9,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from core.dates import italian_date
-from outbox.delivery import queue, send_after_commit
+from outbox.delivery import queue
 from outbox.mail import admin_url
 from outbox.models import OutboundEmail
+from outbox.tasks import send_after_commit
 
 from .checks import office_checks
 

@@ -9,7 +9,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from outbox.delivery import send_after_commit
+from outbox.tasks import send_after_commit
 from serving import ratelimit
 
 

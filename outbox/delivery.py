@@ -1,7 +1,7 @@
 """Queueing e-mails in the outbox and sending each row at most once.
 
 The API for the apps that store a visitor's post: `queue(...)` inside the transaction that stores
-the post, then `send_after_commit(emails)`.
+the post, then `outbox.tasks.send_after_commit(emails)`.
 
 Sending, so that neither a slow mail server nor a database drop sends an e-mail twice:
 1. the row is claimed with a single conditional UPDATE, pending → sending, committed before anything
@@ -21,7 +21,6 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
-from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -44,21 +43,6 @@ def queue(*, kind, to, subject, body, reply_to="", attachment=None, about=None):
         attachment_mimetype=mimetype,
         about=about,
     )
-
-
-def send_after_commit(emails):
-    """Queue the background task once the post is committed. A queue failure is only logged:
-    the rows stay pending and `send_pending_mail` picks them up."""
-    ids = [email.pk for email in emails]
-    if not ids:
-        return
-
-    def enqueue():
-        from .tasks import send_outbound_emails
-
-        send_outbound_emails.enqueue(ids)
-
-    transaction.on_commit(enqueue, robust=True)
 
 
 # The server answered "no": the e-mail certainly did not go out and the connection is still usable.

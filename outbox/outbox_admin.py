@@ -14,8 +14,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from core.permissions import NoAddPermissionPolicy
 
-from .delivery import send_after_commit
 from .models import OutboundEmail
+from .tasks import send_after_commit
 
 Status = OutboundEmail.Status
 OUTCOMES = [

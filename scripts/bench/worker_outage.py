@@ -24,8 +24,9 @@ import django  # noqa: E402
 
 django.setup()
 
-from outbox.delivery import queue, send_after_commit  # noqa: E402
+from outbox.delivery import queue  # noqa: E402
 from outbox.models import OutboundEmail  # noqa: E402
+from outbox.tasks import send_after_commit  # noqa: E402
 from tests.security.faults import TCPRelay  # noqa: E402
 
 relay = TCPRelay("127.0.0.1", 54330)

@@ -12,8 +12,9 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from outbox.delivery import queue, send_after_commit
+from outbox.delivery import queue
 from outbox.models import OutboundEmail
+from outbox.tasks import send_after_commit
 from serving.management.commands.run_scheduler import Command as Scheduler
 from serving.management.commands.run_worker import ResilientWorker
 from standardpages.models import ContentPage

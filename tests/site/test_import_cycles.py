@@ -7,14 +7,6 @@ from collections import deque
 
 from .test_architecture import PROJECT_PACKAGES, ROOT, _imports, _source_files
 
-# Loops inside parts other helpers are restructuring in this round; the lead empties this list after
-# merging their branches (a loop that is gone must leave the list: see the last test).
-KNOWN_CYCLES = {
-    # The mail queue and the "Scrivici" page in one app: the contact page's model sends through
-    # delivery and mail, which read the queue's model (inbox-flow moves the contact page out of outbox).
-    frozenset({"outbox.delivery", "outbox.mail", "outbox.models", "outbox.tasks"}),
-}
-
 
 def _module_name(path):
     parts = path.relative_to(ROOT).with_suffix("").parts
@@ -97,13 +89,8 @@ def describe(graph, component):
 
 def test_no_module_imports_a_module_that_imports_it_back():
     graph = import_graph()
-    new = [describe(graph, component) for component in loops(graph) if component not in KNOWN_CYCLES]
+    new = [describe(graph, component) for component in loops(graph)]
     assert not new, "import loops:\n" + "\n".join(sorted(new))
-
-
-def test_every_known_cycle_still_exists():
-    gone = KNOWN_CYCLES - set(loops(import_graph()))
-    assert not gone, f"remove from KNOWN_CYCLES, these loops are gone: {[sorted(c) for c in gone]}"
 
 
 def test_a_loop_through_a_function_level_import_or_a_package_reexport_is_found():
