@@ -1,6 +1,7 @@
 import re
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.shortcuts import redirect
 from django.templatetags.static import static
@@ -49,9 +50,12 @@ if settings.SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):
     # Images on one machine (dev, `make run`): never documents, which live outside MEDIA_ROOT.
     urlpatterns += [re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.+)$", file_views.serve_media)]
 
-urlpatterns += [
-    # Every page, and the routes of routable pages, including those that name a file
-    # (`<course>/calendario.ics`); `_util/` stays Wagtail's (password and login forms).
+# Every page, and the routes of routable pages, including those that name a file
+# (`<course>/calendario.ics`); `_util/` stays Wagtail's (password and login forms). Italian pages at
+# the root as always, English ones under /en/ (docs/translations.md; core/language.py picks the
+# language from the address).
+urlpatterns += i18n_patterns(
     re_path(r"^(?!_util/)((?:[\w\-]+/)*(?:[\w\-]+\.ics)?)$", page_views.serve),
     path("", include(wagtail_urls)),
-]
+    prefix_default_language=False,
+)
