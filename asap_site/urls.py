@@ -14,6 +14,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core import file_views, throttles
 from core import views as page_views
+from core.sitemap import TranslatedSitemap
 from search import views as search_views
 
 # Branded Italian error pages, rendered without the database (core/errors.py).
@@ -35,7 +36,7 @@ urlpatterns = [
     path("cerca/", search_views.search, name="search"),
     path("cookie/", include("consent.urls")),
     path("statistiche/", include("analytics.urls")),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
     path("tema.css", page_views.theme_stylesheet, name="theme_stylesheet"),
     path("favicon.ico", lambda request: redirect(static("img/favicon.ico"), permanent=True)),
