@@ -65,6 +65,18 @@ def language_code(locale_id):
     return _LANGUAGE_CODES.get(locale_id, settings.LANGUAGE_CODE)
 
 
+def active_locale_id():
+    """The id of the address's locale (search keeps to it), read once per process."""
+    code = translation.get_language() or settings.LANGUAGE_CODE
+    for _attempt in range(2):
+        for pk, each in _LANGUAGE_CODES.items():
+            if each == code:
+                return pk
+        _LANGUAGE_CODES.clear()
+        _LANGUAGE_CODES.update(Locale.objects.values_list("pk", "language_code"))
+    return None
+
+
 def live_translations(page, request=None):
     """{language code: (page id, URL, full URL)} of the live translations of `page`, itself included,
     in LANGUAGES order: kept with the shared parts (every visitor gets the same), so a page seen
