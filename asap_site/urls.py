@@ -1,6 +1,7 @@
 import re
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.shortcuts import redirect
 from django.templatetags.static import static
@@ -11,6 +12,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.sitemap import TranslatedSitemap
 from search import views as search_views
 from serving import file_views, throttles
 from serving import views as page_views
@@ -34,7 +36,7 @@ urlpatterns = [
     path("cerca/", search_views.search, name="search"),
     path("cookie/", include("consent.urls")),
     path("statistiche/", include("analytics.urls")),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
     path("tema.css", page_views.theme_stylesheet, name="theme_stylesheet"),
     path("favicon.ico", lambda request: redirect(static("img/favicon.ico"), permanent=True)),
@@ -49,9 +51,12 @@ if settings.SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):
     # Images on one machine (dev, `make run`): never documents, which live outside MEDIA_ROOT.
     urlpatterns += [re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.+)$", file_views.serve_media)]
 
-urlpatterns += [
-    # Every page, and the routes of routable pages, including those that name a file
-    # (`<course>/calendario.ics`); `_util/` stays Wagtail's (password and login forms).
+# Every page, and the routes of routable pages, including those that name a file
+# (`<course>/calendario.ics`); `_util/` stays Wagtail's (password and login forms). Italian pages at
+# the root as always, English ones under /en/ (docs/translations.md; core/language.py picks the
+# language from the address).
+urlpatterns += i18n_patterns(
     re_path(r"^(?!_util/)((?:[\w\-]+/)*(?:[\w\-]+\.ics)?)$", page_views.serve),
     path("", include(wagtail_urls)),
-]
+    prefix_default_language=False,
+)

@@ -9,6 +9,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from core.language import active_locale_id
 from core.parts import shared_part
 from core.restrictions import public
 
@@ -20,7 +21,8 @@ def live_pages(models):
     # Every page model's content type in one query in a fresh worker: the index's filter asks for all
     # of them, `type()` for some (two queries otherwise); both then read Django's per-process cache.
     get_descendants_content_types_pks(Page)
-    return public(Page.objects.live().type(*models))
+    # Only the pages in the visitor's language (core/language.py): /cerca/ is Italian.
+    return public(Page.objects.live().filter(locale=active_locale_id()).type(*models))
 
 
 @dataclass

@@ -2,6 +2,9 @@
 
 from django.conf import settings
 from django.core.exceptions import BadRequest
+from django.utils import translation
+
+from core.language import language_of_path
 
 from .errors import bad_request
 
@@ -43,4 +46,16 @@ class FormCharsetMiddleware:
         charset = (request.content_params or {}).get("charset")
         if content_type in FORM_TYPES and charset and charset.strip().lower() not in UTF8_NAMES:
             return bad_request(request, BadRequest(f"Form posted as {charset!r}, not UTF-8"))
+        return self.get_response(request)
+
+
+class PathLanguageMiddleware:
+    """The language of the address, activated for the request, without `Vary` (core/language.py)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        translation.activate(language_of_path(request.path_info))
+        request.LANGUAGE_CODE = translation.get_language()
         return self.get_response(request)

@@ -16,6 +16,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
+from core.language import localized_root
 from serving.pagecache.parts import find_site, first_shared_part
 
 
@@ -122,7 +123,8 @@ def route_for_request(request, path):
         try:
             site = find_site(request)
             components = [component for component in path.split("/") if component]
-            request._wagtail_route_for_request = route(request, site.root_page.localized, components) if site else None
+            root = localized_root(site) if site else None
+            request._wagtail_route_for_request = route(request, root, components) if root else None
         except Http404:
             request._wagtail_route_for_request = None
     return request._wagtail_route_for_request

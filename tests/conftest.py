@@ -74,6 +74,9 @@ def editorial_groups(home_page):
         import_module("transparency.migrations.0003_receipts_drafts_and_revisions").editors_publish_receipts(
             state.apps, None
         )
+        # wagtail-localize's "submit translation" for Redattori and Moderatori
+        state = MigrationExecutor(connection).loader.project_state(("home", "0004_editors_translate"))
+        import_module("home.migrations.0004_editors_translate").forwards(state.apps, None)
     return home_page
 
 

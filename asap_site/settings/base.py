@@ -39,6 +39,10 @@ INSTALLED_APPS = [
     "home",
     "editorial",
     "demo",
+    # Translations (docs/translations.md): the translation editor, and its locales admin in place of
+    # wagtail.locales.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.search_promotions",
@@ -83,6 +87,8 @@ MIDDLEWARE = [
     "serving.middleware.FormCharsetMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language of the address (Italian at the root, English under /en/), with no `Vary` (serving/middleware.py).
+    "serving.middleware.PathLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -206,7 +212,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "it"
-LANGUAGES = [("it", "Italiano")]
+# Italian at the root, English under /en/ (asap_site/urls.py, docs/translations.md).
+LANGUAGES = [("it", "Italiano"), ("en", "English")]
 # core's catalogue also for the admin's JavaScript strings (Wagtail's catalogue view reads only its own
 # package and LOCALE_PATHS): core/locale/it/LC_MESSAGES/djangojs.po.
 LOCALE_PATHS = [BASE_DIR / "core" / "locale"]
@@ -291,7 +298,10 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("it", "Italiano")]
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
-WAGTAIL_I18N_ENABLED = False
+# Pages (and, later, snippets) in Italian and English: wagtail-localize's translation editor makes
+# the English ones from the Italian (docs/translations.md). The admin stays Italian.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

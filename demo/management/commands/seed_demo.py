@@ -1,11 +1,23 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo.loaders import accessibility, consent, courses, menu, pages, projects, search, settings, transparency
+from demo.loaders import (
+    accessibility,
+    consent,
+    courses,
+    english,
+    menu,
+    pages,
+    projects,
+    search,
+    settings,
+    transparency,
+)
 
 # Pages first: the others hang their pages on the home page; the menu and the settings point at
-# pages of every area, so they come last (the register adds its own entry after the menu's).
-LOADERS = [pages, search, projects, consent, courses, menu, transparency, accessibility, settings]
+# pages of every area, so they come last (the register adds its own entry after the menu's). The
+# English translations of Italian pages come after everything Italian.
+LOADERS = [pages, search, projects, consent, courses, menu, transparency, accessibility, settings, english]
 
 
 class Command(BaseCommand):
