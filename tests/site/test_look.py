@@ -21,7 +21,7 @@ from tests.factories.projects import FundFactory, ProjectPageFactory
 pytestmark = pytest.mark.django_db
 
 FONTS = Path(settings.BASE_DIR) / "core" / "static" / "fonts"
-CSS_BUDGET = 30 * 1024
+CSS_BUDGET = 31 * 1024  # 30 KiB until the language switch (about 0.5 KiB) joined every page
 JS_BUDGET = 20 * 1024
 
 
