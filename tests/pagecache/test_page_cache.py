@@ -29,8 +29,9 @@ def get_counting(client, url, method="get", **kwargs):
 
 
 def test_second_anonymous_request_is_served_whole_without_a_query(client, page_cache, about):
-    first, first_work = get_counting(client, "/chi-siamo/")
-    second, second_work = get_counting(client, "/chi-siamo/")
+    with time_machine.travel(timezone.now(), tick=False):  # Age counts whole seconds: a busy machine adds one
+        first, first_work = get_counting(client, "/chi-siamo/")
+        second, second_work = get_counting(client, "/chi-siamo/")
     assert first_work > 0 and second_work == 0
     assert second.status_code == 200 and second.content == first.content
     assert second["Cache-Control"] == first["Cache-Control"]
