@@ -10,6 +10,7 @@ from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views import generic
 from wagtail.permissions import policy_registry
 
+from core.admin_feedback import view_on_site_button
 from core.dates import italian_date_range
 from core.parts import notify_pages_changed
 from core.words import italian_count
@@ -82,6 +83,14 @@ class EnquiryEditView(generic.EditView):
             # changes the seats and status every course page and listing shows, so it does.
             notify_pages_changed()
         return instance
+
+    def get_success_buttons(self):
+        """The course page beside Wagtail's "Modifica": where visitors see the seats an enrolment changed."""
+        course = self.object.course
+        buttons = super().get_success_buttons()
+        if course is not None and course.live:
+            buttons.insert(0, view_on_site_button(course))
+        return buttons
 
 
 class EnquiryDeleteView(generic.DeleteView):

@@ -94,6 +94,15 @@ def test_staff_change_status_and_notes_but_not_what_the_visitor_wrote(admin_clie
     assert enquiry.first_name == "Mario"
 
 
+def test_saving_an_enquiry_links_the_course_page_where_the_seats_show(admin_client, enquiry):
+    response = admin_client.post(
+        f"{INDEX}edit/{enquiry.pk}/", {"status": EnquiryStatus.IN_PROGRESS, "internal_notes": ""}, follow=True
+    )
+    page = response.content.decode()
+    assert "Vedi sul sito" in page
+    assert f'href="{enquiry.course.url}"' in page
+
+
 def test_detail_view(admin_client, enquiry):
     html = admin_client.get(f"{INDEX}inspect/{enquiry.pk}/").content.decode()
     assert "Comune di Rieti" in html and "Appalti pubblici" in html
