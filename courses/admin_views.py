@@ -19,6 +19,7 @@ from outbox.delivery import waiting_count
 from outbox.models import OutboundEmail
 
 from .enquiries import CourseEnquiry, EnquiryStatus, RequestType
+from .enquiries.forms import ABOUT_THE_VISITOR
 from .models import CoursePage, CourseSession
 
 
@@ -150,13 +151,7 @@ class CourseEnquiryViewSet(InboxViewSet):
         "session",
         "request_type",
         "waiting_list",
-        "first_name",
-        "last_name",
-        "email",
-        "phone",
-        "organisation",
-        "participants",
-        "message",
+        *ABOUT_THE_VISITOR,
         "privacy_acknowledged_at",
         "marketing_consent",
     ]

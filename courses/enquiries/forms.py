@@ -8,6 +8,9 @@ from inbox.forms import HoneypotMixin, MessageField
 
 from .models import CourseEnquiry, RequestType
 
+# What the visitor writes about herself, in the order the form asks and the staff inbox shows it.
+ABOUT_THE_VISITOR = ["first_name", "last_name", "email", "phone", "organisation", "participants", "message"]
+
 
 class SessionChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, session):
@@ -64,20 +67,7 @@ class CourseEnquiryForm(HoneypotMixin, forms.ModelForm):
             "request_type": {"invalid_choice": "Scegli uno dei tipi di richiesta proposti."},
         }
 
-    field_order = [
-        "request_type",
-        "session",
-        "first_name",
-        "last_name",
-        "email",
-        "phone",
-        "organisation",
-        "participants",
-        "message",
-        "privacy",
-        "marketing_consent",
-        "sito_web",
-    ]
+    field_order = ["request_type", "session", *ABOUT_THE_VISITOR, "privacy", "marketing_consent", "sito_web"]
 
     def __init__(self, *args, course, **kwargs):
         super().__init__(*args, **kwargs)
