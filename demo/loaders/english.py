@@ -38,4 +38,7 @@ def translate(page, locale, strings):
                 context=segment.context,
                 defaults={"data": strings[segment.string.data]},
             )
-    translation.save_target(publish=True)
+    # wagtail-localize publishes on commit; a draft published here is live at once, inside a test's
+    # transaction too.
+    translation.save_target(publish=False)
+    page.get_translation(locale).get_latest_revision().publish()

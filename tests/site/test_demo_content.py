@@ -33,6 +33,7 @@ def test_seed_demo_builds_the_italian_site_and_a_second_run_changes_nothing(wagt
     assert Site.objects.get(is_default_site=True).root_page_id == home.pk
     # and its English translation (docs/translations.md)
     assert HomePage.objects.get(locale__language_code="en").translation_key == home.translation_key
+    assert "Funded projects and training" in client.get("/en/").content.decode()
     titles = set(ContentPage.objects.live().values_list("title", flat=True))
     assert {"Chi siamo", "Contatti", "Informativa privacy"} <= titles
     assert AccessibilityStatementPage.objects.live().get().title == "Dichiarazione di accessibilità"
