@@ -48,6 +48,12 @@ def language_of(page):
 _LANGUAGE_CODES = {}
 
 
+def forget_locales(**kwargs):
+    """A locale made, changed or deleted (and a test's flush, which makes them again with new ids):
+    read them again on the next request."""
+    _LANGUAGE_CODES.clear()
+
+
 def language_code(locale_id):
     """A locale's language code, read once per process (two rows that never change once made)."""
     if locale_id not in _LANGUAGE_CODES:

@@ -14,6 +14,7 @@ from hypothesis import settings as hypothesis_settings
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page
 
+from core.language import forget_locales
 from tests.factories import build_home
 from tests.factories.consent import make_registry
 from tests.factories.courses import CourseIndexPageFactory
@@ -87,7 +88,9 @@ def superuser(django_user_model):
 
 @pytest.fixture(autouse=True)
 def clean_cache():
-    """Every test starts with empty caches: rate limits, settings and the consent registry."""
+    """Every test starts with empty caches: rate limits, settings, the consent registry and the
+    locales' ids (a transactional test's flush makes the locales again under new ids)."""
+    forget_locales()
     for each in caches.all():
         each.clear()
     yield
