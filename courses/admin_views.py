@@ -89,7 +89,7 @@ class EnquiryEditView(generic.EditView):
         """The course page beside Wagtail's "Modifica": where visitors see the seats an enrolment changed."""
         course = self.object.course
         buttons = super().get_success_buttons()
-        if course is not None and course.live:
+        if course is not None and course.live and course.get_url(self.request):
             buttons.insert(0, view_on_site_button(course))
         return buttons
 
