@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils.formats import number_format
+from django.utils.translation import gettext
+
+from core.dates import english
 
 WIDTH = 560
 LABEL_WIDTH = 110  # category names, right-aligned before the bars
@@ -53,13 +56,16 @@ class Chart:
 
 
 def short_amount(value):
-    """ "1,3 mln €", "250 mila €", "950 €": what fits beside a bar (the table has the exact figure)."""
+    """ "1,3 mln €", "250 mila €", "950 €" (English: "€1.3m", "€250k", "€950"): what fits beside a bar
+    (the table has the exact figure)."""
     value = value or Decimal(0)
     if value >= 999_500:  # rounds to a million: "1 mln €", never "1.000 mila €"
-        return f"{number_format(round(value / 1_000_000, 1), 1)} mln €"
-    if value >= 1_000:
-        return f"{number_format(round(value / 1_000), 0, force_grouping=True)} mila €"
-    return f"{number_format(round(value), 0)} €"
+        figure, italian_unit, english_unit = number_format(round(value / 1_000_000, 1), 1), " mln", "m"
+    elif value >= 1_000:
+        figure, italian_unit, english_unit = number_format(round(value / 1_000), 0, force_grouping=True), " mila", "k"
+    else:
+        figure, italian_unit, english_unit = number_format(round(value), 0), "", ""
+    return f"€{figure}{english_unit}" if english() else f"{figure}{italian_unit} €"
 
 
 def shorten(text):
@@ -100,8 +106,8 @@ def funding_at_a_glance(projects):
         return []
     fund_rows = [
         (
-            f"{row['fund__name']} ({row['fund__acronym']})" if row["fund_id"] else "Senza fondo",
-            row["fund__acronym"] or row["fund__name"] or "Senza fondo",
+            f"{row['fund__name']} ({row['fund__acronym']})" if row["fund_id"] else gettext("Senza fondo"),
+            row["fund__acronym"] or row["fund__name"] or gettext("Senza fondo"),
             row["projects"],
             row["cost"],
             row["eu"],
@@ -110,8 +116,8 @@ def funding_at_a_glance(projects):
     ]
     year_rows = [
         (
-            str(row["year"] or "Anno non indicato"),
-            str(row["year"] or "Senza anno"),
+            str(row["year"] or gettext("Anno non indicato")),
+            str(row["year"] or gettext("Senza anno")),
             row["projects"],
             row["cost"],
             row["eu"],
@@ -119,6 +125,8 @@ def funding_at_a_glance(projects):
         for row in projects.funding_by_start_year()
     ]
     return [
-        bar_chart("fondo", "Costo totale e contributo UE per fondo", "Fondo", fund_rows),
-        bar_chart("anno", "Costo totale e contributo UE per anno di inizio", "Anno di inizio", year_rows),
+        bar_chart("fondo", gettext("Costo totale e contributo UE per fondo"), gettext("Fondo"), fund_rows),
+        bar_chart(
+            "anno", gettext("Costo totale e contributo UE per anno di inizio"), gettext("Anno di inizio"), year_rows
+        ),
     ]

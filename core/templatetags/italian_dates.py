@@ -1,5 +1,6 @@
 """`{% load italian_dates %}`: the filters behind every date a visitor or an editor reads (see
-`core/dates.py`), e.g. `{{ page.planned_start|italian_date }}`, `{{ start|italian_date_range:end }}`."""
+`core/dates.py`; English on English pages, by the active language), e.g.
+`{{ page.planned_start|italian_date }}`, `{{ start|italian_date_range:end }}`."""
 
 from django import template
 

@@ -11,6 +11,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -19,6 +20,7 @@ from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from catalogue.listing import listing_context
+from core.amounts import euros
 from core.blocks import RICH_TEXT_FEATURES
 from core.models import BasePage
 from core.parts import shared_part
@@ -245,11 +247,8 @@ class CoursePage(RoutablePageMixin, BasePage):
     @property
     def fee_label(self):
         if self.is_free:
-            return "Gratuito"
-        if self.fee is None:
-            return ""
-        amount = f"{self.fee:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
-        return f"{amount} €"
+            return gettext("Gratuito")
+        return euros(self.fee)
 
     def get_context(self, request, *args, **kwargs):
         """The article is the same for every visitor, so it is built once and kept as a shared part
