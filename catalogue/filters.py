@@ -17,6 +17,8 @@ from django.db.models.functions import Cast
 from django.utils.functional import cached_property
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeData, mark_safe
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 from django_filters.constants import EMPTY_VALUES
 
 from core.forms import ErrorsDescribedMixin
@@ -24,10 +26,11 @@ from core.parts import shared_part
 
 MAX_ID = 2**31 - 1
 MAX_TEXT_LENGTH = 200
-INVALID_CHOICE = "Valore non valido: scegli una delle opzioni proposte."
+ALL = _("Tutti")  # the empty option of a list
+INVALID_CHOICE = _("Valore non valido: scegli una delle opzioni proposte.")
 TEXT_ERRORS = {
-    "max_length": f"Scrivi al massimo {MAX_TEXT_LENGTH} caratteri.",
-    "null_characters_not_allowed": "Il testo contiene caratteri non ammessi.",
+    "max_length": format_lazy(_("Scrivi al massimo {} caratteri."), MAX_TEXT_LENGTH),
+    "null_characters_not_allowed": _("Il testo contiene caratteri non ammessi."),
 }
 
 
@@ -51,7 +54,7 @@ class CatalogueSelect(forms.Select):
     def render(self, name, value, attrs=None, renderer=None):
         context = self.get_context(name, value, attrs)["widget"]
         html = [format_html('<select name="{}"', context["name"]), _attrs(context["attrs"]), ">"]
-        for group_name, options, _ in context["optgroups"]:
+        for group_name, options, _index in context["optgroups"]:
             if group_name:
                 html.append(format_html('\n  <optgroup label="{}">', group_name))
             for option in options:
@@ -89,7 +92,7 @@ class TextFilter(django_filters.CharFilter):
     site search finds, asked once per request however many facets count with it."""
 
     def __init__(self, *, match, clean, **kwargs):
-        kwargs.setdefault("label", "Cerca")
+        kwargs.setdefault("label", _("Cerca"))
         kwargs.setdefault("max_length", MAX_TEXT_LENGTH)
         kwargs.setdefault("widget", forms.SearchInput)
         super().__init__(**kwargs)
@@ -109,7 +112,7 @@ class FacetFilter(django_filters.Filter):
     """A facet shown as a list of options with counts. The value is checked by type (`field_class`:
     an id, a slug, a year); the options come from the filter set's `options_<name>()`."""
 
-    def __init__(self, field_class=forms.CharField, *, empty_label="Tutti", **kwargs):
+    def __init__(self, field_class=forms.CharField, *, empty_label=ALL, **kwargs):
         self.field_class = field_class
         self.empty_label = empty_label
         kwargs.setdefault("widget", CatalogueSelect)
@@ -123,7 +126,7 @@ def id_facet(label, **kwargs):
 class ChoiceFacet(django_filters.ChoiceFilter):
     """A facet with a fixed list of options (counted too when the filter set has `options_<name>()`)."""
 
-    def __init__(self, *, empty_label="Tutti", **kwargs):
+    def __init__(self, *, empty_label=ALL, **kwargs):
         kwargs.setdefault("widget", CatalogueSelect)
         super().__init__(empty_label=empty_label, **kwargs)
         self.empty_label = empty_label
@@ -142,9 +145,11 @@ class SortFilter(django_filters.ChoiceFilter):
     """The order of the results: `sorts` maps each value to (label, ordering); none chosen is `default`."""
 
     def __init__(self, *, sorts, default, **kwargs):
-        kwargs.setdefault("label", "Ordina per")
+        kwargs.setdefault("label", _("Ordina per"))
         kwargs.setdefault("widget", CatalogueSelect)
-        super().__init__(choices=[(key, label) for key, (label, _) in sorts.items()], empty_label=None, **kwargs)
+        super().__init__(
+            choices=[(key, label) for key, (label, _ordering) in sorts.items()], empty_label=None, **kwargs
+        )
         self.sorts, self.default = sorts, default
 
     def filter(self, queryset, value):

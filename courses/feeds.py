@@ -1,5 +1,6 @@
 """iCalendar (RFC 5545) files: one per course and one for the whole catalogue.
 
+Their texts are in the active language (the page's, or the visitor's for an e-mail's attachment).
 UIDs are built from database ids and a fixed domain, so a calendar that subscribed to the feed
 updates events instead of duplicating them; times carry TZID=Europe/Rome with its VTIMEZONE."""
 
@@ -9,6 +10,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext
 from icalendar import Calendar, Event
 
 ROME = ZoneInfo("Europe/Rome")
@@ -43,10 +45,10 @@ def session_event(course, session, course_url):
     event.add("summary", f"{course.title} ({session.edition})")
     description = [course.summary]
     if course.eu_statement:
-        description.append(f"{course.eu_statement}: {course.funding_programme.name}.")
+        description.append(f"{course.eu_statement}: {course.funding_programme.name}.")  # in the active language
     if session.schedule:
-        description.append(f"Calendario: {session.schedule}")
-    description.append(f"Dettagli e richieste di informazioni: {course_url}")
+        description.append(gettext("Calendario: {schedule}").format(schedule=session.schedule))
+    description.append(gettext("Dettagli e richieste di informazioni: {url}").format(url=course_url))
     event.add("description", "\n\n".join(description))
     if session.venue:
         event.add("location", f"{session.venue.name}, {session.venue.full_address}")

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from catalogue.filters import CatalogueFilterSet, CheckboxFilter, ChoiceFacet, TextFilter
 from core.dates import italian_month
@@ -16,7 +17,7 @@ from search.services import matching_ids
 from .choices import Area, DeliveryMode
 
 ROME = ZoneInfo("Europe/Rome")
-FEES = [("gratuito", "Gratuiti"), ("pagamento", "A pagamento")]
+FEES = [("gratuito", _("Gratuiti")), ("pagamento", _("A pagamento"))]
 
 
 def month_label(value):
@@ -43,15 +44,15 @@ def search_courses(model, text):
 
 class CourseFilterSet(CatalogueFilterSet):
     q = TextFilter(match=search_courses, clean=clean_query)
-    area = ChoiceFacet(label="Area tematica", choices=Area.choices, empty_label="Tutte")
+    area = ChoiceFacet(label=_("Area tematica"), choices=Area.choices, empty_label=_("Tutte"))
     modalita = ChoiceFacet(
-        label="Modalità", choices=DeliveryMode.choices, field_name="delivery_mode", empty_label="Tutte"
+        label=_("Modalità"), choices=DeliveryMode.choices, field_name="delivery_mode", empty_label=_("Tutte")
     )
-    citta = ChoiceFacet(label="Città", method="filter_city", empty_label="Tutte")
-    mese = ChoiceFacet(label="Mese", method="filter_month")
-    quota = ChoiceFacet(label="Quota", choices=FEES, method="filter_fee")
-    aperte = CheckboxFilter(label="Solo con iscrizioni aperte", method="filter_open")
-    archivio = CheckboxFilter(label="Archivio dei corsi conclusi", widget=forms.HiddenInput, method="filter_archive")
+    citta = ChoiceFacet(label=_("Città"), method="filter_city", empty_label=_("Tutte"))
+    mese = ChoiceFacet(label=_("Mese"), method="filter_month")
+    quota = ChoiceFacet(label=_("Quota"), choices=FEES, method="filter_fee")
+    aperte = CheckboxFilter(label=_("Solo con iscrizioni aperte"), method="filter_open")
+    archivio = CheckboxFilter(label=_("Archivio dei corsi conclusi"), widget=forms.HiddenInput, method="filter_archive")
 
     def __init__(self, data, queryset, **kwargs):
         super().__init__(data, queryset, **kwargs)

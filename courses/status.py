@@ -6,16 +6,17 @@ filter and the home box."""
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class CourseStatus(models.TextChoices):
-    OPEN = "aperte", "Iscrizioni aperte"
-    FULL = "esauriti", "Posti esauriti"
-    CLOSED = "chiuse", "Iscrizioni chiuse"
-    RUNNING = "in_corso", "In corso"
-    FINISHED = "concluso", "Concluso"
-    CANCELLED = "annullato", "Annullato"
-    TO_BE_SCHEDULED = "da_definire", "Date da definire"
+    OPEN = "aperte", _("Iscrizioni aperte")
+    FULL = "esauriti", _("Posti esauriti")
+    CLOSED = "chiuse", _("Iscrizioni chiuse")
+    RUNNING = "in_corso", _("In corso")
+    FINISHED = "concluso", _("Concluso")
+    CANCELLED = "annullato", _("Annullato")
+    TO_BE_SCHEDULED = "da_definire", _("Date da definire")
 
 
 # When sessions disagree, the course shows the first of these that any session has: what a visitor

@@ -2,6 +2,7 @@
 field for what the visitor writes in their own words."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import FormBuilder
 
 from core.forms import ErrorsDescribedMixin
@@ -14,7 +15,7 @@ class HoneypotMixin(ErrorsDescribedMixin, forms.Form):
     should look accepted to the sender and store nothing."""
 
     sito_web = forms.CharField(
-        label="Non compilare questo campo",
+        label=_("Non compilare questo campo"),
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
@@ -26,7 +27,7 @@ class HoneypotMixin(ErrorsDescribedMixin, forms.Form):
 class MessageField(forms.CharField):
     """A visitor's free text: a six-line box, at most 4000 characters, said in Italian when exceeded."""
 
-    default_error_messages = {"max_length": "Scrivi al massimo %(limit_value)d caratteri (ora sono %(show_value)d)."}
+    default_error_messages = {"max_length": _("Scrivi al massimo %(limit_value)d caratteri (ora sono %(show_value)d).")}
 
     def __init__(self, *, max_length=4000, widget=None, **kwargs):
         super().__init__(max_length=max_length, widget=widget or forms.Textarea(attrs={"rows": 6}), **kwargs)

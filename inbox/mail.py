@@ -1,13 +1,16 @@
 """One way to build what a visitor's message sends: the notification to the staff and, for the kinds
 that have one, the confirmation to the visitor. Each kind names its templates, subjects and
-addresses; both e-mails are queued in the outbox in the message's own transaction (see flow.py)."""
+addresses; both e-mails are queued in the outbox in the message's own transaction (see flow.py).
+They are written while the visitor's request is answered: the confirmation in the language of the page
+the visitor wrote from (the active language, English under /en/), the notification to the staff in
+Italian whatever the visitor's language, as the admin is."""
 
 import datetime
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Site
 
 from core.site_settings import OrganisationSettings
@@ -71,13 +74,15 @@ class FormMails:
         """Queue the notification, then the confirmation while the visitor's address has had fewer
         than the day's allowance; return them for `send_after_commit`."""
         context = self.context()
+        with translation.override(settings.LANGUAGE_CODE):  # the staff read Italian
+            staff_subject, staff_body = self.staff_subject(), render_to_string(self.staff_template, context)
         emails = [
             queue(
                 kind=OutboundEmail.Kind.STAFF,
                 to=self.staff_addresses(),
                 reply_to=self.reply_to(),
-                subject=self.staff_subject(),
-                body=render_to_string(self.staff_template, context),
+                subject=staff_subject,
+                body=staff_body,
                 about=self.message,
             )
         ]

@@ -7,6 +7,7 @@ the number of projects nor on the number of facets."""
 from django import forms
 from django.db.models import Count, F, Q
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 
 from catalogue.filters import (
     CatalogueFilterSet,
@@ -28,10 +29,10 @@ from .status import Status
 
 SEARCH_RESULT_LIMIT = 5000
 SORTS = {
-    "recenti": ("Inizio più recente", [F("effective_start").desc(nulls_last=True), "title"]),
-    "fine": ("Fine più recente", [F("effective_end").desc(nulls_last=True), "title"]),
-    "titolo": ("Titolo (A-Z)", ["title"]),
-    "budget": ("Costo totale più alto", [F("total_cost").desc(nulls_last=True), "title"]),
+    "recenti": (_("Inizio più recente"), [F("effective_start").desc(nulls_last=True), "title"]),
+    "fine": (_("Fine più recente"), [F("effective_end").desc(nulls_last=True), "title"]),
+    "titolo": (_("Titolo (A-Z)"), ["title"]),
+    "budget": (_("Costo totale più alto"), [F("total_cost").desc(nulls_last=True), "title"]),
 }
 
 
@@ -74,15 +75,15 @@ def search_projects(model, text):
 
 class ProjectFilterSet(CatalogueFilterSet):
     q = TextFilter(match=search_projects, clean=clean_query)
-    fondo = id_facet("Fondo", field_name="fund_id")
-    programma = id_facet("Programma", method="filter_programme")
-    stato = ChoiceFacet(label="Stato", choices=Status.choices, field_name="computed_status")
-    tema = FacetFilter(forms.SlugField, label="Tema", field_name="themes__slug")
-    territorio = id_facet("Territorio", field_name="territories")
-    ente = id_facet("Organizzazione", method="filter_organisation")
-    servizio = FacetFilter(forms.SlugField, label="Ruolo di ASAP", field_name="asap_services__code")
+    fondo = id_facet(_("Fondo"), field_name="fund_id")
+    programma = id_facet(_("Programma"), method="filter_programme")
+    stato = ChoiceFacet(label=_("Stato"), choices=Status.choices, field_name="computed_status")
+    tema = FacetFilter(forms.SlugField, label=_("Tema"), field_name="themes__slug")
+    territorio = id_facet(_("Territorio"), field_name="territories")
+    ente = id_facet(_("Organizzazione"), method="filter_organisation")
+    servizio = FacetFilter(forms.SlugField, label=_("Ruolo di ASAP"), field_name="asap_services__code")
     anno = FacetFilter(
-        forms.IntegerField, label="Anno di inizio", min_value=1900, max_value=2200, field_name="start_year"
+        forms.IntegerField, label=_("Anno di inizio"), min_value=1900, max_value=2200, field_name="start_year"
     )
     ordine = SortFilter(sorts=SORTS, default="recenti")
 

@@ -5,13 +5,14 @@ and counts by status in the database)."""
 
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
+from django.utils.translation import gettext_lazy as _
 
 
 class Status(models.TextChoices):
-    PLANNED = "programmato", "Programmato"
-    IN_PROGRESS = "in-corso", "In corso"
-    CONCLUDED = "concluso", "Concluso"
-    CANCELLED = "annullato", "Annullato"
+    PLANNED = "programmato", _("Programmato")
+    IN_PROGRESS = "in-corso", _("In corso")
+    CONCLUDED = "concluso", _("Concluso")
+    CANCELLED = "annullato", _("Annullato")
 
 
 def project_status(start, end, override, today):

@@ -7,20 +7,23 @@ from dataclasses import dataclass, field
 
 from django.db import models
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
 from core.parts import shared_part
 
-EMBLEM_ALT = "Emblema dell'Unione europea"
+# The EU's own wording in each language: "Co-funded by the European Union", "Funded by the European Union".
+EMBLEM_ALT = _("Emblema dell'Unione europea")
 
 
 class EuStatement(models.TextChoices):
-    FUNDED = "finanziato", "Finanziato dall'Unione europea"
-    COFUNDED = "cofinanziato", "Cofinanziato dall'Unione europea"
-    NEXT_GENERATION_EU = "nextgenerationeu", "Finanziato dall'Unione europea – NextGenerationEU"
+    FUNDED = "finanziato", _("Finanziato dall'Unione europea")
+    COFUNDED = "cofinanziato", _("Cofinanziato dall'Unione europea")
+    NEXT_GENERATION_EU = "nextgenerationeu", _("Finanziato dall'Unione europea – NextGenerationEU")
 
 
 def statement_field(verbose_name, help_text, default=""):
@@ -94,7 +97,9 @@ def visibility_for(statement, fund=None, programmes=(), request=None):
     if not statement:
         return ""
     programmes = list(programmes)
-    key = hashlib.sha256(repr((statement, fund.pk if fund else None, [p.pk for p in programmes])).encode()).hexdigest()
+    # the statement and the emblem's text are in the page's language: one part per language
+    identity = (str(statement), fund.pk if fund else None, [p.pk for p in programmes], translation.get_language())
+    key = hashlib.sha256(repr(identity).encode()).hexdigest()
     return shared_part(
         f"eu-visibility:{key}",
         request,

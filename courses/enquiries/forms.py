@@ -1,7 +1,10 @@
-"""The course enquiry form. Labels and errors are Italian and shown next to their fields."""
+"""The course enquiry form. Labels and errors are Italian (English on English pages) and shown next to
+their fields."""
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.dates import italian_date_range
 from inbox.forms import HoneypotMixin, MessageField
@@ -15,29 +18,31 @@ ABOUT_THE_VISITOR = ["first_name", "last_name", "email", "phone", "organisation"
 class SessionChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, session):
         label = f"{session.edition}: {italian_date_range(session.start, session.end)}, {session.place_label}"
-        return f"{label} (posti esauriti — lista d'attesa)" if session.is_full else label
+        return gettext("{label} (posti esauriti — lista d'attesa)").format(label=label) if session.is_full else label
 
 
 class CourseEnquiryForm(HoneypotMixin, forms.ModelForm):
-    session = SessionChoiceField(label="Edizione", queryset=None, required=False, empty_label="Nessuna in particolare")
+    session = SessionChoiceField(
+        label=_("Edizione"), queryset=None, required=False, empty_label=_("Nessuna in particolare")
+    )
     participants = forms.IntegerField(
-        label="Numero di partecipanti",
+        label=_("Numero di partecipanti"),
         min_value=1,
         max_value=500,
         initial=1,
         error_messages={
-            "invalid": "Scrivi un numero intero, ad esempio 1.",
-            "min_value": "Indica almeno un partecipante.",
-            "max_value": "Per più di 500 partecipanti scrivici direttamente.",
+            "invalid": _("Scrivi un numero intero, ad esempio 1."),
+            "min_value": _("Indica almeno un partecipante."),
+            "max_value": _("Per più di 500 partecipanti scrivici direttamente."),
         },
     )
-    message = MessageField(label="Messaggio", required=False)
+    message = MessageField(label=_("Messaggio"), required=False)
     privacy = forms.BooleanField(
-        label="Ho letto l'informativa privacy",
-        error_messages={"required": "Per inviare la richiesta devi dichiarare di aver letto l'informativa privacy."},
+        label=_("Ho letto l'informativa privacy"),
+        error_messages={"required": _("Per inviare la richiesta devi dichiarare di aver letto l'informativa privacy.")},
     )
     marketing_consent = forms.BooleanField(
-        label="Voglio ricevere per e-mail notizie sui prossimi corsi (facoltativo)", required=False
+        label=_("Voglio ricevere per e-mail notizie sui prossimi corsi (facoltativo)"), required=False
     )
 
     class Meta:
@@ -63,8 +68,8 @@ class CourseEnquiryForm(HoneypotMixin, forms.ModelForm):
             "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
         }
         error_messages = {
-            "email": {"invalid": "Scrivi un indirizzo e-mail valido, ad esempio nome@esempio.it."},
-            "request_type": {"invalid_choice": "Scegli uno dei tipi di richiesta proposti."},
+            "email": {"invalid": _("Scrivi un indirizzo e-mail valido, ad esempio nome@esempio.it.")},
+            "request_type": {"invalid_choice": _("Scegli uno dei tipi di richiesta proposti.")},
         }
 
     field_order = ["request_type", "session", *ABOUT_THE_VISITOR, "privacy", "marketing_consent", "sito_web"]
@@ -85,9 +90,9 @@ class CourseEnquiryForm(HoneypotMixin, forms.ModelForm):
         self.fields["session"].queryset = course.sessions.filter(pk__in=[s.pk for s in sessions]).select_related(
             "venue"
         )
-        self.fields["session"].error_messages["invalid_choice"] = "Scegli una delle edizioni proposte."
+        self.fields["session"].error_messages["invalid_choice"] = _("Scegli una delle edizioni proposte.")
         if self.waiting_list:
-            self.fields["session"].empty_label = "La prima che si libera"
+            self.fields["session"].empty_label = _("La prima che si libera")
         if len(sessions) < 2:
             # With one session (or none) there is nothing to choose: it is taken automatically.
             del self.fields["session"]
@@ -102,7 +107,7 @@ class CourseEnquiryForm(HoneypotMixin, forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("request_type") == RequestType.DEDICATED_EDITION and not cleaned.get("organisation"):
-            self.add_error("organisation", "Per un'edizione dedicata indica l'ente o l'organizzazione.")
+            self.add_error("organisation", _("Per un'edizione dedicata indica l'ente o l'organizzazione."))
         return cleaned
 
     def save(self, commit=True):

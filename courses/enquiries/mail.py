@@ -1,7 +1,9 @@
 """The e-mails an enquiry causes, written as text from templates and queued in the outbox: the staff
-notification and the visitor's confirmation with the course's calendar."""
+notification (Italian) and the visitor's confirmation with the course's calendar (in the language of
+the page the visitor wrote from, see inbox/mail.py)."""
 
 from django.conf import settings
+from django.utils.translation import gettext
 from wagtail.models import Site
 
 from inbox.mail import FormMails
@@ -20,11 +22,11 @@ def staff_addresses(course, site=None):
 
 
 def kind_label(enquiry):
-    return "Lista d'attesa" if enquiry.waiting_list else enquiry.get_request_type_display()
+    return gettext("Lista d'attesa") if enquiry.waiting_list else enquiry.get_request_type_display()
 
 
 def edition_suffix(enquiry):
-    return f", edizione «{enquiry.session.edition}»" if enquiry.session_id else ""
+    return gettext(", edizione «{edition}»").format(edition=enquiry.session.edition) if enquiry.session_id else ""
 
 
 class EnquiryMails(FormMails):
@@ -46,8 +48,8 @@ class EnquiryMails(FormMails):
 
     def visitor_subject(self):
         if self.message.waiting_list:
-            return f"Sei in lista d'attesa: {self.title()}"
-        return f"Abbiamo ricevuto la tua richiesta: {self.title()}"
+            return gettext("Sei in lista d'attesa: {title}").format(title=self.title())
+        return gettext("Abbiamo ricevuto la tua richiesta: {title}").format(title=self.title())
 
     def staff_addresses(self):
         return staff_addresses(self.course, Site.find_for_request(self.request))

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class EnquiryStatus(models.TextChoices):
@@ -18,9 +19,9 @@ class EnquiryStatus(models.TextChoices):
 
 
 class RequestType(models.TextChoices):
-    INFORMATION = "informazioni", "Informazioni"
-    PRE_ENROLMENT = "preiscrizione", "Pre-iscrizione"
-    DEDICATED_EDITION = "edizione_dedicata", "Edizione dedicata per un ente"
+    INFORMATION = "informazioni", _("Informazioni")
+    PRE_ENROLMENT = "preiscrizione", _("Pre-iscrizione")
+    DEDICATED_EDITION = "edizione_dedicata", _("Edizione dedicata per un ente")
 
 
 class CourseEnquiryQuerySet(models.QuerySet):
@@ -61,12 +62,12 @@ class CourseEnquiry(models.Model):
         related_name="enquiries",
     )
     created_at = models.DateTimeField("Ricevuta il", default=timezone.now, db_index=True)
-    first_name = models.CharField("Nome", max_length=100)
-    last_name = models.CharField("Cognome", max_length=100)
-    email = models.EmailField("E-mail")
-    phone = models.CharField("Telefono", max_length=40, blank=True)
-    organisation = models.CharField("Ente o organizzazione", max_length=200, blank=True)
-    request_type = models.CharField("Tipo di richiesta", max_length=20, choices=RequestType.choices)
+    first_name = models.CharField(_("Nome"), max_length=100)
+    last_name = models.CharField(_("Cognome"), max_length=100)
+    email = models.EmailField(_("E-mail"))
+    phone = models.CharField(_("Telefono"), max_length=40, blank=True)
+    organisation = models.CharField(_("Ente o organizzazione"), max_length=200, blank=True)
+    request_type = models.CharField(_("Tipo di richiesta"), max_length=20, choices=RequestType.choices)
     # Sent for an edition that was full: the visitor asks for a seat in it if one frees up. Staff
     # decide who gets it; nothing moves people off the list automatically.
     waiting_list = models.BooleanField("Lista d'attesa", default=False, db_index=True)

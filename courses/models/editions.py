@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Sum
 from django.utils import timezone
+from django.utils.translation import gettext
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
@@ -120,10 +121,14 @@ class CourseSession(Orderable):
     @property
     def place_label(self):
         if self.venue and self.is_online:
-            return f"{self.venue.name}, {self.venue.city} e online"
+            return gettext("{venue}, {city} e online").format(venue=self.venue.name, city=self.venue.city)
         if self.venue:
             return f"{self.venue.name}, {self.venue.city}"
-        return f"Online ({self.online_platform})" if self.online_platform else "Online"
+        return (
+            gettext("Online ({platform})").format(platform=self.online_platform)
+            if self.online_platform
+            else gettext("Online")
+        )
 
     def status(self, now=None):
         return session_status(self, now)

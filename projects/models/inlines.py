@@ -3,6 +3,7 @@ documents and its related projects."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
@@ -12,11 +13,11 @@ from .snippets import NOT_NEGATIVE, Organisation
 
 class ProjectOrganisation(Orderable):
     class Role(models.TextChoices):
-        FUNDER = "finanziatore", "Finanziatore"
-        AUTHORITY = "autorita", "Autorità responsabile"
-        LEAD = "capofila", "Capofila"
-        PARTNER = "partner", "Partner"
-        IMPLEMENTER = "attuatore", "Soggetto attuatore"
+        FUNDER = "finanziatore", _("Finanziatore")
+        AUTHORITY = "autorita", _("Autorità responsabile")
+        LEAD = "capofila", _("Capofila")
+        PARTNER = "partner", _("Partner")
+        IMPLEMENTER = "attuatore", _("Soggetto attuatore")
 
     project = ParentalKey("projects.ProjectPage", on_delete=models.CASCADE, related_name="organisation_roles")
     organisation = models.ForeignKey(

@@ -11,6 +11,7 @@ from django.db import models
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -49,7 +50,7 @@ CUP_VALIDATOR = RegexValidator(
 )
 # Objectives and expected results are short texts: emphasis, links and lists, no headings.
 SHORT_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
-ROLE_PLURALS = {"finanziatore": "Finanziatori", "attuatore": "Soggetti attuatori"}
+ROLE_PLURALS = {"finanziatore": _("Finanziatori"), "attuatore": _("Soggetti attuatori")}
 
 
 class ProjectIndexPage(RoutablePageMixin, BasePage):
