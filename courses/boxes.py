@@ -1,6 +1,7 @@
 """Entries for the "Corsi" box: the next published courses still open for enrolment."""
 
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from core.boxes import BoxEntry
 from core.dates import italian_since
@@ -16,7 +17,7 @@ def next_open_courses(request=None, limit=4, exclude_ids=()):
             url=course.get_url(request),
             description=course.summary,
             meta=(
-                f"Iscrizioni aperte · {italian_since(course.next_open_start)} · {course.get_delivery_mode_display()}"
+                f"{gettext('Iscrizioni aperte')} · {italian_since(course.next_open_start)} · {course.get_delivery_mode_display()}"
             ),
         )
         for course in courses[:limit]

@@ -2,6 +2,7 @@
 must reindex them (the venue, read by `CoursePage.venue_names`)."""
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext
 
 from core.dates import italian_date, italian_until
 from search.indexing import reindex_pages_using
@@ -19,10 +20,14 @@ def course_detail(course):
     running = course.running_session()
     if running is not None:
         running_label = italian_until(running.end)
-        parts.append(running_label if status == CourseStatus.RUNNING else f"edizione in corso {running_label}")
+        parts.append(
+            running_label
+            if status == CourseStatus.RUNNING
+            else gettext("edizione in corso {until}").format(until=running_label)
+        )
     upcoming = course.next_session()
     if upcoming is not None:
-        parts.append(f"prossima edizione: {italian_date(upcoming.start)}")
+        parts.append(gettext("prossima edizione: {date}").format(date=italian_date(upcoming.start)))
     return " · ".join(parts)
 
 
