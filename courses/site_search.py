@@ -16,7 +16,7 @@ def course_detail(course):
     """The status and editions, e.g. «Iscrizioni aperte · prossima edizione: 12 marzo 2027», «In corso ·
     fino al 10 dicembre 2026» (never a past day as the next edition)."""
     status = course.status()
-    parts = [status.label]
+    parts = [str(status.label)]
     running = course.running_session()
     if running is not None:
         running_label = italian_until(running.end)

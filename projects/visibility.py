@@ -87,7 +87,9 @@ def mandatory_logos(fund=None, programmes=()):
 
 def fund_statement(fund):
     """The statement of an EU fund, for pages funded through it alone (courses), or ""."""
-    return EuStatement(fund.eu_statement).label if fund is not None and fund.is_eu and fund.eu_statement else ""
+    if fund is None or not fund.is_eu or not fund.eu_statement:
+        return ""
+    return str(EuStatement(fund.eu_statement).label)  # in the active language
 
 
 def visibility_for(statement, fund=None, programmes=(), request=None):

@@ -281,7 +281,7 @@ class ProjectPage(BasePage):
 
     @property
     def status_label(self):
-        return Status(self.status).label
+        return str(Status(self.status).label)  # in the active language
 
     @property
     def cofinancing_rate(self):
@@ -302,7 +302,7 @@ class ProjectPage(BasePage):
     @property
     def statement_label(self):
         """The statement shown beside the EU emblem, or "" when the project shows none."""
-        return EuStatement(self.statement_code).label if self.is_eu_funded and self.statement_code else ""
+        return str(EuStatement(self.statement_code).label) if self.is_eu_funded and self.statement_code else ""
 
     @property
     def opencup_url(self):

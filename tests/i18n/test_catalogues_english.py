@@ -194,3 +194,13 @@ def test_the_english_calendar_file_is_in_english(client, english_course):
     (event,) = Calendar.from_ical(ics).walk("VEVENT")
     assert str(event["SUMMARY"]) == "FSE+ reporting (Primavera)"
     assert "Details and enquiries:" in str(event["DESCRIPTION"])
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_english_course_catalogue_reads_in_english(client, english_course):
+    html = html_of(client, "/en/courses/")
+    assert "1 course" in html and "Filter courses" in html and "Subject area" in html
+    assert "Calendar of all courses (.ics)" in html and "Next edition:" in html and "1 October 2026" in html
+    assert "Filtra i corsi" not in html and "Prossima edizione" not in html
+    italian = html_of(client, "/corsi/")
+    assert "1 corso" in italian and "Prossima edizione:" in italian and "1 ottobre 2026" in italian
