@@ -26,3 +26,19 @@ def seminar(event_index):
         venue=VenueFactory(name="Sala Tevere"),
         seats=2,
     )
+
+
+@pytest.fixture
+def registration_desk(editorial_groups):
+    """ "Segreteria corsi" with the events' permissions, as events/migrations/0002 gives them; made
+    again when a transactional test's flush removed them."""
+    from importlib import import_module
+
+    from django.contrib.auth.models import Permission
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    if not Permission.objects.filter(codename="view_eventregistration", group__name="Segreteria corsi").exists():
+        state = MigrationExecutor(connection).loader.project_state(("events", "0002_registration_desk"))
+        import_module("events.migrations.0002_registration_desk").forwards(state.apps, None)
+    return editorial_groups
