@@ -4,28 +4,13 @@ from django.utils import timezone
 
 from core.jsonld import json_ld_script
 from core.site_settings import OrganisationSettings
+from courses.structured_data import venue_place
 
 from .status import EventStatus
 
 
 def place(event):
-    places = []
-    if event.venue_id:
-        venue = event.venue
-        places.append(
-            {
-                "@type": "Place",
-                "name": venue.name,
-                "address": {
-                    "@type": "PostalAddress",
-                    "streetAddress": venue.address,
-                    "postalCode": venue.postal_code,
-                    "addressLocality": venue.city,
-                    "addressRegion": venue.province,
-                    "addressCountry": "IT",
-                },
-            }
-        )
+    places = [venue_place(event.venue)] if event.venue_id else []
     if event.online_url:
         places.append({"@type": "VirtualLocation", "url": event.online_url})
     return places[0] if len(places) == 1 else places
