@@ -110,3 +110,11 @@ def keep_out_of_shared_caches(response):
     (PAGE_BROWSER_CACHE_SECONDS, by default asking again each time, so a publish shows)."""
     patch_cache_control(response, private=True, max_age=settings.PAGE_BROWSER_CACHE_SECONDS)
     return response
+
+
+def changes_in(response, seconds):
+    """A page that reads differently by the clock alone in `seconds` (an event ends, a call expires):
+    no cache keeps it longer (None: nothing changes by the clock). Returns the response."""
+    if seconds is not None:
+        response.shared_cache_seconds = seconds
+    return response

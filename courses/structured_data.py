@@ -14,21 +14,25 @@ SCHEMA_COURSE_MODE = {
 }
 
 
+def venue_place(venue):
+    """A venue as a schema.org `Place` with its postal address (courses' sessions, events)."""
+    return {
+        "@type": "Place",
+        "name": venue.name,
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": venue.address,
+            "postalCode": venue.postal_code,
+            "addressLocality": venue.city,
+            "addressRegion": venue.province,
+            "addressCountry": "IT",
+        },
+    }
+
+
 def _place(session):
     if session.venue:
-        venue = session.venue
-        return {
-            "@type": "Place",
-            "name": venue.name,
-            "address": {
-                "@type": "PostalAddress",
-                "streetAddress": venue.address,
-                "postalCode": venue.postal_code,
-                "addressLocality": venue.city,
-                "addressRegion": venue.province,
-                "addressCountry": "IT",
-            },
-        }
+        return venue_place(session.venue)
     return {"@type": "VirtualLocation", "name": session.online_platform or "Online"}
 
 

@@ -70,6 +70,10 @@ COURSES_ENQUIRY_RETENTION_MONTHS = env_int("COURSES_ENQUIRY_RETENTION_MONTHS", 2
 # Domain in calendar UIDs (default: the host of WAGTAILADMIN_BASE_URL); never change it once published.
 COURSES_CALENDAR_DOMAIN = env("COURSES_CALENDAR_DOMAIN", "")
 
+# --- Event registrations (events app) --------------------------------------------------------------
+# Days a registration is kept after it arrived (purge_event_registrations, daily), with its e-mails.
+EVENTS_REGISTRATION_RETENTION_DAYS = env_int("EVENTS_REGISTRATION_RETENTION_DAYS", 730)
+
 # --- Accessibility reports (accessibility app) -----------------------------------------------------
 # Days an answered report is kept after the reply (purge_accessibility_feedback, daily): two statement
 # renewals and any escalation to AgID (docs/retention.md). Unanswered reports are never purged.

@@ -15,6 +15,8 @@ ORDER = [
     "course catalogue",
     "course page",
     "enquiry form",
+    "events index",
+    "event page",
     "search",
     "contact form",
     "404",

@@ -59,6 +59,12 @@ def is_shareable(request, response):
     )
 
 
+def shared_seconds(response):
+    """How long a shared cache may keep the response: PAGE_CACHE_SECONDS, or less when the page
+    changes by the clock sooner (`core.parts.changes_in`)."""
+    return min(settings.PAGE_CACHE_SECONDS, getattr(response, "shared_cache_seconds", settings.PAGE_CACHE_SECONDS))
+
+
 def set_cache_headers(request, response):
     if response.has_header("Cache-Control"):
         return
@@ -69,7 +75,7 @@ def set_cache_headers(request, response):
             response,
             public=True,
             max_age=settings.PAGE_BROWSER_CACHE_SECONDS,
-            s_maxage=settings.PAGE_CACHE_SECONDS,
+            s_maxage=shared_seconds(response),
         )
 
 

@@ -18,7 +18,7 @@ from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, get_conditional_response, set_response_etag
 
 from . import store
-from .headers import is_personal, is_public, set_cache_headers
+from .headers import is_personal, is_public, set_cache_headers, shared_seconds
 from .hits import age_header, entry_etag, looked_up
 from .keys import admin_prefixes, clean_query
 
@@ -89,7 +89,7 @@ class PageCacheMiddleware:
         with_etag(response)
         born = store.born_of(request)
         if key and is_storable(request, response):
-            store.keep(key, generation, born, frozen(response))
+            store.keep(key, generation, born, frozen(response), shared_seconds(response))
         if is_public(response) and time.time() - born >= 1:
             response["Age"] = str(int(store.age(born)))
         if response.has_header("ETag"):

@@ -21,6 +21,7 @@ RETENTION_COMMANDS = [
     "purge_course_enquiries",
     "prune_consent_records",
     "purge_accessibility_feedback",
+    "purge_event_registrations",
 ]
 
 

@@ -23,6 +23,7 @@ JOBS = [
     ("purge_contact_messages", 86400),
     ("prune_consent_records", 86400),
     ("purge_accessibility_feedback", 86400),
+    ("purge_event_registrations", 86400),
     ("send_editorial_digest", 604800),
 ]
 DEFAULT_LANE = "manutenzione"

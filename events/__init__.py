@@ -1,0 +1,1 @@
+"""Events ("Eventi"): seminars and conferences with their calendar and the visitors' registrations."""
