@@ -7,6 +7,7 @@ from datetime import timedelta
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 REPLY_DAYS = 30
 AGID_PROCEDURE_URL = "https://form.agid.gov.it/"
@@ -20,8 +21,8 @@ class FeedbackStatus(models.TextChoices):
 
 class AccessibilityFeedback(models.Model):
     created_at = models.DateTimeField("Ricevuta il", default=timezone.now, db_index=True)
-    name = models.CharField("Nome e cognome", max_length=200)
-    email = models.EmailField("E-mail")
+    name = models.CharField(_("Nome e cognome"), max_length=200)
+    email = models.EmailField(_("E-mail"))
     page_url = models.URLField(
         "Indirizzo della pagina", max_length=500, help_text="L'indirizzo della pagina dove hai trovato il problema."
     )

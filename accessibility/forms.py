@@ -1,6 +1,7 @@
 """The "Segnala un problema di accessibilità" form: Italian labels and errors next to their fields."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from inbox.forms import HoneypotMixin, MessageField
 
@@ -9,21 +10,25 @@ from .feedback import AccessibilityFeedback
 
 class AccessibilityFeedbackForm(HoneypotMixin, forms.ModelForm):
     page_url = forms.URLField(
-        label="Indirizzo della pagina",
+        label=_("Indirizzo della pagina"),
         max_length=500,
         assume_scheme="https",
-        help_text="L'indirizzo della pagina dove hai trovato il problema, per esempio copiato dalla barra del browser.",
+        help_text=_(
+            "L'indirizzo della pagina dove hai trovato il problema, per esempio copiato dalla barra del browser."
+        ),
         widget=forms.URLInput(attrs={"inputmode": "url"}),
         error_messages={
-            "required": "Scrivi l'indirizzo della pagina in cui hai trovato il problema.",
-            "invalid": "Scrivi un indirizzo web completo, per esempio https://www.esempio.it/pagina/.",
-            "max_length": "L'indirizzo è troppo lungo: al massimo 500 caratteri.",
+            "required": _("Scrivi l'indirizzo della pagina in cui hai trovato il problema."),
+            "invalid": _("Scrivi un indirizzo web completo, per esempio https://www.esempio.it/pagina/."),
+            "max_length": _("L'indirizzo è troppo lungo: al massimo 500 caratteri."),
         },
     )
     description = MessageField(
-        label="Descrizione del problema",
-        help_text="Che cosa stavi facendo, che cosa non ha funzionato e, se vuoi, con quale browser o tecnologia assistiva.",
-        error_messages={"required": "Descrivi il problema che hai incontrato."},
+        label=_("Descrizione del problema"),
+        help_text=_(
+            "Che cosa stavi facendo, che cosa non ha funzionato e, se vuoi, con quale browser o tecnologia assistiva."
+        ),
+        error_messages={"required": _("Descrivi il problema che hai incontrato.")},
     )
 
     def __init__(self, *args, **kwargs):
@@ -41,9 +46,9 @@ class AccessibilityFeedbackForm(HoneypotMixin, forms.ModelForm):
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
         }
         error_messages = {
-            "name": {"required": "Scrivi il tuo nome e cognome."},
+            "name": {"required": _("Scrivi il tuo nome e cognome.")},
             "email": {
-                "required": "Scrivi il tuo indirizzo e-mail: ti serve per ricevere la risposta.",
-                "invalid": "Scrivi un indirizzo e-mail valido, per esempio nome@esempio.it.",
+                "required": _("Scrivi il tuo indirizzo e-mail: ti serve per ricevere la risposta."),
+                "invalid": _("Scrivi un indirizzo e-mail valido, per esempio nome@esempio.it."),
             },
         }

@@ -6,6 +6,8 @@ model requires can be forgotten. It is renewed every year by 23 September (`remi
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -17,7 +19,7 @@ from core.models import BasePage
 from .feedback import AGID_PROCEDURE_URL, REPLY_DAYS
 
 # AgID's reference for conformance: the appendix A of UNI CEI EN 301549 (WCAG 2.1 level AA).
-STANDARD = "UNI CEI EN 301549 (WCAG 2.1, livello AA)"
+STANDARD = gettext_noop("UNI CEI EN 301549 (WCAG 2.1, livello AA)")
 
 
 class Conformance(models.TextChoices):
@@ -27,8 +29,8 @@ class Conformance(models.TextChoices):
 
 
 class EvaluationMethod(models.TextChoices):
-    SELF = "autovalutazione", "Autovalutazione effettuata direttamente dall'organizzazione"
-    THIRD_PARTY = "terzi", "Valutazione effettuata da terzi"
+    SELF = "autovalutazione", _("Autovalutazione effettuata direttamente dall'organizzazione")
+    THIRD_PARTY = "terzi", _("Valutazione effettuata da terzi")
 
 
 class AccessibilityStatementPage(BasePage):
@@ -135,7 +137,7 @@ class AccessibilityStatementPage(BasePage):
         site = self.get_site()
         context.update(
             feedback_page=self.get_children().live().public().first(),  # the feedback form, its only subpage type
-            standard=STANDARD,
+            standard=gettext(STANDARD),
             reply_days=REPLY_DAYS,
             agid_url=AGID_PROCEDURE_URL,
             site_root=site.root_url if site else "",

@@ -34,7 +34,6 @@ urlpatterns = [
     path("documents/<int:document_id>/<str:document_filename>", file_views.serve_document),
     path("documents/", include(wagtaildocs_urls)),
     path("cerca/", search_views.search, name="search"),
-    path("cookie/", include("consent.urls")),
     path("statistiche/", include("analytics.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
@@ -56,6 +55,8 @@ if settings.SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):
 # the root as always, English ones under /en/ (docs/translations.md; core/language.py picks the
 # language from the address).
 urlpatterns += i18n_patterns(
+    # The cookie preferences in each language (/cookie/preferenze/, /en/cookie/preferences/).
+    path("cookie/", include("consent.urls")),
     re_path(r"^(?!_util/)((?:[\w\-]+/)*(?:[\w\-]+\.ics)?)$", page_views.serve),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -1,5 +1,6 @@
 from cookie_consent.forms import CookieGroupsChoiceField
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .models import ConsentRecord
 
@@ -12,13 +13,13 @@ class DecisionForm(forms.Form):
         label="Azione",
         choices=ConsentRecord.Action.choices,
         initial=ConsentRecord.Action.CUSTOM,
-        error_messages={"invalid_choice": "Azione non valida.", "required": "Azione mancante."},
+        error_messages={"invalid_choice": _("Azione non valida."), "required": _("Azione mancante.")},
     )
     cookie_groups = CookieGroupsChoiceField(
         label="Categorie accettate",
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": "Categoria di cookie sconosciuta: %(value)s."},
+        error_messages={"invalid_choice": _("Categoria di cookie sconosciuta: %(value)s.")},
     )
 
     def accepted_groups(self):

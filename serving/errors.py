@@ -1,4 +1,5 @@
-"""Error answers for every failure: branded Italian pages, or JSON for clients that ask for JSON.
+"""Error answers for every failure: branded pages in the address's language (Italian, English under
+/en/), or JSON for clients that ask for JSON.
 
 They are rendered from static templates without a request context: no database, no session, no
 request.POST. That is what lets them work in the very situations that produce them (database down,
@@ -13,47 +14,54 @@ from django.core.exceptions import RequestDataTooBig
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
+from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from core.language import language_of_path
 
 MESSAGES = {
-    400: "Richiesta non valida.",
-    403: "Accesso negato.",
-    404: "Pagina non trovata.",
-    413: "I dati inviati superano la dimensione massima accettata.",
-    429: "Troppe richieste in poco tempo.",
-    500: "Si è verificato un errore del server.",
-    503: "Servizio temporaneamente non disponibile.",
-    507: "Spazio di archiviazione esaurito: il file non è stato salvato.",
+    400: _("Richiesta non valida."),
+    403: _("Accesso negato."),
+    404: _("Pagina non trovata."),
+    413: _("I dati inviati superano la dimensione massima accettata."),
+    429: _("Troppe richieste in poco tempo."),
+    500: _("Si è verificato un errore del server."),
+    503: _("Servizio temporaneamente non disponibile."),
+    507: _("Spazio di archiviazione esaurito: il file non è stato salvato."),
 }
 # A write refused by the disk (full, or over quota): the upload is lost, the rest of the site works.
 STORAGE_FULL = {errno.ENOSPC, errno.EDQUOT}
 # 429 for each kind of throttle: heading, what happened, what the visitor can do meanwhile.
 TOO_MANY = {
     "requests": (
-        "Troppe richieste in poco tempo",
-        "Da questa connessione sono arrivate molte richieste in pochi minuti.",
+        _("Troppe richieste in poco tempo"),
+        _("Da questa connessione sono arrivate molte richieste in pochi minuti."),
         "",
     ),
     "forms": (
-        "Troppi invii in poco tempo",
-        "Da questa connessione sono arrivati molti moduli in pochi minuti.",
-        "Se hai bisogno di scriverci subito, usa l'indirizzo e-mail indicato in fondo alle pagine del sito.",
+        _("Troppi invii in poco tempo"),
+        _("Da questa connessione sono arrivati molti moduli in pochi minuti."),
+        _("Se hai bisogno di scriverci subito, usa l'indirizzo e-mail indicato in fondo alle pagine del sito."),
     ),
     "passwords": (
-        "Troppi tentativi",
-        "Da questa connessione sono arrivate troppe password sbagliate in pochi minuti.",
-        "Se non conosci la password, chiedila a chi ti ha indicato la pagina.",
+        _("Troppi tentativi"),
+        _("Da questa connessione sono arrivate troppe password sbagliate in pochi minuti."),
+        _("Se non conosci la password, chiedila a chi ti ha indicato la pagina."),
     ),
     "logins": (
-        "Troppi tentativi di accesso",
-        "Dopo troppe password sbagliate, l'accesso con questo nome utente da questa connessione è sospeso.",
-        "Se non ricordi la password, chiedi a un amministratore del sito: può sbloccare subito l'accesso.",
+        _("Troppi tentativi di accesso"),
+        _("Dopo troppe password sbagliate, l'accesso con questo nome utente da questa connessione è sospeso."),
+        _("Se non ricordi la password, chiedi a un amministratore del sito: può sbloccare subito l'accesso."),
     ),
     "login-address": (
-        "Troppi tentativi di accesso",
-        "Da questa connessione sono arrivate troppe password sbagliate, anche per nomi utente diversi: "
-        "gli accessi da questa connessione sono sospesi.",
-        "Se non ricordi la password, chiedi a un amministratore del sito: può sbloccare subito l'accesso.",
+        _("Troppi tentativi di accesso"),
+        _(
+            "Da questa connessione sono arrivate troppe password sbagliate, anche per nomi utente diversi: "
+            "gli accessi da questa connessione sono sospesi."
+        ),
+        _("Se non ricordi la password, chiedi a un amministratore del sito: può sbloccare subito l'accesso."),
     ),
 }
 
@@ -66,19 +74,28 @@ def wait_phrase(seconds):
     """ "2 minuti", "1 ora"...: how long Retry-After asks to wait, in words."""
     seconds = max(int(seconds), 0)
     if seconds < 60:
-        return "meno di un minuto"
+        return str(_("meno di un minuto"))
     if seconds < 3600:
         minutes = -(-seconds // 60)
-        return "1 minuto" if minutes == 1 else f"{minutes} minuti"
+        return ngettext("%(count)d minuto", "%(count)d minuti", minutes) % {"count": minutes}
     hours = -(-seconds // 3600)
-    return "1 ora" if hours == 1 else f"{hours} ore"
+    return ngettext("%(count)d ora", "%(count)d ore", hours) % {"count": hours}
+
+
+def in_language_of(request):
+    """The address's language for an error answer: an error raised before `PathLanguageMiddleware`
+    ran (or after another request's language was left active in this thread) is still said in the
+    language of the address it answers (English under /en/)."""
+    return translation.override(language_of_path(request.path_info))
 
 
 def render_error(request, status, *, template=None, context=None, message=None, retry_after=None, as_json=False):
-    if as_json or wants_json(request):
-        response = JsonResponse({"error": message or MESSAGES[status]}, status=status)
-    else:
-        response = HttpResponse(loader.render_to_string(template or f"{status}.html", context or {}), status=status)
+    with in_language_of(request):
+        if as_json or wants_json(request):
+            response = JsonResponse({"error": str(message or MESSAGES[status])}, status=status)
+        else:
+            html = loader.render_to_string(template or f"{status}.html", context or {})
+            response = HttpResponse(html, status=status)
     if not as_json:  # the same address answers JSON or HTML by the request's Accept: caches must know
         patch_vary_headers(response, ["Accept"])
     if retry_after is not None:
@@ -89,11 +106,12 @@ def render_error(request, status, *, template=None, context=None, message=None, 
 
 
 def too_many_requests(request, retry_after, kind="requests", as_json=False):
-    heading, text, advice = TOO_MANY[kind]
-    context = {"heading": heading, "text": text, "advice": advice, "wait": wait_phrase(retry_after)}
-    return render_error(
-        request, 429, context=context, message=f"{heading}. {text}", retry_after=retry_after, as_json=as_json
-    )
+    with in_language_of(request):
+        heading, text, advice = (str(each) for each in TOO_MANY[kind])
+        context = {"heading": heading, "text": text, "advice": advice, "wait": wait_phrase(retry_after)}
+        return render_error(
+            request, 429, context=context, message=f"{heading}. {text}", retry_after=retry_after, as_json=as_json
+        )
 
 
 def database_unavailable(request):
@@ -115,7 +133,7 @@ def permission_denied(request, exception=None):
 
 
 def csrf_failure(request, reason=""):
-    return render_error(request, 403, template="403_csrf.html", message="Modulo scaduto: ricarica la pagina.")
+    return render_error(request, 403, template="403_csrf.html", message=_("Modulo scaduto: ricarica la pagina."))
 
 
 def page_not_found(request, exception=None):

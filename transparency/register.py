@@ -5,7 +5,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import groupby
 
-LAW = "Legge 4 agosto 2017, n. 124, art. 1, commi 125-129"
+from django.utils.translation import gettext_noop
+
+# Named in English on the English page (the template translates it); the exports keep the Italian.
+LAW = gettext_noop("Legge 4 agosto 2017, n. 124, art. 1, commi 125-129")
 # Below this yearly total (in euro) publication is voluntary (art. 1, comma 127).
 THRESHOLD = Decimal("10000")
 

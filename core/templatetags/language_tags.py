@@ -3,6 +3,8 @@ language switch in the header and, on a home page, the note for visitors the swi
 because the page they were on is not translated (docs/translations.md)."""
 
 from django import template
+from django.conf import settings
+from django.utils import translation
 from wagtail.models import Page, Site
 
 from core.language import NOT_TRANSLATED, NOT_TRANSLATED_ANCHOR, alternates, is_home, language_of, switch_links
@@ -18,6 +20,14 @@ def _page(page):
 @register.simple_tag
 def page_language(page=None):
     return language_of(_page(page))
+
+
+@register.simple_tag
+def home_url():
+    """The address of the home page in the address's language: `/` for Italian, `/en/` for English
+    (the brand link and the error pages' links; no query, so error pages can use it too)."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return "/" if language == settings.LANGUAGE_CODE else f"/{language}/"
 
 
 @register.inclusion_tag("includes/language_alternates.html", takes_context=True)

@@ -142,7 +142,10 @@
       apply(result.accepted);
       hide();
     }).catch(function () {
-      live.textContent = "Non è stato possibile salvare la scelta. Riprova.";
+      // The page's language (<html lang>) picks the message: the script is the same file for both.
+      live.textContent = document.documentElement.lang === "en"
+        ? "Your choice could not be saved. Please try again."
+        : "Non è stato possibile salvare la scelta. Riprova.";
     });
   }
 
