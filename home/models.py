@@ -104,7 +104,9 @@ class HomePage(BasePage):
     def course_box_items(self, request=None, size=4):
         """Editor picks first, then the next courses open for enrolment (two queries in all)."""
         picks = list(HomeCoursePick.visible(self.course_picks.all()).select_related("page"))
-        upcoming = next_open_courses(request, limit=size, exclude_ids=[pick.page_id for pick in picks if pick.page_id])
+        upcoming = next_open_courses(
+            request, limit=size, exclude_ids=[pick.page_id for pick in picks if pick.page_id], locale_id=self.locale_id
+        )
         entries = entries_from_picks(picks, request)
         return entries + upcoming[: max(size - len(entries), 0)]
 
