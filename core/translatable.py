@@ -13,6 +13,7 @@ import copy
 
 from django.conf import settings
 from django.db.models import Q
+from django.db.models.query import ModelIterable
 from wagtail_localize.fields import SynchronizedField, TranslatableField, get_translatable_fields
 
 from .language import active_locale_id, in_active_language
@@ -30,7 +31,9 @@ def translate_only(*models):
     for model in models:
         names = model.translated_field_names
         model.translatable_fields = [
-            field if field.field_name in names or not isinstance(field, TranslatableField) else SynchronizedField(field.field_name)
+            field
+            if field.field_name in names or not isinstance(field, TranslatableField)
+            else SynchronizedField(field.field_name)
             for field in get_translatable_fields(model)
         ]
 
@@ -77,3 +80,18 @@ def in_language(instances, request=None):
 def one_in_language(instance, request=None):
     """`in_language` for a single row (or None)."""
     return in_language([instance], request)[0] if instance is not None else None
+
+
+class _InLanguageIterable(ModelIterable):
+    def __iter__(self):
+        yield from in_language(list(super().__iter__()))
+
+
+def shown_in_language(queryset):
+    """`queryset` whose rows come out as `in_language` gives them (for a `Prefetch`: the cards'
+    territories), one query more on English addresses; `queryset` itself on Italian ones."""
+    if not in_active_language():
+        return queryset
+    queryset = queryset.all()
+    queryset._iterable_class = _InLanguageIterable
+    return queryset

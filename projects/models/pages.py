@@ -12,12 +12,12 @@ from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
-from wagtail_localize.fields import SynchronizedField
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from catalogue.listing import listing_context
 from core.blocks import BodyStreamBlock
