@@ -117,3 +117,13 @@ def test_a_new_translation_shows_in_the_english_menu_at_once(client, furnished, 
     contacts = ContentPageFactory._meta.model.objects.get(slug="contatti")
     translate(contacts, english, title="Contacts", slug="contacts")
     assert menu(html_of(client, "/en/about-us/"))[1] == ("/en/contacts/", "Contacts")
+
+
+def test_an_english_home_without_picks_nor_english_entries_shows_the_italian_boxes(client, bilingual, home_page):
+    """Until editors pick English pages, the English boxes are the Italian ones (translations where
+    there are some), not nothing."""
+    about, _about_en, untranslated = bilingual
+    home_page.projects_box_title = "Progetti"
+    home_page.project_picks.add(HomeProjectPick(page=about), HomeProjectPick(page=untranslated))
+    home_page.save_revision().publish()
+    assert box(html_of(client, "/en/")) == [("/en/about-us/", "About us"), ("/contatti/", "Contatti")]
