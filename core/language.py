@@ -9,7 +9,7 @@ is the same page for everybody."""
 
 from django.conf import settings
 from django.utils import translation
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from core.parts import shared_part
 
@@ -137,3 +137,27 @@ def switch_links(page, request, site):
         elif code in home_pages:
             links.append((code, name, f"{home_pages[code][1]}#{NOT_TRANSLATED_ANCHOR}", False))
     return links
+
+
+def in_active_language():
+    """Whether the address's language is not the source language (Italian): only then is anything
+    looked up in another language, so Italian pages cost no query more."""
+    return (translation.get_language() or settings.LANGUAGE_CODE) != settings.LANGUAGE_CODE
+
+
+def localized_pages(pages):
+    """{page id: its live, public translation in the address's language} for those of `pages` that
+    have one, in one query; nothing (and no query) on Italian addresses. Editors link Italian pages
+    (menu entries, box picks, legal pages); an English page shows their English translations."""
+    pages = [page for page in pages if page is not None]
+    if not pages or not in_active_language():
+        return {}
+    locale_id = active_locale_id()
+    wanted = {page.translation_key for page in pages if page.locale_id != locale_id}
+    if not wanted:
+        return {}
+    found = {
+        each.translation_key: each
+        for each in Page.objects.live().public().filter(locale_id=locale_id, translation_key__in=wanted)
+    }
+    return {page.pk: found[page.translation_key] for page in pages if page.translation_key in found}

@@ -11,8 +11,9 @@ changes that make them stale: the one way a feature takes part in the page cache
   page, snippet, setting, image or document (the runtime hears those itself), e.g. the seats an
   enrolment takes.
 
-A part is kept for the request's site until editors change something (or for at most
-PAGE_CACHE_SECONDS, or `seconds`); its value must pickle (model instances, strings, dataclasses);
+A part is kept for the request's site and language (the address's: a part may hold text and page
+URLs) until editors change something, in either language (or for at most PAGE_CACHE_SECONDS, or
+`seconds`); its value must pickle (model instances, strings, dataclasses);
 a preview builds it afresh. `core` says what a part is; who keeps it is the serving runtime
 (`serving.pagecache`), which installs itself at start-up (`install`). Without it every part is
 built when asked and a change empties nothing."""
@@ -23,6 +24,7 @@ import time
 
 from django.conf import settings
 from django.dispatch import Signal
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 
 # Sent by `notify_pages_changed`; the serving runtime purges the page cache on it.
@@ -92,7 +94,13 @@ def site_setting(model, request):
     attr_name = model.get_cache_attr_name()
     if hasattr(request, attr_name):
         return getattr(request, attr_name)
-    instance = shared_part(f"setting:{model._meta.label_lower}", request, lambda: model.for_request(request))
+
+    def build():
+        setting = model.for_request(request)
+        # A setting with texts in other languages (`in_language`) gives the address's language's.
+        return setting.in_language(translation.get_language()) if hasattr(setting, "in_language") else setting
+
+    instance = shared_part(f"setting:{model._meta.label_lower}", request, build)
     instance._request = request
     setattr(request, attr_name, instance)
     return instance

@@ -1,4 +1,11 @@
-"""Site-wide settings editors manage under "Impostazioni": who we are, and the main navigation."""
+"""Site-wide settings editors manage under "Impostazioni": who we are, and the main navigation.
+
+Wagtail's settings are per site, not per locale, and wagtail-localize translates pages and snippets
+only: the few texts a visitor reads here have an English field beside them (tab "Inglese", the
+menu entry's "Testo in inglese"), empty meaning "as in Italian". `in_language` gives the setting
+as an English page shows it, pages it links included (`core.parts.site_setting` asks it)."""
+
+import copy
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -8,6 +15,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from .language import localized_pages
 from .links import LinkFields
 from .theme import DEFAULT_BRAND_COLOUR, validate_brand_colour, version
 
@@ -52,6 +60,13 @@ class OrganisationSettings(BaseSiteSetting):
         help_text="Il colore dell'intestazione e dei pulsanti, in esadecimale (per esempio #0b4f8a). Il testo "
         "bianco deve restare leggibile: sono rifiutati i colori con un contrasto inferiore a 4,5:1.",
     )
+
+    tagline_en = models.CharField("Sottotitolo in inglese", max_length=255, blank=True)
+    address_en = models.TextField(
+        "Indirizzo in inglese", blank=True, help_text="Se vuoto le pagine in inglese mostrano quello in italiano."
+    )
+    footer_text_en = models.TextField("Testo del piè di pagina in inglese", blank=True)
+    logo_alt_en = models.CharField("Testo alternativo del logo in inglese", max_length=150, blank=True)
 
     facebook_url = models.URLField("Facebook", blank=True)
     linkedin_url = models.URLField("LinkedIn", blank=True)
@@ -123,6 +138,15 @@ class OrganisationSettings(BaseSiteSetting):
             ),
             ObjectList(
                 [
+                    FieldPanel("tagline_en"),
+                    FieldPanel("address_en"),
+                    FieldPanel("footer_text_en"),
+                    FieldPanel("logo_alt_en"),
+                ],
+                heading="Inglese",
+            ),
+            ObjectList(
+                [
                     FieldPanel("facebook_url"),
                     FieldPanel("linkedin_url"),
                     FieldPanel("instagram_url"),
@@ -144,6 +168,26 @@ class OrganisationSettings(BaseSiteSetting):
             raise ValidationError(
                 {"logo_alt": "Scrivi il testo alternativo del logo: lo leggono i lettori di schermo."}
             )
+
+    # Texts with an English field (`<name>_en`), and the pages linked in the footer.
+    ENGLISH_FIELDS = ("tagline", "address", "footer_text", "logo_alt")
+    LEGAL_PAGES = ("privacy_page", "cookie_policy_page", "accessibility_page", "legal_notes_page")
+
+    def in_language(self, language):
+        """This setting as a page in `language` shows it: on English pages the English texts (the
+        Italian ones where none is written) and the English translations of the legal pages (one
+        query); itself on Italian pages."""
+        if language != "en":
+            return self
+        shown = copy.copy(self)  # the row that was read stays as it is (editors save that one)
+        for name in self.ENGLISH_FIELDS:
+            setattr(shown, name, getattr(self, f"{name}_en") or getattr(self, name))
+        translated = localized_pages([getattr(self, name) for name in self.LEGAL_PAGES])
+        for name in self.LEGAL_PAGES:
+            page = getattr(self, name)
+            if page is not None and page.pk in translated:
+                setattr(shown, name, translated[page.pk])
+        return shown
 
     @property
     def theme_version(self):
@@ -178,6 +222,14 @@ class NavigationSettings(ClusterableModel, BaseSiteSetting):
 
 class NavigationItem(LinkFields):
     settings = ParentalKey(NavigationSettings, on_delete=models.CASCADE, related_name="items")
+    label_en = models.CharField(
+        "Testo in inglese",
+        max_length=200,
+        blank=True,
+        help_text="Sulle pagine in inglese. Se vuoto si usa il titolo della traduzione inglese della pagina.",
+    )
+
+    panels = LinkFields.panels + [FieldPanel("label_en")]
 
     class Meta(LinkFields.Meta):
         verbose_name = "Voce di menu"

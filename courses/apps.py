@@ -7,6 +7,10 @@ class CoursesConfig(AppConfig):
     verbose_name = "Corsi di formazione"
 
     def ready(self):
+        from core.translatable import translate_only
+
         from . import site_search
+        from .models import Venue
 
         site_search.register()
+        translate_only(Venue)

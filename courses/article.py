@@ -2,11 +2,25 @@
 
 from django.template.loader import render_to_string
 
+from core.translatable import in_language
 from projects.models import FundingProgramme, ProjectPage
 from projects.visibility import fund_statement, visibility_for
 
 from .status import session_status
 from .structured_data import course_json_ld
+
+
+def sessions_in_language(course, request):
+    """The course's sessions, their venues in the address's language (the same rows on Italian pages)."""
+    sessions = course.sorted_sessions
+    venues = {
+        venue.pk: venue
+        for venue in in_language({s.venue_id: s.venue for s in sessions if s.venue_id}.values(), request)
+    }
+    for session in sessions:
+        if session.venue_id:
+            session.venue = venues[session.venue_id]
+    return sessions
 
 
 def course_article(course, request, context):
@@ -32,7 +46,7 @@ def course_article(course, request, context):
             .order_by("related_courses__sort_order")
             .defer_streamfields()
         ),
-        "sessions": [(session, session_status(session)) for session in course.sorted_sessions],
+        "sessions": [(session, session_status(session)) for session in sessions_in_language(course, request)],
         "eu_visibility": eu,
     }
     return {

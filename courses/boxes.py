@@ -9,8 +9,14 @@ from core.dates import italian_since
 from .models import CoursePage
 
 
-def next_open_courses(request=None, limit=4, exclude_ids=()):
-    courses = CoursePage.objects.published().exclude(pk__in=list(exclude_ids)).next_open_first(timezone.now())
+def next_open_courses(request=None, limit=4, exclude_ids=(), locale_id=None):
+    """The courses in the home page's locale (`locale_id`) when given: the English home lists English
+    pages, and leaves out the translations of the picked (Italian) pages too."""
+    courses = CoursePage.objects.published().exclude(pk__in=list(exclude_ids))
+    if locale_id is not None:
+        picked = CoursePage.objects.filter(pk__in=list(exclude_ids)).values("translation_key")
+        courses = courses.filter(locale_id=locale_id).exclude(translation_key__in=picked)
+    courses = courses.next_open_first(timezone.now())
     return [
         BoxEntry(
             title=course.title,

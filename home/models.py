@@ -1,5 +1,6 @@
 """The site root. `home` is the composition root: it may import every app; no app imports it."""
 
+from django.conf import settings
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -9,6 +10,7 @@ from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from core.boxes import Box, entries_from_picks
+from core.language import language_code
 from core.links import LinkFields
 from core.models import BasePage
 from courses.boxes import next_open_courses
@@ -94,17 +96,40 @@ class HomePage(BasePage):
         return self.hero_image_alt or (self.hero_image.default_alt_text if self.hero_image else "")
 
     def site_boxes(self, request=None):
-        """The boxes `{% site_boxes %}` shows on every page of the site (empty ones left out)."""
+        """The boxes `{% site_boxes %}` shows on every page of the site (empty ones left out). A
+        translated home whose box would be empty (no picks, no pages yet in its language) shows the
+        source home's picks and latest entries instead, each as its translation where there is one
+        (`entries_from_picks`), under its own title."""
         boxes = [
             Box("box-corsi", self.courses_box_title, self.course_box_items(request)),
             Box("box-progetti", self.projects_box_title, self.project_box_items(request)),
         ]
+        if not all(box.entries for box in boxes) and (source := self.source_home()) is not None:
+            fallback = {box.id: box for box in source.site_boxes(request)}
+            boxes = [
+                box
+                if box.entries or box.id not in fallback
+                else Box(box.id, box.title or fallback[box.id].title, fallback[box.id].entries)
+                for box in boxes
+            ]
         return [box for box in boxes if box.entries]
+
+    def source_home(self):
+        """The home page this one translates (the default language's), or None for that one itself."""
+        if language_code(self.locale_id) == settings.LANGUAGE_CODE:  # no query: the locales are read once
+            return None
+        return (
+            HomePage.objects.live()
+            .filter(translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE)
+            .first()
+        )
 
     def course_box_items(self, request=None, size=4):
         """Editor picks first, then the next courses open for enrolment (two queries in all)."""
         picks = list(HomeCoursePick.visible(self.course_picks.all()).select_related("page"))
-        upcoming = next_open_courses(request, limit=size, exclude_ids=[pick.page_id for pick in picks if pick.page_id])
+        upcoming = next_open_courses(
+            request, limit=size, exclude_ids=[pick.page_id for pick in picks if pick.page_id], locale_id=self.locale_id
+        )
         entries = entries_from_picks(picks, request)
         return entries + upcoming[: max(size - len(entries), 0)]
 

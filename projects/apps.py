@@ -8,10 +8,14 @@ class ProjectsConfig(AppConfig):
     verbose_name = "Progetti"
 
     def ready(self):
+        from core.translatable import translate_only
+
         from . import site_search
+        from .models import Fund, Territory, Theme
         from .services import ensure_asap_services
 
         site_search.register()
+        translate_only(Fund, Theme, Territory)
 
         # Also runs after the test runner flushes the tables, so the fixed list is always there.
         post_migrate.connect(ensure_asap_services, sender=self)

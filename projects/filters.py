@@ -19,7 +19,9 @@ from catalogue.filters import (
     facet_counts,
     id_facet,
 )
+from core.language import in_active_language
 from core.parts import shared_part
+from core.translatable import in_language, source_rows
 from search.query import clean_query
 from search.services import matching_ids
 
@@ -44,16 +46,23 @@ def counted_options(choices, counts, selected):
     ]
 
 
+def by_name(rows):
+    """Rows in the order of their names as shown: on English pages the translated names' order
+    (the database ordered the Italian ones)."""
+    return sorted(rows, key=lambda row: row.name.casefold()) if in_active_language() else rows
+
+
 def facet_choices():
     """(value, label) of every fund, programme, theme, territory, organisation and ASAP service, in
-    the order the facets list them, with the programme tree: the same for every request."""
+    the order the facets list them, with the programme tree: the same for every request (of a
+    language: themes and territories are named in the address's, their values are the Italian rows')."""
     programmes = FundingProgramme.objects.select_related("fund").order_by("fund__acronym", "code", "name")
     return {
-        "fondo": [(str(f.pk), str(f)) for f in Fund.objects.all()],
+        "fondo": [(str(f.pk), str(f)) for f in source_rows(Fund.objects.all())],
         "programma": [(str(p.pk), f"{p.fund.acronym} · {p}") for p in programmes],
         "programme_parents": {str(p.pk): str(p.parent_id) for p in programmes if p.parent_id},
-        "tema": list(Theme.objects.order_by("name").values_list("slug", "name")),
-        "territorio": [(str(t.pk), str(t)) for t in Territory.objects.all()],
+        "tema": [(t.slug, t.name) for t in by_name(in_language(source_rows(Theme.objects.order_by("name"))))],
+        "territorio": [(str(t.pk), str(t)) for t in by_name(in_language(source_rows(Territory.objects.all())))],
         "ente": [(str(pk), name) for pk, name in Organisation.objects.values_list("pk", "name")],
         "servizio": list(AsapService.objects.values_list("code", "name")),
     }

@@ -4,12 +4,15 @@ exports, the feed, the home box and a project's related projects. Everything a v
 
 from django.db.models import CharField, Count, Exists, F, Max, Min, OuterRef, Prefetch, Q, Subquery, Sum, Value
 from django.utils import timezone
+from wagtail.models import TranslatableMixin
 
 from catalogue.listing import prefetch_renditions
 from core.parts import shared_part
 from core.restrictions import PublicPageQuerySet
+from core.translatable import in_language, shown_in_language, source_rows
 
 from .models.inlines import ProjectOrganisation, ProjectRelatedLink
+from .models.snippets import Territory
 from .status import status_expression
 
 CARD_IMAGE = "fill-320x180"
@@ -41,7 +44,7 @@ class ProjectPageQuerySet(PublicPageQuerySet):
             .prefetch_related(
                 prefetch_renditions("image", CARD_IMAGE),
                 Prefetch("organisation_roles", queryset=leads, to_attr="lead_roles"),
-                "territories",
+                Prefetch("territories", queryset=shown_in_language(Territory.objects.all())),
             )
         )
 
@@ -141,7 +144,7 @@ def tags_of(project, request):
     draft's own (unsaved) choices."""
     if getattr(request, "is_preview", False):
         return {name: list(getattr(project, field).all()) for name, field in TAGS.items()}
-    everything = shared_part("projects:tags", request, lambda: all_tags(type(project)))
+    everything = shared_part("projects:tags", request, lambda: all_tags(type(project), request))
     parts = [
         getattr(type(project), field)
         .through.objects.filter(projectpage_id=project.pk)
@@ -159,7 +162,14 @@ def field_model(project, field):
     return type(project)._meta.get_field(field).related_model._meta.model_name
 
 
-def all_tags(project_model):
-    return {
-        name: list(project_model._meta.get_field(field).related_model.objects.all()) for name, field in TAGS.items()
-    }
+def all_tags(project_model, request=None):
+    """Every tag a project may have, themes and territories in the address's language (the Italian
+    rows, with their translated names)."""
+    tags = {}
+    for name, field in TAGS.items():
+        model = project_model._meta.get_field(field).related_model
+        if issubclass(model, TranslatableMixin):
+            tags[name] = in_language(source_rows(model.objects.all()), request)
+        else:
+            tags[name] = list(model.objects.all())
+    return tags

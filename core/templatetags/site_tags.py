@@ -9,6 +9,7 @@ from django.utils import translation
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Page, Site
 
+from core.language import in_active_language, localized_pages, localized_root
 from core.parts import shared_part, site_setting
 from core.site_settings import NavigationSettings, OrganisationSettings
 
@@ -31,6 +32,15 @@ def _site_root(context):
     return site.root_page if site else None
 
 
+def _localized_site_root(context):
+    """The home page in the address's language (the Italian one while there is no translation)."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return None
+    return localized_root(site) or site.root_page
+
+
 def _in_section(link, current):
     """A menu entry is current on its page and below it; the home entry only on the home page."""
     if link.page_id is None or current is None:
@@ -41,12 +51,23 @@ def _in_section(link, current):
 
 
 def _menu_links(request):
-    return [
-        MenuLink(item.text, item.get_url(request), item.page_id, item.page.path, item.page.depth)
-        if item.page
-        else MenuLink(item.text, item.get_url(request), None)
-        for item in NavigationSettings.for_request(request).menu_items()
-    ]
+    """The menu in the address's language: on English pages an entry leads to the English translation
+    of its page (titled by it, unless the editors wrote the entry's English text), else to the
+    Italian page; external entries take their English text when there is one."""
+    items = list(NavigationSettings.for_request(request).menu_items())
+    english = in_active_language()
+    translated = localized_pages([item.page for item in items])
+    links = []
+    for item in items:
+        page = translated.get(item.page_id, item.page)
+        text = item.text
+        if english:
+            text = item.label_en or (page.title if page is not item.page else text)
+        if page is None:
+            links.append(MenuLink(text, item.get_url(request), None))
+        else:
+            links.append(MenuLink(text, page.get_url(request), page.pk, page.path, page.depth))
+    return links
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
@@ -104,7 +125,7 @@ def site_boxes(context):
     page = context.get("page")
 
     def build():
-        root = _site_root(context)
+        root = _localized_site_root(context)
         if root is None:
             return ""
         provider_page = page if page is not None and page.pk == root.pk else root.specific

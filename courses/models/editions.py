@@ -11,6 +11,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
 
 from core.dates import italian_date_range
+from core.translatable import SOURCE_ROWS
 
 from ..enquiries import CourseEnquiry
 from ..querysets import CourseSessionManager
@@ -48,7 +49,13 @@ class CourseSession(Orderable):
     start = models.DateTimeField("Inizio")
     end = models.DateTimeField("Fine")
     venue = models.ForeignKey(
-        Venue, verbose_name="Sede", null=True, blank=True, on_delete=models.PROTECT, related_name="sessions"
+        Venue,
+        verbose_name="Sede",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="sessions",
+        limit_choices_to=SOURCE_ROWS,  # an edition is held at the Italian row; English pages show its translation
     )
     is_online = models.BooleanField("Online", default=False)
     online_platform = models.CharField(

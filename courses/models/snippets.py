@@ -2,11 +2,15 @@
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 
-class Venue(index.Indexed, models.Model):
-    """Where sessions take place; a snippet (see wagtail_hooks.py) so that one venue serves many courses."""
+class Venue(TranslatableMixin, index.Indexed, models.Model):
+    """Where sessions take place; a snippet (see wagtail_hooks.py) so that one venue serves many courses.
+    Translatable (`core.translatable`): its name and accessibility notes; the address stays."""
+
+    translated_field_names = ("name", "accessibility_notes")
 
     name = models.CharField("Nome", max_length=200)
     address = models.CharField("Indirizzo", max_length=255)
@@ -25,7 +29,7 @@ class Venue(index.Indexed, models.Model):
     ]
     search_fields = [index.SearchField("name"), index.SearchField("city"), index.AutocompleteField("name")]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         verbose_name = "Sede dei corsi"
         verbose_name_plural = "Sedi dei corsi"
         ordering = ["city", "name"]

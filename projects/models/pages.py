@@ -18,12 +18,14 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from catalogue.listing import listing_context
 from core.blocks import BodyStreamBlock
 from core.jsonld import json_ld_script
 from core.models import BasePage
 from core.parts import shared_part
+from core.translatable import SOURCE_ROWS
 
 from .. import exports, panels
 from ..charts import funding_at_a_glance
@@ -162,7 +164,13 @@ class ProjectPage(BasePage):
     )
 
     fund = models.ForeignKey(
-        Fund, verbose_name="Fondo", null=True, blank=True, on_delete=models.PROTECT, related_name="projects"
+        Fund,
+        verbose_name="Fondo",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="projects",
+        limit_choices_to=SOURCE_ROWS,
     )
     programme = models.ForeignKey(
         FundingProgramme,
@@ -202,8 +210,15 @@ class ProjectPage(BasePage):
         help_text="Lascia vuoto per ricavarlo dalle date; scegli uno stato solo per forzarlo (per esempio «Annullato»).",
     )
 
-    territories = ParentalManyToManyField(Territory, verbose_name="Territori", blank=True, related_name="projects")
-    themes = ParentalManyToManyField(Theme, verbose_name="Temi", blank=True, related_name="projects")
+    territories = ParentalManyToManyField(
+        Territory, verbose_name="Territori", blank=True, related_name="projects", limit_choices_to=SOURCE_ROWS
+    )
+    themes = ParentalManyToManyField(
+        Theme, verbose_name="Temi", blank=True, related_name="projects", limit_choices_to=SOURCE_ROWS
+    )
+    # Every language's page points at the Italian fund (wagtail-localize would point a translation at
+    # the fund's translation): the catalogue filters by the same id in both (`core.translatable`).
+    override_translatable_fields = [SynchronizedField("fund")]
     asap_services = ParentalManyToManyField(
         AsapService,
         verbose_name="Ruolo di ASAP",

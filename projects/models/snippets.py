@@ -11,7 +11,7 @@ from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import RevisionMixin
+from wagtail.models import RevisionMixin, TranslatableMixin
 from wagtail.search import index
 
 from ..visibility import LOGOS_HELP, EuStatement, statement_field
@@ -116,7 +116,11 @@ class Organisation(RevisionMixin, index.Indexed, models.Model):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
 
-class Fund(index.Indexed, ClusterableModel):
+class Fund(TranslatableMixin, index.Indexed, ClusterableModel):
+    """Translatable (`core.translatable`): its description; name and acronym stay as they are."""
+
+    translated_field_names = ("description",)
+
     class Level(models.TextChoices):
         EU = "ue", "Europeo"
         NATIONAL = "nazionale", "Nazionale"
@@ -179,7 +183,7 @@ class Fund(index.Indexed, ClusterableModel):
         index.AutocompleteField("acronym"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         verbose_name = "Fondo"
         verbose_name_plural = "Fondi"
         ordering = ["acronym", "name"]
@@ -295,29 +299,40 @@ class FundingProgramme(index.Indexed, ClusterableModel):
         return chain[::-1]
 
 
-class Theme(models.Model):
-    name = models.CharField("Nome", max_length=100, unique=True)
-    slug = models.SlugField("Abbreviazione per l'indirizzo", max_length=100, unique=True)
+class Theme(TranslatableMixin, models.Model):
+    """Translatable (`core.translatable`): a theme's name is a word a visitor reads ("Inclusione
+    sociale"), not a proper name; the slug stays the Italian one, so /en/ filters by it too."""
+
+    translated_field_names = ("name",)
+
+    name = models.CharField("Nome", max_length=100)
+    slug = models.SlugField("Abbreviazione per l'indirizzo", max_length=100)
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         verbose_name = "Tema"
         verbose_name_plural = "Temi"
         ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("name", "locale"), ("slug", "locale")]
 
     def __str__(self):
         return self.name
 
 
-class Territory(models.Model):
+class Territory(TranslatableMixin, models.Model):
+    """Translatable (`core.translatable`): its name ("Italia", "Roma" read "Italy", "Rome" in English
+    if editors say so); level and code stay."""
+
+    translated_field_names = ("name",)
+
     class Level(models.TextChoices):
         COUNTRY = "nazione", "Nazione"
         REGION = "regione", "Regione"
         PROVINCE = "provincia", "Provincia o città metropolitana"
         MUNICIPALITY = "comune", "Comune o Municipio"
 
-    name = models.CharField("Nome", max_length=120, unique=True)
+    name = models.CharField("Nome", max_length=120)
     level = models.CharField("Livello", max_length=12, choices=Level.choices, default=Level.REGION)
     code = models.CharField(
         "Codice", max_length=20, blank=True, help_text="Codice NUTS o ISTAT, per esempio ITI4 per il Lazio."
@@ -325,10 +340,11 @@ class Territory(models.Model):
 
     panels = [FieldPanel("name"), FieldRowPanel([FieldPanel("level"), FieldPanel("code")])]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         verbose_name = "Territorio"
         verbose_name_plural = "Territori"
         ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("name", "locale")]
 
     def __str__(self):
         return self.name

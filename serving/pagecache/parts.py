@@ -1,6 +1,6 @@
 """Parts that every page shows the same (menu, boxes, organisation details, consent banner), built
-once per site and generation instead of once per page: an uncached page then costs only its own
-queries. A previewed draft always builds its parts afresh (the home page's boxes may be the draft).
+once per site, language and generation instead of once per page: an uncached page then costs only
+its own queries. A previewed draft always builds its parts afresh (the home page's boxes may be the draft).
 
 This module is the keeper behind `core.parts` (installed by `serving.apps`), the way features
 declare a part; the routing and the site lookup use it directly."""
@@ -8,7 +8,9 @@ declare a part; the routing and the site lookup use it directly."""
 import hashlib
 import time
 
+from django.conf import settings
 from django.http.request import split_domain_port
+from django.utils import translation
 from wagtail.models import Site
 
 from . import store
@@ -40,8 +42,12 @@ def find_site(request):
 
 
 def _part_keys(names, request):
+    """Every part is kept per site and per language of the address: most hold text or page URLs
+    (menu, footer, boxes, cards, facets), and for the rest a second copy costs one build per
+    language, less than a flag every feature would have to get right."""
     site = find_site(request)
-    return {name: f"pagecache:part:{name}:{site.pk if site else 0}" for name in names}
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return {name: f"pagecache:part:{name}:{site.pk if site else 0}:{language}" for name in names}
 
 
 def first_shared_part(names, request, usable, build):
