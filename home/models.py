@@ -12,6 +12,7 @@ from core.boxes import Box, entries_from_picks
 from core.links import LinkFields
 from core.models import BasePage
 from courses.boxes import next_open_courses
+from news.boxes import NEWS_BOX_TITLE, latest_news
 from projects.boxes import latest_projects
 
 
@@ -98,6 +99,7 @@ class HomePage(BasePage):
         boxes = [
             Box("box-corsi", self.courses_box_title, self.course_box_items(request)),
             Box("box-progetti", self.projects_box_title, self.project_box_items(request)),
+            Box("box-notizie", NEWS_BOX_TITLE, latest_news(self, request)),
         ]
         return [box for box in boxes if box.entries]
 

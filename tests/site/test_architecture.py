@@ -28,8 +28,22 @@ ALLOWED = {
     "transparency": {"core", "search", "projects"},
     "accessibility": {"core", "serving", "outbox", "inbox"},
     "editorial": {"core", "projects", "courses", "outbox", "inbox"},
+    # News and calls: a catalogue of articles that link to projects, courses and organisations; it
+    # adds its sections to their pages through `core.sections`, so neither imports it.
+    "news": {"core", "serving", "catalogue", "search", "projects", "courses"},
     # The composition root and the demo builder may use every app; nothing imports them.
-    "home": {"core", "search", "standardpages", "projects", "outbox", "inbox", "consent", "analytics", "courses"},
+    "home": {
+        "core",
+        "search",
+        "standardpages",
+        "projects",
+        "outbox",
+        "inbox",
+        "consent",
+        "analytics",
+        "courses",
+        "news",
+    },
     "demo": {
         "core",
         "serving",
@@ -43,6 +57,7 @@ ALLOWED = {
         "consent",
         "analytics",
         "courses",
+        "news",
         "home",
         "transparency",
         "accessibility",
