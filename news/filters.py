@@ -70,7 +70,7 @@ class NewsFilterSet(CatalogueFilterSet):
         return cls(request.GET, index.articles().order_by("-date", "-pk"), request=request, now=now)
 
     def filter_open(self, articles, name, value):
-        return articles.open_calls(self.now)
+        return articles.open_calls(self.now) if value else articles
 
     @cached_property
     def theme_choices(self):
