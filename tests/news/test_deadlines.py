@@ -90,4 +90,3 @@ def test_an_editor_cannot_give_a_deadline_to_plain_news(news_index):
     with pytest.raises(ValidationError) as error:
         article.clean()
     assert "Solo un avviso o bando ha una scadenza." in str(error.value)
-
