@@ -12,8 +12,9 @@ NEWS_BOX_TITLE = _("Notizie")
 
 
 def latest_news(home, request=None, limit=3):
+    """The articles of the visitor's language: those under the home page's translation."""
     articles = (
-        NewsArticlePage.objects.descendant_of(home)
+        NewsArticlePage.objects.descendant_of(home.localized)
         .published()
         .latest_first()
         .order_by("-featured", "-date", "-first_published_at", "-pk")
