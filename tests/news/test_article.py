@@ -57,8 +57,8 @@ def test_an_article_says_what_it_is_with_newsarticle_data_and_its_image_for_shar
 
 
 def test_a_call_shows_its_deadline_and_documents(client, news_index):
-    from wagtail.documents import get_document_model
     from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
 
     document = get_document_model()(title="Testo dell'avviso")
     document.file.save("avviso.txt", ContentFile(b"Avviso"), save=True)
@@ -153,4 +153,3 @@ def test_news_pages_are_valid_html(client, news_index, project_catalogue, assert
     assert_valid_html(
         {url.strip("/").replace("/", "_").replace("?", "_") or "home": client.get(url).content.decode() for url in urls}
     )
-

@@ -134,7 +134,7 @@ def index_queries(client, url):
 def test_queries_do_not_grow_with_the_number_of_articles(client, news_index, newsroom):
     urls = [news_index.url, f"{news_index.url}?tipo=bando&tema=integrazione", f"{news_index.url}?aperti=on"]
     few = [index_queries(client, url) for url in urls]
-    for n in range(30):
+    for _ in range(30):
         NewsArticlePageFactory(parent=news_index, links={"themes": [newsroom]}, date=datetime.date(2026, 1, 1))
     many = [index_queries(client, url) for url in urls]
     assert few == many

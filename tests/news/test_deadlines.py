@@ -3,9 +3,8 @@ page, on its card and in the "open calls" listing, and no cached copy outlives t
 is always frozen (time_machine): nothing here depends on today's date."""
 
 import datetime
-from zoneinfo import ZoneInfo
-
 import re
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
