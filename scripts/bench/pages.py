@@ -126,6 +126,7 @@ def page_urls():
     from wagtail.models import Page
 
     from courses.models import CourseIndexPage, CoursePage
+    from news.models import NewsArticlePage, NewsIndexPage
     from projects.models import Organisation, ProjectIndexPage, ProjectPage
 
     catalogue = ProjectIndexPage.objects.live().first()
@@ -140,6 +141,8 @@ def page_urls():
         "organisation page": f"{catalogue.url}ente/{organisation.pk}/",
         "course catalogue": CourseIndexPage.objects.live().first().url,
         "course page": CoursePage.objects.live().annotate(n=Count("sessions")).order_by("-n")[0].url,
+        "news index": NewsIndexPage.objects.live().first().url,
+        "news article (a call)": NewsArticlePage.objects.live().filter(kind="bando").order_by("path")[0].url,
         "search ?q=progetti": "/cerca/?q=progetti",
         "404": "/pagina-che-non-esiste/",
     }
