@@ -18,6 +18,7 @@ from catalogue.filters import (
     facet_counts,
 )
 from core.parts import shared_part
+from projects.filters import counted_options as counted
 from projects.models import Theme
 from search.query import clean_query
 from search.services import matching_ids
@@ -34,15 +35,6 @@ def search_news(model, text):
 
 def theme_choices():
     return list(Theme.objects.order_by("name").values_list("slug", "name"))
-
-
-def counted(choices, counts, selected):
-    selected = "" if selected is None else str(selected)
-    return [
-        Option(value, str(label), counts.get(value, 0))
-        for value, label in choices
-        if counts.get(value) or value == selected
-    ]
 
 
 class NewsFilterSet(CatalogueFilterSet):
