@@ -185,6 +185,10 @@ class CatalogueFilterSet(django_filters.FilterSet):
     class Meta:
         form = CatalogueForm
 
+    # A catalogue whose results change with the clock (a call's deadline) sets how many seconds its
+    # kept parts (counts, ids, filter form, cards) may live at most; None: until editors change something.
+    part_seconds = None
+
     def __init__(self, data, queryset, *, request, exclude=()):
         super().__init__(data, queryset, request=request)
         for name in exclude:
@@ -241,7 +245,7 @@ class CatalogueFilterSet(django_filters.FilterSet):
         if self.search_text:
             return build()
         key = hashlib.sha256(repr((self.request.path, state)).encode()).hexdigest()
-        return shared_part(f"{name}:{key}", self.request, build)
+        return shared_part(f"{name}:{key}", self.request, build, self.part_seconds)
 
     def ordered_ids(self):
         """The results' ids in their order, kept per filter state and order like the counts: every

@@ -53,7 +53,7 @@ def cards(filterset, template_name, ids):
             for row in rows
         }
 
-    kept = shared_parts(list(names), filterset.request, render)
+    kept = shared_parts(list(names), filterset.request, render, filterset.part_seconds)
     return [kept[name] for name in names if name in kept]
 
 

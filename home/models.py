@@ -14,6 +14,7 @@ from core.language import language_code
 from core.links import LinkFields
 from core.models import BasePage
 from courses.boxes import next_open_courses
+from news.boxes import NEWS_BOX_TITLE, latest_news
 from projects.boxes import latest_projects
 
 
@@ -103,6 +104,7 @@ class HomePage(BasePage):
         boxes = [
             Box("box-corsi", self.courses_box_title, self.course_box_items(request)),
             Box("box-progetti", self.projects_box_title, self.project_box_items(request)),
+            Box("box-notizie", NEWS_BOX_TITLE, latest_news(self, request)),
         ]
         if not all(box.entries for box in boxes) and (source := self.source_home()) is not None:
             fallback = {box.id: box for box in source.site_boxes(request)}

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "consent",
     "cookie_consent",
     "courses",
+    "news",
     "events",
     "transparency",
     "accessibility",

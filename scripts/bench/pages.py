@@ -126,6 +126,7 @@ def page_urls():
     from wagtail.models import Page
 
     from courses.models import CourseIndexPage, CoursePage
+    from news.models import NewsArticlePage, NewsIndexPage
     from events.models import EventIndexPage, EventPage
     from projects.models import Organisation, ProjectIndexPage, ProjectPage
 
@@ -141,6 +142,8 @@ def page_urls():
         "organisation page": f"{catalogue.url}ente/{organisation.pk}/",
         "course catalogue": CourseIndexPage.objects.live().first().url,
         "course page": CoursePage.objects.live().annotate(n=Count("sessions")).order_by("-n")[0].url,
+        "news index": NewsIndexPage.objects.live().first().url,
+        "news article (a call)": NewsArticlePage.objects.live().filter(kind="bando").order_by("path")[0].url,
         "events index": EventIndexPage.objects.live().first().url,
         "event page": EventPage.objects.live().order_by("start").last().url,
         "search ?q=progetti": "/cerca/?q=progetti",

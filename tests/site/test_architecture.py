@@ -29,6 +29,9 @@ ALLOWED = {
     "accessibility": {"core", "serving", "outbox", "inbox"},
     "events": {"core", "serving", "catalogue", "search", "projects", "outbox", "inbox", "courses"},
     "editorial": {"core", "projects", "courses", "outbox", "inbox"},
+    # News and calls: a catalogue of articles that link to projects, courses and organisations; it
+    # adds its sections to their pages through `core.sections`, so neither imports it.
+    "news": {"core", "serving", "catalogue", "search", "projects", "courses"},
     # The composition root and the demo builder may use every app; nothing imports them.
     "home": {
         "core",
@@ -40,6 +43,7 @@ ALLOWED = {
         "consent",
         "analytics",
         "courses",
+        "news",
         "events",
     },
     "demo": {
@@ -55,6 +59,7 @@ ALLOWED = {
         "consent",
         "analytics",
         "courses",
+        "news",
         "events",
         "home",
         "transparency",
