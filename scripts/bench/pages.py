@@ -126,8 +126,8 @@ def page_urls():
     from wagtail.models import Page
 
     from courses.models import CourseIndexPage, CoursePage
-    from news.models import NewsArticlePage, NewsIndexPage
     from events.models import EventIndexPage, EventPage
+    from news.models import NewsArticlePage, NewsIndexPage
     from projects.models import Organisation, ProjectIndexPage, ProjectPage
 
     catalogue = ProjectIndexPage.objects.live().first()

@@ -19,7 +19,20 @@ from demo.loaders import (
 # Pages first: the others hang their pages on the home page; the menu and the settings point at
 # pages of every area, so they come last (the register adds its own entry after the menu's). The
 # English translations of Italian pages come after everything Italian.
-LOADERS = [pages, search, projects, consent, courses, news, events, menu, transparency, accessibility, settings, english]
+LOADERS = [
+    pages,
+    search,
+    projects,
+    consent,
+    courses,
+    news,
+    events,
+    menu,
+    transparency,
+    accessibility,
+    settings,
+    english,
+]
 
 
 class Command(BaseCommand):
