@@ -5,9 +5,8 @@ A deadline is a date and, optionally, a time in Rome; without a time the call is
 It is stored as one instant (`NewsArticlePage.closes_at`), so listing the open calls is one indexed
 comparison. The clock is always passed in (`now`), never read deep down: tests freeze it.
 
-Caching: a page or part that shows a deadline must not outlive it. `keep_until(request, moment)`
-tells the page cache (and Varnish, through `Age`) that the response changes at `moment`, and
-`seconds_until(moment)` bounds a shared part's lifetime (see docs/news-and-events.md)."""
+Caching: a page or part that shows a deadline must not outlive it: `seconds_until(moment)` bounds a
+shared part's lifetime and, through `core.parts.changes_in`, the page's (see docs/news-and-events.md)."""
 
 import datetime
 from dataclasses import dataclass
@@ -18,7 +17,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.dates import italian_on, italian_time
-from serving.pagecache import store
 
 ROME = ZoneInfo("Europe/Rome")
 
@@ -60,14 +58,3 @@ def seconds_until(moment, now=None):
     if left <= 0 or left >= settings.PAGE_CACHE_SECONDS:
         return None
     return max(int(left), 1)
-
-
-def keep_until(request, moment, now=None):
-    """The response being built changes at `moment`: the page cache keeps it no longer. A cached
-    page lives PAGE_CACHE_SECONDS from its oldest part's birth (`store.note_born`), so the response
-    is declared born that long before `moment`; its `Age` header tells Varnish the same."""
-    if moment is None or request is None:
-        return
-    now = now or timezone.now()
-    if now < moment < now + datetime.timedelta(seconds=settings.PAGE_CACHE_SECONDS):
-        store.note_born(request, moment.timestamp() - settings.PAGE_CACHE_SECONDS)

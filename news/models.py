@@ -20,10 +20,10 @@ from catalogue.listing import listing_context
 from core.blocks import BodyStreamBlock
 from core.jsonld import json_ld_script
 from core.models import BasePage
-from core.parts import shared_part
+from core.parts import changes_in, shared_part
 
 from . import feeds
-from .deadlines import closing_instant, deadline_state, keep_until, seconds_until
+from .deadlines import closing_instant, deadline_state, seconds_until
 from .filters import NewsFilterSet
 from .kinds import Kind
 from .querysets import NewsArticleQuerySet
@@ -57,8 +57,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         now = timezone.now()
         filterset = NewsFilterSet.for_catalogue(request, self, now)
         context = listing_context(filterset, self.articles_per_page, "news/includes/news_card.html")
-        keep_until(request, filterset.next_change, now)
-        return self.render(request, template="news/news_index_page.html", context_overrides=context)
+        response = self.render(request, template="news/news_index_page.html", context_overrides=context)
+        return changes_in(response, seconds_until(filterset.next_change, now))
 
     @path("feed/")
     def feed(self, request):
@@ -189,12 +189,15 @@ class NewsArticlePage(BasePage):
         self.closes_at = closing_instant(self.deadline_date, self.deadline_time) if self.is_call else None
         super().save(*args, **kwargs)
 
+    def serve(self, request, *args, **kwargs):
+        """A call reads "Scaduto" from its deadline on: no cache keeps the page past it."""
+        return changes_in(super().serve(request, *args, **kwargs), seconds_until(self.closes_at))
+
     def get_context(self, request, *args, **kwargs):
         """The article and its JSON-LD are the same for every visitor: built once and kept as a shared
         part until editors change something or, for a call, until its deadline (then "Scaduto")."""
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
-        keep_until(request, self.closes_at, now)
         context.update(
             shared_part(
                 f"page-article:{self.pk}",

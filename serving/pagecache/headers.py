@@ -59,13 +59,17 @@ def is_shareable(request, response):
     )
 
 
-def shared_seconds(response):
-    """How long a shared cache may keep the response: PAGE_CACHE_SECONDS, or less when the page
-    changes by the clock sooner (`core.parts.changes_in`)."""
-    return min(settings.PAGE_CACHE_SECONDS, getattr(response, "shared_cache_seconds", settings.PAGE_CACHE_SECONDS))
+def shared_seconds(response, age=0):
+    """How long a shared cache may keep the response, counted like its `Age` from when its oldest
+    part was built (`age` seconds ago): PAGE_CACHE_SECONDS, or less when the page changes by the
+    clock sooner (`core.parts.changes_in` counts from now, hence the `age` added)."""
+    clock = getattr(response, "shared_cache_seconds", None)
+    if clock is None:
+        return settings.PAGE_CACHE_SECONDS
+    return min(settings.PAGE_CACHE_SECONDS, clock + int(age))
 
 
-def set_cache_headers(request, response):
+def set_cache_headers(request, response, age=0):
     if response.has_header("Cache-Control"):
         return
     if not is_shareable(request, response):
@@ -75,7 +79,7 @@ def set_cache_headers(request, response):
             response,
             public=True,
             max_age=settings.PAGE_BROWSER_CACHE_SECONDS,
-            s_maxage=shared_seconds(response),
+            s_maxage=shared_seconds(response, age),
         )
 
 

@@ -85,11 +85,11 @@ class PageCacheMiddleware:
             return get_conditional_response(request, etag=entry_etag(entry), response=thawed(entry))
         store.start_request(request)
         response = self.get_response(request)
-        set_cache_headers(request, response)
-        with_etag(response)
         born = store.born_of(request)
+        set_cache_headers(request, response, store.age(born))
+        with_etag(response)
         if key and is_storable(request, response):
-            store.keep(key, generation, born, frozen(response), shared_seconds(response))
+            store.keep(key, generation, born, frozen(response), shared_seconds(response, store.age(born)))
         if is_public(response) and time.time() - born >= 1:
             response["Age"] = str(int(store.age(born)))
         if response.has_header("ETag"):
