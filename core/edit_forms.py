@@ -6,10 +6,7 @@ two for a page (its specific version, its parent); a model select runs its query
 iterated; a StreamField packs its blocks' definition for the browser on every request. Here the
 items of each inline panel's choosers are fetched together, each chooser keeps what it found, model
 selects read their options once, and a StreamField's definition is packed once per language.
-
-The table block's editor (Handsontable, 870 KB of script, some 200 ms to build on a project form)
-is loaded and built when its table comes into view (`LazyTableInputAdapter`, admin-table.js):
-until then the block keeps its value in its hidden field, so saving and previewing are unchanged."""
+(The StreamField's heavy editors are built in the browser when needed: core/lazy_widgets.py.)"""
 
 from collections import defaultdict
 from contextlib import suppress
@@ -18,11 +15,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.staticfiles import versioned_static
-from wagtail.admin.telepath import register
 from wagtail.admin.widgets import AdminPageChooser, BaseChooser
 from wagtail.blocks.base import BlockWidget
-from wagtail.contrib.table_block.blocks import TableInput, TableInputAdapter
 from wagtail.models import Page
 
 
@@ -117,24 +111,3 @@ class FewerQueriesMixin:
 
 class PageEditForm(FewerQueriesMixin, WagtailAdminPageForm):
     """Every page's admin form (`BasePage.base_form_class`)."""
-
-
-class LazyTableInputAdapter(TableInputAdapter):
-    """Wagtail's table widget with its scripts named, not loaded: admin-table.js loads them when the
-    table is first seen (or focused) and then builds Wagtail's own widget in its place."""
-
-    js_constructor = "asap.widgets.LazyTableInput"
-
-    def js_args(self, widget):
-        scripts = {
-            "css": versioned_static("table_block/css/vendor/handsontable-6.2.2.full.min.css"),
-            "handsontable": versioned_static("table_block/js/vendor/handsontable-6.2.2.full.min.js"),
-            "table": versioned_static("table_block/js/table.js"),
-        }
-        return [*super().js_args(widget), scripts]
-
-    def get_media(self, widget):
-        return self.media + forms.Media(js=[versioned_static("js/admin-table.js")])
-
-
-register(LazyTableInputAdapter(), TableInput)
