@@ -92,7 +92,9 @@ class FewerQueriesMixin:
         for field in form.fields.values():
             # Selects and checkboxes only: a row's hidden id is a model choice too, over every row.
             if isinstance(field, forms.ModelChoiceField) and isinstance(field.widget, forms.widgets.ChoiceWidget):
-                field.widget.choices = list(field.choices)  # the field still validates on its queryset
+                # Iterated, not list()ed: list() asks the iterator's length first, a COUNT query.
+                # The field still validates on its queryset.
+                field.widget.choices = [choice for choice in field.choices]  # noqa: C416
 
     def prefetch_rows(self, formset):
         rows = defaultdict(list)  # field name: the rows' bound fields
