@@ -5,7 +5,8 @@ form, once more for the panel's client-side definition), one query per row of an
 two for a page (its specific version, its parent); a model select runs its query each time it is
 iterated; a StreamField packs its blocks' definition for the browser on every request. Here the
 items of each inline panel's choosers are fetched together, each chooser keeps what it found, model
-selects read their options once, and a StreamField's definition is packed once per language."""
+selects read their options once, and a StreamField's definition is packed once per language.
+(The StreamField's heavy editors are built in the browser when needed: core/lazy_widgets.py.)"""
 
 from collections import defaultdict
 from contextlib import suppress
@@ -91,7 +92,9 @@ class FewerQueriesMixin:
         for field in form.fields.values():
             # Selects and checkboxes only: a row's hidden id is a model choice too, over every row.
             if isinstance(field, forms.ModelChoiceField) and isinstance(field.widget, forms.widgets.ChoiceWidget):
-                field.widget.choices = list(field.choices)  # the field still validates on its queryset
+                # Iterated, not list()ed: list() asks the iterator's length first, a COUNT query.
+                # The field still validates on its queryset.
+                field.widget.choices = [choice for choice in field.choices]  # noqa: C416
 
     def prefetch_rows(self, formset):
         rows = defaultdict(list)  # field name: the rows' bound fields

@@ -14,7 +14,7 @@ from wagtail.admin.ui.fields import BaseFieldDisplay, register_display_class
 from wagtail.contrib.forms.utils import get_form_types
 from wagtail.models import Page
 
-from . import admin_feedback
+from . import admin_feedback, lazy_widgets  # noqa: F401 (lazy_widgets: its telepath adapters)
 from .dates import italian_date, italian_datetime
 from .panels import READ_FORM_SUBMISSIONS
 

@@ -5,7 +5,8 @@ the demo (gunicorn, DEBUG off, scratch database): the median of REPEAT loads aft
   SQL queries);
 - browser, in Chromium, from navigation start: the first byte, DOMContentLoaded, and *interactive*:
   the form is ready to type in (every rich text editor drawn, every StreamField's blocks built, the
-  page loaded) and the main thread is free again (the end of the last long task, >50 ms, before it);
+  page loaded; a body block's table or paragraph editor below the screen is built when the editor
+  reaches it, core/lazy_widgets.py) and the main thread is free again (the end of the last long task, >50 ms, before it);
   and the CPU time of the page's main thread from the response to then (Chromium's ThreadTime), which a busy shared
   machine inflates far less than the wall-clock times.
 

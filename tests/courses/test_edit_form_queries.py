@@ -2,12 +2,10 @@
 projects it lists, within a fixed budget."""
 
 import pytest
-from django.contrib.auth.models import Group
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from courses.models import CourseRelatedProject
 from tests.factories.courses import CoursePageFactory, CourseSessionFactory, VenueFactory
+from tests.factories.edit_forms import queries_for_edit_form, redattrice_fixture  # noqa: F401 (the fixture "redattrice")
 from tests.factories.projects import ProjectPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -17,14 +15,6 @@ pytestmark = pytest.mark.django_db
 MAX_QUERIES = 51
 
 
-@pytest.fixture
-def redattrice(client, django_user_model, editorial_groups):
-    person = django_user_model.objects.create_user("redattrice", "redattrice@asap.example", "password-lunga-1")
-    person.groups.add(Group.objects.get(name="Redattori"))
-    client.force_login(person)
-    return client
-
-
 def course_with(catalogue, project_catalogue, rows):
     course = CoursePageFactory(parent=catalogue)
     for n in range(rows):
@@ -32,15 +22,6 @@ def course_with(catalogue, project_catalogue, rows):
         CourseRelatedProject.objects.create(course=course, project=ProjectPageFactory(parent=project_catalogue))
     course.save_revision().publish()
     return course
-
-
-def queries_for_edit_form(client, page):
-    url = f"/admin/pages/{page.pk}/edit/"
-    client.get(url)  # warm-up: the site's settings and caches
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries), response.content.decode()
 
 
 def test_course_edit_form_queries_do_not_grow_with_its_rows(redattrice, course_catalogue, project_catalogue):

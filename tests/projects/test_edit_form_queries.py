@@ -2,12 +2,10 @@
 and documents it lists (its choosers fetch their items together), within a fixed budget."""
 
 import pytest
-from django.contrib.auth.models import Group
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.documents.models import Document
 
 from projects.models import ProjectDocument, ProjectRelatedLink
+from tests.factories.edit_forms import queries_for_edit_form, redattrice_fixture  # noqa: F401 (the fixture "redattrice")
 from tests.factories.projects import OrganisationFactory, ProjectOrganisationFactory, ProjectPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -15,15 +13,7 @@ pytestmark = pytest.mark.django_db
 # Wagtail's own share (session, permissions, revisions, workflow, locks, comments, menus) plus the
 # form's: one query per chooser at the top, one per inline panel and chooser column, none per row.
 # Four more are the translation menu's (wagtail-localize: locales, translations, sources).
-MAX_QUERIES = 64
-
-
-@pytest.fixture
-def redattrice(client, django_user_model, editorial_groups):
-    person = django_user_model.objects.create_user("redattrice", "redattrice@asap.example", "password-lunga-1")
-    person.groups.add(Group.objects.get(name="Redattori"))
-    client.force_login(person)
-    return client
+MAX_QUERIES = 61
 
 
 def project_with(catalogue, rows):
@@ -36,15 +26,6 @@ def project_with(catalogue, rows):
         ProjectDocument.objects.create(project=project, document=document, title=f"Allegato {n}")
     project.save_revision().publish()
     return project
-
-
-def queries_for_edit_form(client, page):
-    url = f"/admin/pages/{page.pk}/edit/"
-    client.get(url)  # warm-up: the site's settings and caches
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries), response.content.decode()
 
 
 def test_project_edit_form_queries_do_not_grow_with_its_rows(redattrice, project_catalogue):
