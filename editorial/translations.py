@@ -1,22 +1,29 @@
-"""Translations out of date: the Italian page or snippet changed after wagtail-localize last read it
-(its `TranslationSource.last_updated_at`, set when a translation starts and at each "Sincronizza"),
-so the English version lacks the change. Read from wagtail-localize's and Wagtail's own records (no
-model of ours to keep in step), in a number of queries that does not grow with the translations: two
-for pages, two per kind of translated snippet."""
+"""Translations out of date, in two steps. First the Italian page or snippet changed after
+wagtail-localize last read it (its `TranslationSource.last_updated_at`, set when a translation starts
+and at each "Sincronizza"): the English version lacks the change. Then, for pages, the Italian was read
+again but the English page has not been published since: its new texts wait in the translation editor
+or for a moderator. Read from wagtail-localize's and Wagtail's own records (no model of ours to keep in
+step), in a number of queries that does not grow with the translations: three for pages, two per kind
+of translated snippet."""
 
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, F, OuterRef, Subquery
+from django.db.models import CharField, F, OuterRef, Q, Subquery
 from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.http import urlencode
 from wagtail.models import ModelLogEntry, Page
 from wagtail_localize.models import Translation, get_edit_url
 
+from .checks import pages_in_review
+
 # What counts as a change of a snippet: Wagtail logs both when an editor saves one in the admin.
 SNIPPET_CHANGES = ("wagtail.edit", "wagtail.publish")
+CHANGED = "L'originale è cambiato"
+TO_PUBLISH = "Da pubblicare"
+IN_REVIEW = "In approvazione"
 
 
 @dataclass(frozen=True)
@@ -27,6 +34,8 @@ class OutdatedTranslation:
     editor_url: str  # the translation editor (the English page's or snippet's edit view)
     sync_url: str  # wagtail-localize's "Sincronizza": reads the Italian again into the editor
     changed_at: datetime
+    state: str = CHANGED
+    submit_url: str = ""  # "Invia in approvazione" of the English page as translated so far
 
 
 def page_changed_at():
@@ -49,13 +58,28 @@ def snippet_changed_at(model):
     return Subquery(source.values("changed_at")[:1])
 
 
-def rows(model, translations, changed_at, next_url):
-    """One row per translation of `model` whose source changed after its last sync."""
-    found = list(
-        translations.annotate(changed_at=changed_at)
-        .filter(changed_at__gt=F("source__last_updated_at"))
-        .select_related("source")
+def target_published_at():
+    target_page = Page.objects.filter(
+        translation_key=OuterRef("source__object_id"), locale_id=OuterRef("target_locale_id")
     )
+    return Subquery(target_page.values("last_published_at")[:1])
+
+
+def rows(model, translations, changed_at, next_url):
+    """One row per translation of `model` whose source changed after its last sync, or, for pages,
+    whose English page was not published since that sync."""
+    translations = translations.annotate(changed_at=changed_at)
+    in_review = set()
+    if model is Page:
+        translations = translations.annotate(published_at=target_published_at()).filter(
+            Q(changed_at__gt=F("source__last_updated_at"))
+            | Q(published_at__isnull=True)
+            | Q(published_at__lt=F("source__last_updated_at"))
+        )
+        in_review = set(pages_in_review())
+    else:
+        translations = translations.filter(changed_at__gt=F("source__last_updated_at"))
+    found = list(translations.select_related("source"))
     keys = {translation.source.object_id for translation in found}
     instances = {(obj.translation_key, obj.locale_id): obj for obj in model.objects.filter(translation_key__in=keys)}
     result = []
@@ -66,6 +90,11 @@ def rows(model, translations, changed_at, next_url):
         if source is None or target is None:
             continue
         sync_url = reverse("wagtail_localize:update_translations", args=[translation.source_id])
+        state, submit_url = CHANGED, ""
+        if translation.changed_at is None or translation.changed_at <= translation.source.last_updated_at:
+            state = IN_REVIEW if target.pk in in_review else TO_PUBLISH
+            if state == TO_PUBLISH:
+                submit_url = reverse("editorial_submit_translation", args=[translation.pk])
         result.append(
             OutdatedTranslation(
                 source_title=str(source),
@@ -73,7 +102,9 @@ def rows(model, translations, changed_at, next_url):
                 target_title=str(target),
                 editor_url=get_edit_url(target),
                 sync_url=f"{sync_url}?{urlencode({'next': next_url})}" if next_url else sync_url,
-                changed_at=translation.changed_at,
+                changed_at=translation.changed_at or translation.source.last_updated_at,
+                state=state,
+                submit_url=submit_url,
             )
         )
     return result

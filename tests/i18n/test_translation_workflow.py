@@ -65,7 +65,7 @@ def panel(client):
     return html.split('id="traduzioni-da-aggiornare', 1)[1]
 
 
-def test_a_changed_italian_page_is_listed_until_its_translation_is_synced(client, django_user_model, about):
+def test_a_changed_italian_page_is_listed_until_its_translation_is_published(client, django_user_model, about):
     italian, english_page = about
     client.force_login(member(django_user_model, "Redattori", "redattrice"))
     assert "Tutte le traduzioni sono aggiornate." in panel(client)
@@ -73,7 +73,7 @@ def test_a_changed_italian_page_is_listed_until_its_translation_is_synced(client
     change(italian, MONDAY + datetime.timedelta(days=2), intro="Sommario nuovo.")
     listed = panel(client)
     assert "Chi siamo" in listed and "Chi siamo (EN)" in listed
-    assert "9 dicembre 2026, ore 9:00" in listed
+    assert "originale è cambiato" in listed and "modificato il 9 dicembre 2026, ore 9:00" in listed
     translation = Translation.objects.get(source__object_id=italian.translation_key)
     sync_url = f"/admin/localize/update/{translation.source_id}/?next=%2Fadmin%2F"
     assert sync_url in listed
@@ -81,10 +81,36 @@ def test_a_changed_italian_page_is_listed_until_its_translation_is_synced(client
 
     with time_machine.travel(MONDAY + datetime.timedelta(days=3), tick=False):
         assert client.post(sync_url).status_code == 302
-    assert "Tutte le traduzioni sono aggiornate." in panel(client)
-    english_page.refresh_from_db()
-    # the new Italian text waits in the editor, to be translated, and the English page is not yet changed
+    # the new Italian text waits in the editor, to be translated; the English page waits to be published
     assert translation.source.stringsegment_set.filter(string__data="Sommario nuovo.").exists()
+    listed = panel(client)
+    assert "Da pubblicare" in listed and "Sincronizza</a>" not in listed
+    submit_url = reverse("editorial_submit_translation", args=[translation.pk])
+    assert submit_url in listed
+    StringTranslation.objects.create(
+        translation_of=translation.source.stringsegment_set.get(string__data="Sommario nuovo.").string,
+        locale=english_page.locale,
+        context=translation.source.stringsegment_set.get(string__data="Sommario nuovo.").context,
+        data="A new summary.",
+    )
+    response = client.post(submit_url, {"next": "/admin/"})
+    assert response.status_code == 302 and response["Location"] == "/admin/"
+    english_page.refresh_from_db()
+    assert english_page.workflow_in_progress and english_page.intro != "A new summary."  # not live yet
+    assert english_page.get_latest_revision_as_object().intro == "A new summary."
+    assert "In approvazione" in panel(client) and submit_url not in panel(client)
+
+    with time_machine.travel(MONDAY + datetime.timedelta(days=4), tick=False):
+        english_page.get_latest_revision().publish()  # the moderator approves
+    assert "Tutte le traduzioni sono aggiornate." in panel(client)
+
+
+def test_the_course_desk_may_not_submit_a_translation(client, django_user_model, about):
+    translation = Translation.objects.get(source__object_id=about[0].translation_key)
+    client.force_login(member(django_user_model, "Segreteria corsi", "segreteria"))
+    response = client.post(reverse("editorial_submit_translation", args=[translation.pk]))
+    assert response.status_code in (302, 403)
+    assert not about[1].get_latest_revision_as_object().workflow_in_progress
 
 
 def test_the_list_costs_the_same_queries_for_one_or_many_translations(editorial_groups, english, about):
