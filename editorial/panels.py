@@ -38,6 +38,7 @@ class OutdatedTranslationsPanel(Component):
         context = super().get_context_data(parent_context)
         translations = outdated_translations(next_url=reverse("wagtailadmin_home"))
         context.update(translations=translations[: self.shown], more=len(translations) - self.shown)
+        context["csrf_token"] = parent_context.get("csrf_token")  # for "Invia in approvazione"
         return context
 
 
