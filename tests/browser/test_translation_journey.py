@@ -114,7 +114,7 @@ def test_a_translated_project_kept_up_to_date(tab, browser, live_server, django_
         # Her dashboard flags the English translation; she syncs it.
         editor.goto("/admin/")
         outdated = editor.locator("#traduzioni-da-aggiornare-section")
-        row = outdated.get_by_role("row", name=re.compile("Integration help desks"))
+        row = outdated.get_by_role("listitem").filter(has_text="Integration help desks")
         expect(row).to_contain_text("L'originale è cambiato")
         screenshots(editor, "dashboard-panel", outdated)
         row.get_by_role("link", name="Sincronizza").click()
@@ -132,8 +132,10 @@ def test_a_translated_project_kept_up_to_date(tab, browser, live_server, django_
 
         # ... submits the English page; the Moderatore publishes it.
         editor.goto("/admin/")
-        row = editor.locator("#traduzioni-da-aggiornare-section").get_by_role(
-            "row", name=re.compile("Integration help desks")
+        row = (
+            editor.locator("#traduzioni-da-aggiornare-section")
+            .get_by_role("listitem")
+            .filter(has_text="Integration help desks")
         )
         row.get_by_role("button", name="Invia in approvazione").click()
         expect(editor.locator(".messages")).to_contain_text("«Integration help desks» è stata inviata in approvazione.")
