@@ -13,7 +13,14 @@ def add_editorial_panels(request, panels):
 
 @hooks.register("register_admin_urls")
 def editors_guide_url():
-    return [path("guida/", views.EditorsGuideView.as_view(), name="editors_guide")]
+    return [
+        path("guida/", views.EditorsGuideView.as_view(), name="editors_guide"),
+        path(
+            "traduzioni/<int:translation_id>/invia/",
+            views.submit_translation,
+            name="editorial_submit_translation",
+        ),
+    ]
 
 
 @hooks.register("register_help_menu_item")

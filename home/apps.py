@@ -9,7 +9,9 @@ class HomeConfig(AppConfig):
     def ready(self):
         from search.types import result_types
 
+        from . import translators
         from .models import HomePage
 
         # The home page's own text is found on /cerca/ among the editorial pages.
         result_types.add_pages("pagine", HomePage)
+        translators.connect()

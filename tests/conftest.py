@@ -78,6 +78,8 @@ def editorial_groups(home_page):
         # wagtail-localize's "submit translation" for Redattori and Moderatori
         state = MigrationExecutor(connection).loader.project_state(("home", "0004_editors_translate"))
         import_module("home.migrations.0004_editors_translate").forwards(state.apps, None)
+        state = MigrationExecutor(connection).loader.project_state(("home", "0005_translators_group"))
+        import_module("home.migrations.0005_translators_group").forwards(state.apps, None)
     return home_page
 
 

@@ -1,3 +1,4 @@
+from django.conf import settings
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn, TitleColumn
 from wagtail.snippets.models import register_snippet
@@ -45,5 +46,5 @@ def add_register_reminder(request, panels):
 @public_place(PublicContribution)
 def register_page(receipt, request):
     """ "Vedi sul sito" after publishing a receipt: the register that lists it."""
-    register = ContributionsRegisterPage.objects.live().first()
+    register = ContributionsRegisterPage.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE).first()
     return register.get_url(request) if register else None

@@ -304,6 +304,12 @@ WAGTAIL_TIME_FORMAT = "%H:%M"
 # the English ones from the Italian (docs/translations.md). The admin stays Italian.
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Machine translation in the translation editor ("Traduci con DeepL"): off unless a DeepL key is set.
+if env("DEEPL_AUTH_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "editorial.machine_translation.BritishDeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": env("DEEPL_AUTH_KEY"), "TIMEOUT": env_int("DEEPL_TIMEOUT", 10)},
+    }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -15,7 +15,9 @@ def seed():
     if english is None:
         return 0
     created = 0
-    for slug, strings in read("english")["pages"].items():
+    data = read("english")
+    for slug, own in data["pages"].items():
+        strings = {**data.get("shared", {}), **own}
         page = Page.objects.filter(slug=slug, locale=Locale.get_default()).first()
         if page is None or page.has_translation(english):
             continue

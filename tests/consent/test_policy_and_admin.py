@@ -137,7 +137,7 @@ def test_embeds_are_click_to_load_with_the_provider_named(client, home_page):
 def test_demo_creates_the_generated_policy_and_switches_first_party_statistics_on(wagtail_root, client):
     call_command("seed_demo")
     call_command("seed_demo")
-    policy = CookiePolicyPage.objects.get()
+    policy = CookiePolicyPage.objects.get(locale__language_code="it")
     organisation = OrganisationSettings.objects.get()
     assert organisation.cookie_policy_page_id == policy.pk
     analytics = AnalyticsSettings.objects.get()

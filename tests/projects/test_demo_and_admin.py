@@ -36,7 +36,7 @@ def test_seed_demo_builds_the_fei_project_and_is_idempotent(wagtail_root, client
     ) in roles
     assert ("Regione Lazio", ProjectOrganisation.Role.PARTNER) in roles
 
-    project_catalogue = ProjectIndexPage.objects.get()
+    project_catalogue = ProjectIndexPage.objects.get(locale__language_code="it")
     assert NavigationSettings.objects.get().items.filter(page=project_catalogue).count() == 1
     html = client.get(project_catalogue.url).content.decode()
     # every facet has at least one value to offer
