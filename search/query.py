@@ -112,7 +112,32 @@ STOPWORDS = frozenset(
 )
 # The English site's (PostgreSQL's English configuration drops these too).
 ENGLISH_STOPWORDS = frozenset(
-    "a an and are as at be by for from how i in is it of on or the to what where who with".split()
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "how",
+        "i",
+        "in",
+        "is",
+        "it",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "what",
+        "where",
+        "who",
+        "with",
+    ]
 )
 _FINAL_VOWELS = "aeiouàèéìòù"
 

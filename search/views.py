@@ -84,7 +84,9 @@ def search(request):
     text, type_slug = request.GET.get("q", ""), request.GET.get("tipo")
     state, section = {}, ""
     if clean_query(text):
-        state, section = kept_results(request, lambda: _results(request, SiteSearch.run(text, type_slug, request=request)))
+        state, section = kept_results(
+            request, lambda: _results(request, SiteSearch.run(text, type_slug, request=request))
+        )
     search = SiteSearch.run(text, type_slug, known=state)
     counted = _log(request, search)
     context = {

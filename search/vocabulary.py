@@ -1,4 +1,4 @@
-""""Forse cercavi": corrections from the site's own words, the titles of its live pages in the address's
+""" "Forse cercavi": corrections from the site's own words, the titles of its live pages in the address's
 language. A query word the titles do not know is replaced by the closest title word of similar length
 (difflib's ratio, which a one-letter slip keeps above 0.8), the most frequent one on a tie. The same
 on SQLite and PostgreSQL, and cheap: the vocabulary is a shared part, read once per editors' change."""

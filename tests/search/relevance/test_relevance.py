@@ -3,7 +3,7 @@ person expects among the first three results on at least 95% of them, on SQLite 
 
 import pytest
 
-from tests.search.relevance.measure import measure, mean_reciprocal_rank, report, seed_demo_pages, success_at_3
+from tests.search.relevance.measure import mean_reciprocal_rank, measure, report, seed_demo_pages, success_at_3
 
 pytestmark = pytest.mark.django_db
 
