@@ -5,7 +5,9 @@
 2. every word, as typed (a course about "corsi di lingua" is still found), in every type;
 3. every word but the type words, in every type;
 4. the words corrected from the site's own vocabulary ("rendicontazzione" -> "rendicontazione");
-5. any of the words, pages matching more of them first.
+5. any of the words, pages matching more of them first;
+6. the text as typed inside a title: a query made only of words the language's stemmer drops as
+   too common ("chi siamo" on PostgreSQL) still finds its page.
 
 Stop words and elisions never count (search/query.py); editors' synonyms widen each word or phrase
 (search/synonyms.py). The first plan with results wins; its description is kept with the results."""
@@ -26,6 +28,7 @@ class Plan:
     any_word: bool = False  # False: every word (or one of its synonyms) must match
     steer: str = ""  # slug of the type the query's words named
     corrected: str = ""  # the corrected text, when the words were corrected
+    in_titles: bool = False  # the text as typed, inside titles (no full-text search)
 
     @property
     def text(self):
@@ -49,6 +52,8 @@ def read(query, request=None, explicit_type=False):
         plans.append(Plan(tuple(corrected), corrected=" ".join(corrected)))
     if len(other) > 1:
         plans.append(Plan(other, any_word=True))
+    if len(query) >= 3:
+        plans.append(Plan(tuple(query.split()), in_titles=True))
     return plans, steer
 
 

@@ -4,6 +4,7 @@ picks. The catalogues' text boxes use `matching_ids`, so they match exactly like
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
@@ -99,8 +100,12 @@ class SiteSearch:
 
     def _count_per_type(self, plan, request=None):
         """One faceted query for every type's count."""
-        query = backend_query(plan, request)
-        per_content_type = live_pages(result_types.page_models()).search(query).facet("content_type_id")
+        pages = live_pages(result_types.page_models())
+        if plan.in_titles:
+            rows = pages.filter(title__icontains=plan.text).values("content_type_id").annotate(n=Count("pk"))
+            per_content_type = {row["content_type_id"]: row["n"] for row in rows.order_by()}
+        else:
+            per_content_type = pages.search(backend_query(plan, request)).facet("content_type_id")
         counts = dict.fromkeys(result_types.available, 0)
         for content_type_id, count in per_content_type.items():
             model = ContentType.objects.get_for_id(content_type_id).model_class()
@@ -126,6 +131,8 @@ class SiteSearch:
         if not self.query or not result_types.available or self.plan is None:
             return Page.objects.none()
         pages = live_pages(result_types.page_models(self.result_type))
+        if self.plan.in_titles:
+            return pages.filter(title__icontains=self.plan.text).specific().order_by("title", "pk")
         found = pages.specific().search(backend_query(self.plan, request))
         if not self.plan.any_word:
             return found

@@ -33,8 +33,9 @@ def site_vocabulary(request=None):
 
 
 def _known(word, vocabulary):
+    """A title word, or another form of one ("progetti" for "progetto")."""
     stem = light_stem(word)
-    return word in vocabulary or any(known.startswith(stem) for known in vocabulary)
+    return word in vocabulary or any(light_stem(known) == stem for known in vocabulary)
 
 
 def correct_word(word, vocabulary):
