@@ -6,8 +6,8 @@ from hypothesis import strategies as st
 
 from search.query import clean_query
 from search.services import SiteSearch
-from tests.search.helpers import result_titles
 from tests.factories import ContentPageFactory
+from tests.search.helpers import result_titles
 
 pytestmark = pytest.mark.django_db
 
