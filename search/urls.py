@@ -8,4 +8,5 @@ from . import views
 
 urlpatterns = [
     path(pgettext_lazy("indirizzo", "cerca/"), views.search, name="search"),
+    path(pgettext_lazy("indirizzo", "cerca/suggerimenti/"), views.suggestions, name="search_suggestions"),
 ]

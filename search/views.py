@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
+from django.http import JsonResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -14,6 +15,7 @@ from .query import clean_query
 from .results import kept_results
 from .services import SiteSearch
 from .stats import popular_searches
+from .suggestions import suggestions_for
 from .types import result_detail, result_types, summary_texts
 
 RESULTS_PER_PAGE = 10
@@ -97,3 +99,10 @@ def search(request):
     }
     response = TemplateResponse(request, "search/search.html", context)
     return keep_out_of_shared_caches(response) if counted else response
+
+
+def suggestions(request):
+    """The header box's suggestions as JSON (search/suggestions.py); the same for every visitor."""
+    response = JsonResponse(suggestions_for(request.GET.get("q", ""), request))
+    response["Cache-Control"] = "public, max-age=60"
+    return response
