@@ -1,7 +1,8 @@
 """How a visitor's words become a search, in the order a person would expect (issue 25):
 
 1. words that name a kind of result ("corsi", "progetti") steer to that type and are not required text,
-   when that type has matches for the other words;
+   when that type has matches for the other words (when the visitor picks a type, or every type, from
+   the facets, the other words in that type);
 2. every word, as typed (a course about "corsi di lingua" is still found), in every type;
 3. every word but the type words, in every type;
 4. the words corrected from the site's own vocabulary ("rendicontazzione" -> "rendicontazione");
@@ -42,10 +43,11 @@ def read(query, request=None, explicit_type=False):
     steer = next((t for t in named if t is not None), None)
     other = tuple(term for term, kind in zip(terms, named, strict=True) if kind is None) or tuple(terms)
     plans = []
-    if steer is not None and not explicit_type and other != tuple(terms):
-        plans.append(Plan(other, steer=steer.slug))
-    plans.append(Plan(tuple(terms)))
     if other != tuple(terms):
+        # The visitor chose a type (or "tutti") from the steered results' facets: the same words.
+        plans.append(Plan(other) if explicit_type else Plan(other, steer=steer.slug))
+    plans.append(Plan(tuple(terms)))
+    if other != tuple(terms) and not explicit_type:
         plans.append(Plan(other))
     corrected = corrected_terms(other, request)
     if corrected:

@@ -76,7 +76,9 @@ class SiteSearch:
         else:
             self.plan, self.counts = fallback
         found = sum(count for _, count in self.counts)
-        if found < 3 and not self.plan.corrected:
+        if self.plan.corrected:
+            self.suggestion = self.plan.corrected
+        elif found < 3:
             corrected = corrected_terms(self.plan.terms, request)
             self.suggestion = " ".join(corrected) if corrected else ""
 
