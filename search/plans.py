@@ -37,26 +37,25 @@ class Plan:
 
 
 def read(query, request=None, explicit_type=False):
-    """(plans to try in order, the type the words named or None)."""
+    """The plans to try, in order: a generator, so later plans (the corrections read the site's
+    vocabulary) cost nothing when an earlier one finds something."""
     terms = search_terms(query)
     named = [result_types.named_by(fold(term)) for term in terms]
     steer = next((t for t in named if t is not None), None)
     other = tuple(term for term, kind in zip(terms, named, strict=True) if kind is None) or tuple(terms)
-    plans = []
     if other != tuple(terms):
         # The visitor chose a type (or "tutti") from the steered results' facets: the same words.
-        plans.append(Plan(other) if explicit_type else Plan(other, steer=steer.slug))
-    plans.append(Plan(tuple(terms)))
+        yield Plan(other) if explicit_type else Plan(other, steer=steer.slug)
+    yield Plan(tuple(terms))
     if other != tuple(terms) and not explicit_type:
-        plans.append(Plan(other))
+        yield Plan(other)
     corrected = corrected_terms(other, request)
     if corrected:
-        plans.append(Plan(tuple(corrected), corrected=" ".join(corrected)))
+        yield Plan(tuple(corrected), corrected=" ".join(corrected))
     if len(other) > 1:
-        plans.append(Plan(other, any_word=True))
+        yield Plan(other, any_word=True)
     if len(query) >= 3:
-        plans.append(Plan(tuple(query.split()), in_titles=True))
-    return plans, steer
+        yield Plan(tuple(query.split()), in_titles=True)
 
 
 def backend_query(plan, request=None):

@@ -59,9 +59,8 @@ class SiteSearch:
         return search
 
     def _choose_plan(self, request, explicit_type):
-        plans, _named = read(self.query, request, explicit_type=explicit_type)
         fallback = None
-        for plan in plans:
+        for plan in read(self.query, request, explicit_type=explicit_type):
             counts = self._count_per_type(plan, request)
             if plan.steer:
                 steer = result_types.get(plan.steer)
