@@ -34,7 +34,7 @@ def test_typing_suggests_titles_and_the_keyboard_opens_one(tab, site, assert_acc
         "Rendicontazione dei progetti FSE+\nCorso",
         "Rendicontazione sociale nei comuni\nProgetto",
     ]
-    assert tab.get_by_role("status").filter(has_text="suggeriment").inner_text() == "2 suggerimenti"
+    assert tab.locator(".search-suggestions__status").inner_text() == "2 suggerimenti"
     assert box.get_attribute("aria-activedescendant") is None
 
     box.press("ArrowDown")

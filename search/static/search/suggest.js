@@ -25,8 +25,9 @@
     listbox.className = "search-suggestions";
     listbox.setAttribute("role", "listbox");
     listbox.hidden = true;
-    status.className = "visually-hidden";
-    status.setAttribute("role", "status");
+    /* A polite live region without role="status": the page's own status (a results count) stays the one. */
+    status.className = "visually-hidden search-suggestions__status";
+    status.setAttribute("aria-live", "polite");
     form.classList.add("has-suggestions");
     form.appendChild(listbox);
     form.appendChild(status);
