@@ -13,7 +13,6 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core.sitemap import TranslatedSitemap
-from search import views as search_views
 from serving import file_views, throttles
 from serving import views as page_views
 
@@ -33,7 +32,6 @@ urlpatterns = [
     # Wagtail's document view, sandboxed and never shared-cached when restricted (serving/file_views.py).
     path("documents/<int:document_id>/<str:document_filename>", file_views.serve_document),
     path("documents/", include(wagtaildocs_urls)),
-    path("cerca/", search_views.search, name="search"),
     path("statistiche/", include("analytics.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
@@ -57,6 +55,7 @@ if settings.SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):
 urlpatterns += i18n_patterns(
     # The cookie preferences in each language (/cookie/preferenze/, /en/cookie/preferences/).
     path("cookie/", include("consent.urls")),
+    path("", include("search.urls")),  # /cerca/, /en/search/
     re_path(r"^(?!_util/)((?:[\w\-]+/)*(?:[\w\-]+\.ics)?)$", page_views.serve),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -41,6 +41,7 @@ def register():
             summary_fields=("search_description", "summary"),
             prefetch=(Prefetch("sessions", queryset=CourseSession.objects.select_related("venue")),),
             detail=course_detail,
+            keywords=("corso", "corsi", "course", "courses"),
         ),
         CoursePage,
     )

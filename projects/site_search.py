@@ -25,6 +25,7 @@ def register():
             order=10,
             summary_fields=("search_description", "summary"),
             detail=project_detail,
+            keywords=("progetto", "progetti", "project", "projects"),
         ),
         ProjectPage,
     )

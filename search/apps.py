@@ -12,6 +12,11 @@ class SearchConfig(AppConfig):
 
         from core.parts import notify_pages_changed
 
+        from .models import SearchSynonym
+
         # Editors' picks show in the results kept per query string (search/results.py).
         post_save.connect(notify_pages_changed, sender=SearchPromotion, dispatch_uid="search-pick-saved")
         post_delete.connect(notify_pages_changed, sender=SearchPromotion, dispatch_uid="search-pick-deleted")
+        # Synonyms are read with the shared parts (search/synonyms.py): a change must reach the next search.
+        post_save.connect(notify_pages_changed, sender=SearchSynonym, dispatch_uid="search-synonym-saved")
+        post_delete.connect(notify_pages_changed, sender=SearchSynonym, dispatch_uid="search-synonym-deleted")

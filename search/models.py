@@ -4,6 +4,7 @@ and fruitless searches."""
 from django.db import connection, models
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
+from wagtail.models import TranslatableMixin
 from wagtail.search.utils import normalise_query_string
 
 from core.dates import italian_date
@@ -102,3 +103,26 @@ class ApprovedSearch(models.Model):
     def save(self, *args, **kwargs):
         self.query = self.query.strip().lower()
         super().save(*args, **kwargs)
+
+
+class SearchSynonym(TranslatableMixin, models.Model):
+    """Words a visitor may use for the same thing ("FSE", "Fondo sociale europeo"): a search for any of
+    them finds pages that use another (search/synonyms.py, applied when the query is read, so no
+    reindexing). One row per group and language."""
+
+    terms = models.CharField(
+        "Termini equivalenti",
+        max_length=500,
+        help_text="Separati da virgole, per esempio: FSE, Fondo sociale europeo. Una parola o più parole per termine.",
+    )
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = "Sinonimo di ricerca"
+        verbose_name_plural = "Sinonimi di ricerca"
+        ordering = ["terms"]
+
+    def __str__(self):
+        return self.terms
+
+    def term_list(self):
+        return [term.strip() for term in self.terms.split(",") if term.strip()]

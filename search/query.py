@@ -1,7 +1,10 @@
-"""Turning what a visitor typed into something every search backend accepts."""
+"""Turning what a visitor typed into something every search backend accepts: clean words, without
+the stop words and elisions of the address's language ("dell'integrazione" -> "integrazione")."""
 
 import re
 import unicodedata
+
+from django.utils import translation
 
 MAX_QUERY_LENGTH = 200
 
@@ -81,9 +84,70 @@ STOPWORDS = frozenset(
         "un",
         "una",
         "uno",
+        # elided articles and prepositions ("dell'integrazione", "all'estero", "d'impatto")
+        "d",
+        "dell",
+        "all",
+        "dall",
+        "nell",
+        "sull",
+        "coll",
+        "quell",
+        # the words of a question ("come si fa il budget", "cosa sono i corsi", "dove siete")
+        "come",
+        "cosa",
+        "dove",
+        "quale",
+        "quali",
+        "quando",
+        "si",
+        "fa",
+        "fare",
+        "sono",
+        "mi",
+        "ci",
+        "vorrei",
+        "cerco",
+    ]
+)
+# The English site's (PostgreSQL's English configuration drops these too).
+ENGLISH_STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "how",
+        "i",
+        "in",
+        "is",
+        "it",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "what",
+        "where",
+        "who",
+        "with",
     ]
 )
 _FINAL_VOWELS = "aeiouàèéìòù"
+
+
+def current_language():
+    return (translation.get_language() or "it")[:2]
+
+
+def stopwords(language=None):
+    return ENGLISH_STOPWORDS if (language or current_language()) == "en" else STOPWORDS
 
 
 def fold(word):
@@ -94,11 +158,16 @@ def fold(word):
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def light_stem(word):
-    """A crude Italian stem for prefix matching where no real stemmer is available (SQLite, the
-    highlighter): drop the final vowels of longer words, so "progetto" and "progetti" both give
-    "progett"."""
+def light_stem(word, language=None):
+    """A crude stem for prefix matching where no real stemmer is available (SQLite, the highlighter).
+    Italian: drop the final vowels of longer words, so "progetto" and "progetti" both give "progett".
+    English: drop a plural or verb ending ("projects" -> "project", "funding" -> "fund")."""
     word = fold(word)
+    if (language or current_language()) == "en":
+        for ending in ("ing", "ies", "es", "ed", "s"):
+            if len(word) - len(ending) >= 4 and word.endswith(ending):
+                return word[: -len(ending)]
+        return word
     if len(word) >= 5:
         stripped = word.rstrip(_FINAL_VOWELS)
         if len(stripped) >= 4:
@@ -106,8 +175,10 @@ def light_stem(word):
     return word
 
 
-def search_terms(query):
-    """The words of a cleaned query worth matching: no stopwords, unless the query is only those."""
+def search_terms(query, language=None):
+    """The words of a cleaned query worth matching: no stopwords, unless the query is only those.
+    Elisions split off their article ("dell'integrazione" -> "dell", "integrazione"), a stop word."""
     words = [part for word in query.split() for part in re.split(r"['’-]+", word) if part]
-    meaningful = [w for w in words if fold(w) not in STOPWORDS and len(w) > 1]
+    common = stopwords(language)
+    meaningful = [w for w in words if fold(w) not in common and len(w) > 1]
     return meaningful or words

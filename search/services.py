@@ -4,6 +4,7 @@ picks. The catalogues' text boxes use `matching_ids`, so they match exactly like
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
@@ -13,8 +14,10 @@ from core.language import active_locale_id
 from core.parts import shared_part
 from core.restrictions import public
 
+from .plans import Plan, backend_query, read, word_queries
 from .query import clean_query
 from .types import result_types
+from .vocabulary import corrected_terms
 
 
 def live_pages(models):
@@ -25,6 +28,11 @@ def live_pages(models):
     return public(Page.objects.live().filter(locale=active_locale_id()).type(*models))
 
 
+ALL_TYPES = "tutti"  # ?tipo=tutti: every type, even when the words name one ("corsi appalti")
+# Pages the any-word plan ranks by how many words they match; further ones follow in the backend's order.
+RANKED_CANDIDATES = 100
+
+
 @dataclass
 class SiteSearch:
     """What `/cerca/` shows for one query and (optional) type."""
@@ -33,25 +41,72 @@ class SiteSearch:
     result_type: object = None
     counts: list = field(default_factory=list)  # [(ResultType, count)] in display order
     total: int = 0
+    plan: Plan = None  # how the words were searched (search/plans.py)
+    steered: bool = False  # the type was chosen by the query's words, not by the visitor
+    suggestion: str = ""  # "Forse cercavi: ..."
 
     @classmethod
-    def run(cls, raw_query, type_slug=None, counts_by_slug=None):
-        """`counts_by_slug`, what `counts_by_slug()` gave for the same text a moment ago, saves counting."""
+    def run(cls, raw_query, type_slug=None, known=None, request=None):
+        """`known`, what `state()` gave for the same query string a moment ago, saves searching again."""
         search = cls(query=clean_query(raw_query), result_type=result_types.get(type_slug or ""))
         if search.query and result_types.available:
-            if counts_by_slug is None:
-                search.counts = search._count_per_type()
+            if known:
+                search._restore(known)
             else:
-                search.counts = [(t, counts_by_slug.get(t.slug, 0)) for t in result_types.available]
+                explicit = search.result_type is not None or type_slug == ALL_TYPES
+                search._choose_plan(request, explicit)
             search.total = sum(count for _, count in search.counts)
         return search
+
+    def _choose_plan(self, request, explicit_type):
+        fallback = None
+        for plan in read(self.query, request, explicit_type=explicit_type):
+            counts = self._count_per_type(plan, request)
+            if plan.steer:
+                steer = result_types.get(plan.steer)
+                if dict(counts).get(steer):
+                    self.plan, self.counts, self.result_type, self.steered = plan, counts, steer, True
+                    break
+                continue
+            fallback = fallback or (plan, counts)
+            if any(count for _, count in counts):
+                self.plan, self.counts = plan, counts
+                break
+        else:
+            self.plan, self.counts = fallback
+        found = sum(count for _, count in self.counts)
+        if self.plan.corrected:
+            self.suggestion = self.plan.corrected
+        elif found < 3:
+            corrected = corrected_terms(self.plan.terms, request)
+            self.suggestion = " ".join(corrected) if corrected else ""
+
+    def state(self):
+        """What `run(known=...)` needs: picklable, the same for every visitor of this query string."""
+        return {
+            "plan": self.plan,
+            "counts": self.counts_by_slug(),
+            "steer": self.result_type.slug if self.steered else "",
+            "suggestion": self.suggestion,
+        }
+
+    def _restore(self, known):
+        self.plan, self.suggestion = known["plan"], known["suggestion"]
+        self.counts = [(t, known["counts"].get(t.slug, 0)) for t in result_types.available]
+        if known["steer"]:
+            self.result_type, self.steered = result_types.get(known["steer"]), True
 
     def counts_by_slug(self):
         return {result_type.slug: count for result_type, count in self.counts}
 
-    def _count_per_type(self):
+    def _count_per_type(self, plan, request=None):
         """One faceted query for every type's count."""
-        per_content_type = live_pages(result_types.page_models()).search(self.query).facet("content_type_id")
+        pages = live_pages(result_types.page_models())
+        if plan.in_titles:
+            rows = pages.filter(title__icontains=plan.text).values("content_type_id").annotate(n=Count("pk"))
+            per_content_type = {row["content_type_id"]: row["n"] for row in rows.order_by()}
+        else:
+            per_content_type = pages.search(backend_query(plan, request)).facet("content_type_id")
         counts = dict.fromkeys(result_types.available, 0)
         for content_type_id, count in per_content_type.items():
             model = ContentType.objects.get_for_id(content_type_id).model_class()
@@ -67,12 +122,22 @@ class SiteSearch:
             return self.total
         return dict(self.counts).get(self.result_type, 0)
 
-    def results(self):
+    @property
+    def searched_text(self):
+        """The words the results are for: the corrected ones when the typed ones found nothing."""
+        return self.plan.corrected if self.plan is not None and self.plan.corrected else self.query
+
+    def results(self, request=None):
         """Relevance-ordered specific pages; slice it (the paginator does) before evaluating."""
-        if not self.query or not result_types.available:
+        if not self.query or not result_types.available or self.plan is None:
             return Page.objects.none()
-        models = result_types.page_models(self.result_type)
-        return live_pages(models).specific().search(self.query)
+        pages = live_pages(result_types.page_models(self.result_type))
+        if self.plan.in_titles:
+            return pages.filter(title__icontains=self.plan.text).specific().order_by("title", "pk")
+        found = pages.specific().search(backend_query(self.plan, request))
+        if not self.plan.any_word:
+            return found
+        return RankedByWordsMatched(pages, found, word_queries(self.plan, request))
 
     def promotions(self, request=None):
         """Editors' picks for this exact query (`wagtail.contrib.search_promotions`), live pages only.
@@ -85,6 +150,38 @@ class SiteSearch:
         return [
             pick for pick in picks if pick.page is None or (pick.page.live and not pick.page.get_view_restrictions())
         ]
+
+
+class RankedByWordsMatched:
+    """The any-word plan's results, as a sliceable sequence: the backend's first candidates ranked by
+    how many of the words (or their synonyms) they match, best first (one query per word), then the
+    rest in the backend's order."""
+
+    def __init__(self, pages, found, word_queries):
+        self.pages, self.found, self.word_queries = pages, found, word_queries
+        self._ranked = None
+
+    def _candidates(self):
+        if self._ranked is None:
+            ids = list(self.found.get_queryset().values_list("pk", flat=True)[:RANKED_CANDIDATES])
+            matched = dict.fromkeys(ids, 0)
+            for query in self.word_queries:
+                hits = self.pages.filter(pk__in=ids).search(query, order_by_relevance=False)
+                for pk in hits.get_queryset().values_list("pk", flat=True):
+                    matched[pk] += 1
+            self._ranked = sorted(ids, key=lambda pk: -matched[pk])  # stable: backend order on ties
+        return self._ranked
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop = index.start or 0, index.stop
+        ranked = self._candidates()
+        ids = ranked[start:stop]
+        if stop is None or stop > len(ranked):  # past the candidates, the backend's order goes on
+            ids += list(self.found.get_queryset().values_list("pk", flat=True)[max(start, len(ranked)) : stop])
+        by_id = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+        return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def promoted_queries():

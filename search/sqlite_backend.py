@@ -6,7 +6,7 @@ from functools import reduce
 from modelsearch.backends.database.sqlite.query import BM25, Lexeme, SearchQueryExpression
 from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend, SQLiteSearchQueryCompiler
 from modelsearch.conf import get_app_config
-from modelsearch.query import Not, Phrase, PlainText
+from modelsearch.query import And, Not, Or, Phrase, PlainText
 
 from .query import light_stem, search_terms
 
@@ -19,13 +19,17 @@ SQLITE_TITLE_MATCH_BONUS = 1000.0
 
 
 class TitleFirstBM25(BM25):
-    """bm25 (lower is better) minus a large bonus when the title column matched."""
+    """bm25 (lower is better) minus a large bonus per title word that matched: the page whose title
+    holds more of the query's words comes first ("progettazione europea": the course with both in
+    its title before one with only "europeo")."""
 
     def as_sql(self, compiler, connection, function=None, template=None):
         table = get_app_config().get_model("SQLiteFTSIndexEntry")._meta.db_table
         weights = ", ".join(str(weight) for weight in SQLITE_COLUMN_WEIGHTS)
-        title_matched = f"instr(highlight({table}, {SQLITE_TITLE_COLUMN}, char(1), char(2)), char(1)) > 0"
-        return f"(bm25({table}, {weights}) - CASE WHEN {title_matched} THEN {SQLITE_TITLE_MATCH_BONUS} ELSE 0 END)", []
+        # highlight() opens each matched title word with char(1): count them.
+        marked = f"highlight({table}, {SQLITE_TITLE_COLUMN}, char(1), char(2))"
+        title_words = f"(length({marked}) - length(replace({marked}, char(1), '')))"
+        return f"(bm25({table}, {weights}) - {title_words} * {SQLITE_TITLE_MATCH_BONUS})", []
 
 
 class ItalianSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
@@ -40,7 +44,9 @@ class ItalianSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
         return super().build_search_query_content(query, config=config)
 
     def build_tsrank(self, vector, query, config=None, boost=1.0):
-        if isinstance(query, (Phrase, PlainText, Not)):
+        # bm25() scores the whole MATCH expression whatever part of it is asked: And/Or of synonyms get
+        # the same single score (the stock backend multiplies the parts' negative scores together).
+        if isinstance(query, (Phrase, PlainText, Not, And, Or)):
             rank = TitleFirstBM25()
             return rank * boost if boost != 1.0 else rank
         return super().build_tsrank(vector, query, config=config, boost=boost)

@@ -10,6 +10,7 @@ so /cerca/ lists exactly the types of the installed apps, in the order of their 
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext, gettext_noop
 
 from core.dates import italian_on
 
@@ -28,6 +29,18 @@ class ResultType:
     prefetch: tuple[str, ...] = field(default=(), compare=False)
     # page -> the date or status line; None gives "Aggiornata il ..." (see `result_detail`).
     detail: object = field(default=None, compare=False)
+    # Words that name this kind of result in a query, in any of the site's languages ("corso", "corsi",
+    # "course", "courses"): they steer the search to the type instead of being required text.
+    keywords: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def display_label(self):
+        """The plural label in the address's language (the msgids are the Italian labels)."""
+        return gettext(self.label)
+
+    @property
+    def display_singular(self):
+        return gettext(self.singular)
 
 
 class Registry:
@@ -65,12 +78,35 @@ class Registry:
     def type_of(self, page):
         return self.by_model.get(type(page))
 
+    def named_by(self, word):
+        """The available type a (folded) query word names, if any."""
+        return next((t for t in self.available if word in t.keywords), None)
+
     def page_models(self, result_type=None):
         """The page models of one type, or of every type."""
         return [model for model, t in self.by_model.items() if result_type is None or t == result_type]
 
 
 result_types = Registry()
+
+# The labels the installed apps register, so search's English catalogue carries them (the facets and
+# each result's type are translated where they are shown, through `display_label`).
+TYPE_LABELS = (
+    gettext_noop("Progetti"),
+    gettext_noop("Progetto"),
+    gettext_noop("Corsi"),
+    gettext_noop("Corso"),
+    gettext_noop("Pagine"),
+    gettext_noop("Pagina"),
+    gettext_noop("Notizie"),
+    gettext_noop("Notizia"),
+    gettext_noop("Bandi"),
+    gettext_noop("Bando"),
+    gettext_noop("Eventi"),
+    gettext_noop("Evento"),
+    gettext_noop("Enti"),
+    gettext_noop("Ente"),
+)
 
 
 # --- what a result shows besides its title ---------------------------------------------------------

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
+from django.http import JsonResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -14,6 +15,7 @@ from .query import clean_query
 from .results import kept_results
 from .services import SiteSearch
 from .stats import popular_searches
+from .suggestions import suggestions_for
 from .types import result_detail, result_types, summary_texts
 
 RESULTS_PER_PAGE = 10
@@ -53,19 +55,19 @@ def _describe(pages, query):
 
 
 def _results(request, search):
-    """(counts per type slug, the HTML from the count line to the pagination): what every visitor
+    """(the search's state, the HTML from the count line to the pagination): what every visitor
     sending this query string sees, so `kept_results` can share it."""
-    paginator = CountedPaginator(search.results(), RESULTS_PER_PAGE, search.count)
+    paginator = CountedPaginator(search.results(request), RESULTS_PER_PAGE, search.count)
     page = paginator.get_page(request.GET.get("page"))
     context = {
         "search": search,
         "search_query": search.query,
-        "results": _describe(list(page.object_list), search.query),
+        "results": _describe(list(page.object_list), search.searched_text),
         "page_obj": page,
         "paginator": paginator,
         "promotions": search.promotions(request) if page.number == 1 else [],
     }
-    return search.counts_by_slug(), render_to_string("search/results.html", context, request)
+    return search.state(), render_to_string("search/results.html", context, request)
 
 
 def _log(request, search):
@@ -82,10 +84,12 @@ def _log(request, search):
 
 def search(request):
     text, type_slug = request.GET.get("q", ""), request.GET.get("tipo")
-    counts, section = {}, ""
+    state, section = {}, ""
     if clean_query(text):
-        counts, section = kept_results(request, lambda: _results(request, SiteSearch.run(text, type_slug)))
-    search = SiteSearch.run(text, type_slug, counts_by_slug=counts)
+        state, section = kept_results(
+            request, lambda: _results(request, SiteSearch.run(text, type_slug, request=request))
+        )
+    search = SiteSearch.run(text, type_slug, known=state)
     counted = _log(request, search)
     context = {
         "search": search,
@@ -95,3 +99,10 @@ def search(request):
     }
     response = TemplateResponse(request, "search/search.html", context)
     return keep_out_of_shared_caches(response) if counted else response
+
+
+def suggestions(request):
+    """The header box's suggestions as JSON (search/suggestions.py); the same for every visitor."""
+    response = JsonResponse(suggestions_for(request.GET.get("q", ""), request))
+    response["Cache-Control"] = "public, max-age=60"
+    return response

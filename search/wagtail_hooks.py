@@ -1,3 +1,6 @@
+"""The search app in the admin: the search log report, the statistics report's sections, approved
+searches and the synonyms snippet."""
+
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -5,7 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .admin_views import SearchLogReportView
-from .models import ApprovedSearch
+from .models import ApprovedSearch, SearchSynonym
 from .stats import top_searches, zero_result_searches
 
 
@@ -51,3 +54,16 @@ class ApprovedSearchViewSet(SnippetViewSet):
 
 
 register_snippet(ApprovedSearchViewSet)
+
+
+class SearchSynonymViewSet(SnippetViewSet):
+    """Editors keep the groups of equivalent terms search applies to every query (search/synonyms.py)."""
+
+    model = SearchSynonym
+    icon = "search"
+    menu_label = "Sinonimi di ricerca"
+    list_display = ["terms", "locale"]
+    search_fields = ["terms"]
+
+
+register_snippet(SearchSynonymViewSet)

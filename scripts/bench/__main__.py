@@ -14,6 +14,10 @@ SUITES = {
     "projects": ("projects", "the project catalogue with 10,000 projects: queries and median time"),
     "courses": ("courses", "the course catalogue with 500 courses, calendars, enquiry form"),
     "search": ("search", "site search over 10,000 projects and 1,000 courses: p50/p95 (PostgreSQL)"),
+    "search-relevance": (
+        "search_relevance",
+        "success@3 and MRR of the everyday queries on the demo (SQLite or PostgreSQL)",
+    ),
     "consent": ("consent", "consent banner, endpoints, beacon and the statistics report"),
     "admin-forms": ("measure_admin_forms.py", "time until the project and course edit forms take input"),
     "screenshots": ("screenshots", "every page type at 390 and 1366 px into screenshots/ (make screenshots)"),

@@ -113,9 +113,9 @@ def test_phone_header_is_compact_and_the_first_project_shows_within_one_screen(t
 
     toggle = tab.get_by_role("button", name="Cerca nel sito")
     assert toggle.get_attribute("aria-expanded") == "false"
-    assert not tab.get_by_role("searchbox", name="Cerca").is_visible()
+    assert not tab.get_by_role("combobox", name="Cerca").is_visible()
     toggle.click()
-    box = tab.get_by_role("searchbox", name="Cerca")
+    box = tab.get_by_role("combobox", name="Cerca")
     assert box.evaluate("element => element === document.activeElement")
     box.fill("rendicontazione")
     box.press("Enter")

@@ -19,7 +19,7 @@ def site(home_page):
 
 def test_visitor_searches_from_the_header_and_narrows_to_pages(tab, site, assert_accessible):
     tab.goto("/chi-siamo/")
-    box = tab.get_by_role("searchbox", name="Cerca")
+    box = tab.get_by_role("combobox", name="Cerca")
     box.fill("formazione")
     box.press("Enter")
     tab.wait_for_url("**/cerca/?q=formazione")
@@ -48,7 +48,7 @@ def test_visitor_searches_from_the_header_and_narrows_to_courses(tab, site, asse
         course=CoursePageFactory(parent=courses, title="Formazione dei formatori", code="ASAP-FOR-01", slug="formatori")
     )
     tab.goto("/")
-    box = tab.get_by_role("searchbox", name="Cerca")
+    box = tab.get_by_role("combobox", name="Cerca")
     box.fill("formazione")
     box.press("Enter")
     tab.wait_for_url("**/cerca/?q=formazione")
