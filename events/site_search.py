@@ -29,6 +29,7 @@ def register():
             order=25,
             summary_fields=("search_description", "summary"),
             detail=event_detail,
+            keywords=("evento", "eventi", "event", "events"),
         ),
         EventPage,
     )

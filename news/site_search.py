@@ -28,6 +28,8 @@ def register():
             order=25,
             summary_fields=("search_description", "summary"),
             detail=article_detail,
+            # Calls are articles of a kind: "bandi aperti" steers to news, where the call is.
+            keywords=("notizia", "notizie", "news", "avviso", "avvisi", "bando", "bandi", "comunicato", "comunicati"),
         ),
         NewsArticlePage,
     )
