@@ -42,8 +42,11 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture
 def wagtail_root(db):
-    """The tree's root page, locale and root collection, recreated if a transactional test flushed them."""
+    """The tree's root page, locales and root collection, recreated if a transactional test flushed them
+    (the default locale first, as home's migration 0003 makes them)."""
     Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
     root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Sito", slug="root"))
     if not Collection.get_first_root_node():
         Collection.add_root(name="Generale")

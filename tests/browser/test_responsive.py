@@ -7,9 +7,13 @@ import re
 
 import pytest
 from django.core.management import call_command
+from wagtail.models import Page
 
-from courses.models import CoursePage
-from projects.models import Organisation, ProjectPage
+from courses.models import CourseIndexPage, CoursePage
+from events.models import EventIndexPage, EventPage
+from news.models import NewsArticlePage, NewsIndexPage
+from projects.models import Organisation, ProjectIndexPage, ProjectPage
+from standardpages.models import ContentPage
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -86,6 +90,26 @@ def demo(wagtail_root):
         "modulo di contatto": "/scrivici/",
         "cookie policy": "/cookie-policy/",
         "pagina 404": "/non-esiste/",
+        "elenco delle notizie": NewsIndexPage.objects.live().get().url,
+        "un bando": NewsArticlePage.objects.live().filter(kind="bando").first().url,
+        "elenco degli eventi": EventIndexPage.objects.live().get().url,
+        "un evento": EventPage.objects.live().first().url,
+        **english_pages(),
+    }
+
+
+def english_pages():
+    """One English page of each translated type (the demo's English content), and the English 404."""
+    english = Page.objects.live().filter(locale__language_code="en").specific()
+    return {
+        "home inglese": "/en/",
+        "pagina di contenuto inglese": english.type(ContentPage).first().url,
+        "catalogo dei progetti inglese": english.type(ProjectIndexPage).get().url,
+        "pagina di progetto inglese": english.type(ProjectPage).first().url,
+        "catalogo dei corsi inglese": english.type(CourseIndexPage).get().url,
+        "pagina di corso inglese": english.type(CoursePage).first().url,
+        "ricerca inglese": "/en/search/?q=projects",
+        "pagina 404 inglese": "/en/does-not-exist/",
     }
 
 
@@ -99,6 +123,21 @@ def test_no_page_is_wider_than_a_phone_or_a_tablet(tab, demo):
             if scroll_width > width:
                 overflowing.append(f"{name} ({path}) a {width} px: larga {scroll_width} px per {tab.evaluate(WIDEST)}")
     assert not overflowing, "\n".join(overflowing)
+
+
+NEW_PAGE_TYPES = ("elenco delle notizie", "un bando", "elenco degli eventi", "un evento")
+
+
+@pytest.mark.parametrize("size", [PHONE, {"width": 1366, "height": 900}])
+def test_english_and_new_page_types_have_no_accessibility_violations(tab, demo, assert_accessible, size):
+    """Axe on the English pages and on news and events, on a phone and a desktop (the Italian page
+    types have their own checks in test_site_pages.py)."""
+    tab.set_viewport_size(size)
+    pages = {**english_pages(), **{name: demo[name] for name in NEW_PAGE_TYPES}}
+    for name, path in pages.items():
+        tab.goto(path)
+        assert tab.locator("html").get_attribute("lang") == ("en" if name.endswith("inglese") else "it"), name
+        assert_accessible(tab)
 
 
 def test_phone_header_is_compact_and_the_first_project_shows_within_one_screen(tab, demo, assert_accessible):

@@ -5,7 +5,6 @@ import re
 
 import pytest
 from django.core.management import call_command
-from wagtail.models import Page
 
 pytestmark = pytest.mark.django_db
 
@@ -42,13 +41,10 @@ def switch(client, url):
     return re.search(r'<div class="language-switch"><div class="container"><a href="([^"]+)"', html)[1]
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        call_command("seed_demo", verbosity=0)
-    yield
-    with django_db_blocker.unblock():
-        Page.objects.filter(depth__gt=1).delete()
+@pytest.fixture
+def demo(wagtail_root):
+    """The demo, inside the test's transaction: nothing of it outlives the test."""
+    call_command("seed_demo", verbosity=0)
 
 
 def test_the_named_pages_are_in_english_and_switch_both_ways(demo, client):
