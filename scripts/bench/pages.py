@@ -130,22 +130,30 @@ def page_urls():
     from news.models import NewsArticlePage, NewsIndexPage
     from projects.models import Organisation, ProjectIndexPage, ProjectPage
 
-    catalogue = ProjectIndexPage.objects.live().first()
+    italian, english = {"locale__language_code": "it"}, {"locale__language_code": "en"}
+    catalogue = ProjectIndexPage.objects.live().filter(**italian).first()
     organisation = Organisation.objects.annotate(roles=Count("project_roles")).order_by("-roles").first()
-    content = Page.objects.live().filter(content_type__model="contentpage").order_by("path").first()
+    content = Page.objects.live().filter(content_type__model="contentpage", **italian).order_by("path").first()
+    richest_project = ProjectPage.objects.live().annotate(n=Count("organisation_roles")).order_by("-n", "path")
+    richest_course = CoursePage.objects.live().annotate(n=Count("sessions")).order_by("-n", "path")
     return {
         "home": "/",
         "content page": content.url,
         "project catalogue": catalogue.url,
         "catalogue by cost, page 500": f"{catalogue.url}?ordine=budget&page=500",
-        "project page": ProjectPage.objects.live().annotate(n=Count("organisation_roles")).order_by("-n")[0].url,
+        "project page": richest_project.filter(**italian)[0].url,
         "organisation page": f"{catalogue.url}ente/{organisation.pk}/",
-        "course catalogue": CourseIndexPage.objects.live().first().url,
-        "course page": CoursePage.objects.live().annotate(n=Count("sessions")).order_by("-n")[0].url,
+        "course catalogue": CourseIndexPage.objects.live().filter(**italian).first().url,
+        "course page": richest_course.filter(**italian)[0].url,
         "news index": NewsIndexPage.objects.live().first().url,
         "news article (a call)": NewsArticlePage.objects.live().filter(kind="bando").order_by("path")[0].url,
         "events index": EventIndexPage.objects.live().first().url,
         "event page": EventPage.objects.live().order_by("start").last().url,
+        "English home": "/en/",
+        "English project catalogue": ProjectIndexPage.objects.live().filter(**english).first().url,
+        "English project page": richest_project.filter(**english)[0].url,
+        "English course page": richest_course.filter(**english)[0].url,
+        "English search ?q=projects": "/en/search/?q=projects",
         "search ?q=progetti": "/cerca/?q=progetti",
         "404": "/pagina-che-non-esiste/",
     }
