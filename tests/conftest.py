@@ -78,7 +78,13 @@ def editorial_groups(home_page):
         import_module("transparency.migrations.0003_receipts_drafts_and_revisions").editors_publish_receipts(
             state.apps, None
         )
-        # wagtail-localize's "submit translation" for Redattori and Moderatori
+        # wagtail-localize's "submit translation" (a permission its own data migration makes), for
+        # Redattori, Moderatori and Traduttori
+        from django.apps import apps
+
+        import_module(
+            "wagtail_localize.migrations.0006_create_submit_translation_permission"
+        ).create_submit_translation_permission(apps, None)
         state = MigrationExecutor(connection).loader.project_state(("home", "0004_editors_translate"))
         import_module("home.migrations.0004_editors_translate").forwards(state.apps, None)
         state = MigrationExecutor(connection).loader.project_state(("home", "0005_translators_group"))
