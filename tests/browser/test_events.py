@@ -118,7 +118,8 @@ def test_the_desk_reads_the_registration_and_prints_the_attendance_sheet(tab, si
     tab.get_by_role("link", name="Iscrizioni eventi").first.click()
     tab.wait_for_url("**/admin/event_registrations/")
     tab.get_by_role("link", name="Giulia Rossi").click()
-    assert tab.get_by_text("Comune di Latina").first.is_visible()
+    tab.wait_for_url("**/admin/event_registrations/edit/*/")
+    tab.get_by_text("Comune di Latina").first.wait_for(state="visible")  # is_visible() would not wait
     tab.goto("/admin/event_registrations/")
     tab.get_by_role("link", name="Fogli presenze").click()
     tab.get_by_role("link", name="Seminario sui risultati del progetto").click()
