@@ -6,18 +6,22 @@ changes that make them stale: the one way a feature takes part in the page cache
   place, `shared_parts` for several in one cache read, `site_setting` for a site setting.
 - `{% cachedpart "name" %}...{% endcachedpart %}` (library `cached_parts`) in a template.
 - `site_wide(name, build)` for what no request chooses (the view restrictions).
+- `listed_by_first_publish(Model)` around a listing that only new pages change (newest first).
 - `keep_out_of_shared_caches(response)`: a public answer that must reach the view every time.
 - `notify_pages_changed` (also a signal receiver): something pages show changed that is not a
   page, snippet, setting, image or document (the runtime hears those itself), e.g. the seats an
   enrolment takes.
 
 A part is kept for the request's site and language (the address's: a part may hold text and page
-URLs) until editors change something, in either language (or for at most PAGE_CACHE_SECONDS, or
-`seconds`); its value must pickle (model instances, strings, dataclasses);
+URLs) until editors change something it shows, in either language (or for at most
+PAGE_CACHE_SECONDS, or `seconds`): what it shows is recorded while it is built (the pages it
+loads, the page types it lists, the tables it reads; `tags` declares anything else, and
+`pages_changed` with `tags` purges them); its value must pickle (model instances, strings, dataclasses);
 a preview builds it afresh. `core` says what a part is; who keeps it is the serving runtime
 (`serving.pagecache`), which installs itself at start-up (`install`). Without it every part is
 built when asked and a change empties nothing."""
 
+import contextlib
 import functools
 import inspect
 import time
@@ -35,12 +39,16 @@ class BuildEveryTime:
     """The keeper until the runtime installs its own: nothing is kept."""
 
     @staticmethod
-    def shared_parts(names, request, build_missing, seconds=None):
+    def shared_parts(names, request, build_missing, seconds=None, tags=()):
         return build_missing(list(names))
 
     @staticmethod
     def site_wide(name, build, seconds=None):
         return time.time(), build()
+
+    @staticmethod
+    def listed_by_first_publish(*models):
+        return contextlib.nullcontext()
 
 
 _keeper = BuildEveryTime()
@@ -52,15 +60,16 @@ def install(keeper):
     _keeper = keeper
 
 
-def shared_parts(names, request, build_missing, seconds=None):
+def shared_parts(names, request, build_missing, seconds=None, tags=()):
     """{name: value} for every name in one cache read: `build_missing(names)` returns {name: value}
-    for those not kept yet, kept in one write."""
-    return _keeper.shared_parts(names, request, build_missing, seconds)
+    for those not kept yet, kept in one write. `tags`: what they depend on that their queries don't
+    show (the runtime records the pages, page types and tables they read by itself)."""
+    return _keeper.shared_parts(names, request, build_missing, seconds, tags)
 
 
-def shared_part(name, request, build, seconds=None):
+def shared_part(name, request, build, seconds=None, tags=()):
     """`build()`, kept as the part `name` of the request's site."""
-    return shared_parts([name], request, lambda missing: {name: build()}, seconds)[name]
+    return shared_parts([name], request, lambda missing: {name: build()}, seconds, tags)[name]
 
 
 def site_wide(name, build, seconds=None):
@@ -68,7 +77,15 @@ def site_wide(name, build, seconds=None):
     return _keeper.site_wide(name, build, seconds)
 
 
-def cached_part(name, seconds=None):
+def listed_by_first_publish(*models):
+    """Around the query of a listing of these page types that only a page's first publication or
+    removal can change (newest first by `first_published_at`, e.g. the "Progetti" box): an
+    everyday republish then purges it only if it shows the republished page, instead of every page
+    that shows the listing. `with listed_by_first_publish(ProjectPage): entries = list(...)`"""
+    return _keeper.listed_by_first_publish(*models)
+
+
+def cached_part(name, seconds=None, tags=()):
     """Keep what the decorated function returns as a shared part. `name` is formatted with the
     function's arguments by name (`"eu-visibility:{fund.pk}"`, `"page-article:{self.pk}"` on a
     method); one argument is the `request`. The name must say everything the value depends on."""
@@ -81,7 +98,8 @@ def cached_part(name, seconds=None):
             arguments = signature.bind(*args, **kwargs)
             arguments.apply_defaults()
             part = name.format(**arguments.arguments)
-            return shared_part(part, arguments.arguments["request"], lambda: function(*args, **kwargs), seconds)
+            request = arguments.arguments["request"]
+            return shared_part(part, request, lambda: function(*args, **kwargs), seconds, tags)
 
         return kept
 
@@ -106,10 +124,11 @@ def site_setting(model, request):
     return instance
 
 
-def notify_pages_changed(**kwargs):
-    """Something every page may show changed: kept pages and parts are stale from now on. Takes
-    any keyword arguments, so it can be connected to a model's `post_save` as it is."""
-    pages_changed.send(sender=notify_pages_changed)
+def notify_pages_changed(tags=None, **kwargs):
+    """Something pages show changed: kept pages and parts are stale from now on (only those that
+    showed one of `tags`, when given). Takes any keyword arguments, so it can be connected to a
+    model's `post_save` as it is."""
+    pages_changed.send(sender=notify_pages_changed, tags=tags)
 
 
 def keep_out_of_shared_caches(response):

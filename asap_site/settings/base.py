@@ -158,12 +158,23 @@ if env("REDIS_URL"):
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     # Per process: pages, shared parts, routes and catalogue cards of a site this size fit in a few
-    # thousand entries (Django's default of 300 would evict them while a visitor browses the catalogue).
+    # thousand entries (Django's default of 300 would evict them while a visitor browses the catalogue),
+    # and in PAGE_CACHE_LOCAL_MAX_BYTES, whichever is reached first (least recently used out first).
+    # With PAGE_CACHE_SHARED_DIR (`make run`: var/page-cache) the page cache's entries are also kept in
+    # files there that every process reads, so a page rebuilt after a publish serves every worker.
+    _local_cache_options = {
+        "MAX_ENTRIES": env_int("LOCAL_CACHE_MAX_ENTRIES", 3000),
+        "MAX_BYTES": env_int("PAGE_CACHE_LOCAL_MAX_BYTES", 48 * 2**20),
+    }
     CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "OPTIONS": {"MAX_ENTRIES": env_int("LOCAL_CACHE_MAX_ENTRIES", 3000)},
-        },
+        "default": (
+            {
+                "BACKEND": "serving.pagecache.local.LayeredCache",
+                "OPTIONS": {**_local_cache_options, "SHARED_LOCATION": env("PAGE_CACHE_SHARED_DIR")},
+            }
+            if env("PAGE_CACHE_SHARED_DIR")
+            else {"BACKEND": "serving.pagecache.local.BoundedLocMemCache", "OPTIONS": _local_cache_options}
+        ),
         "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"},
     }
 
@@ -180,6 +191,11 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 PAGE_CACHE_GENERATION_FILE = (
     None if env("REDIS_URL") else env("PAGE_CACHE_GENERATION_FILE", BASE_DIR / "var" / "page-cache-generation")
 )
+# After a publish the task worker renders the purged pages visitors see most again (the page, the
+# page listing it, the home), so that the first visitor gets a hit.
+PAGE_CACHE_REBUILD = env_bool("PAGE_CACHE_REBUILD", True)
+# Concurrent misses of one page wait at most this long (seconds) for the one request rendering it.
+PAGE_CACHE_SINGLE_FLIGHT_SECONDS = float(env("PAGE_CACHE_SINGLE_FLIGHT_SECONDS", "2"))
 # How long a browser may reuse a public page without asking again (`Cache-Control: max-age`): by
 # default not at all, so a publish shows on the next load (the ETag makes asking again a cheap 304).
 PAGE_BROWSER_CACHE_SECONDS = env_int("PAGE_BROWSER_CACHE_SECONDS", 0)

@@ -17,7 +17,7 @@ import time
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, get_conditional_response, set_response_etag
 
-from . import store
+from . import deps, rebuild, store
 from .headers import is_personal, is_public, set_cache_headers, shared_seconds
 from .hits import age_header, entry_etag, looked_up
 from .keys import admin_prefixes, clean_query
@@ -81,15 +81,23 @@ class PageCacheMiddleware:
             return self.get_response(request)
         clean_query(request.META)
         key, generation, entry = looked_up(request.META)
+        if key and not entry:
+            entry = rebuild.lead_or_wait(key)  # another request is rendering it: wait briefly for it
         if entry:
             return get_conditional_response(request, etag=entry_etag(entry), response=thawed(entry))
         store.start_request(request)
-        response = self.get_response(request)
-        born = store.born_of(request)
-        set_cache_headers(request, response, store.age(born))
-        with_etag(response)
-        if key and is_storable(request, response):
-            store.keep(key, generation, born, frozen(response), shared_seconds(response, store.age(born)))
+        try:
+            with deps.recording() as tags:  # what the page shows, for the purges that concern it
+                response = self.get_response(request)
+            born = store.born_of(request)
+            set_cache_headers(request, response, store.age(born))
+            with_etag(response)
+            if key and is_storable(request, response):
+                store.keep(key, generation, born, frozen(response), shared_seconds(response, store.age(born)), tags)
+                rebuild.remember_origin(request.META)
+        finally:
+            if key:
+                rebuild.release(key)
         if is_public(response) and time.time() - born >= 1:
             response["Age"] = str(int(store.age(born)))
         if response.has_header("ETag"):

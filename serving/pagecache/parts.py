@@ -13,7 +13,8 @@ from django.http.request import split_domain_port
 from django.utils import translation
 from wagtail.models import Site
 
-from . import store
+from . import deps, store
+from .deps import listed_by_first_publish  # noqa: F401 (the keeper's share of `core.parts`)
 
 
 def site_wide(name, build, seconds=None):
@@ -22,10 +23,12 @@ def site_wide(name, build, seconds=None):
     key = f"pagecache:{name}"
     generation, entry = store.lookup(key)
     if entry:
+        deps.note(entry.tags)
         return entry.born, entry.value
     born = time.time()
-    value = build()
-    store.keep(key, generation, born, value, seconds)
+    with deps.recording() as tags:
+        value = build()
+    store.keep(key, generation, born, value, seconds, tags)
     return born, value
 
 
@@ -60,20 +63,23 @@ def first_shared_part(names, request, usable, build):
     generation, entries = store.lookup_many(list(keys.values()))
     for name in names:
         if (entry := entries.get(keys[name])) and usable(name, entry.value):
-            store.note_born(request, entry.born)
+            store.note_born(request, entry.born, entry.tags)
             return name, entry.value
     born = time.time()
-    name, value = build()
+    with deps.recording() as tags:
+        name, value = build()
     if name in keys:
-        store.keep(keys[name], generation, born, value)
+        store.keep(keys[name], generation, born, value, tags=tags)
     return name, value
 
 
-def shared_parts(names, request, build_missing, seconds=None):
+def shared_parts(names, request, build_missing, seconds=None, tags=()):
     """{name: value} for every name, as `shared_part` gives one but in one cache read (a catalogue's
-    cards): `build_missing(names)` returns {name: value} for those not kept yet, stored in one write.
-    A preview builds them all afresh."""
+    cards): `build_missing(names)` returns {name: value} for those not kept yet, stored in one write
+    with what they were seen to depend on (`deps`) and the `tags` declared. A preview builds them
+    all afresh."""
     if request is None or getattr(request, "is_preview", False):
+        deps.note(tags)
         return build_missing(names)
     keys = _part_keys(names, request)
     generation, entries = store.lookup_many(list(keys.values()))
@@ -81,10 +87,12 @@ def shared_parts(names, request, build_missing, seconds=None):
     for name, key in keys.items():
         if entry := entries.get(key):
             values[name] = entry.value
-            store.note_born(request, entry.born)
+            store.note_born(request, entry.born, entry.tags)
     if missing := [name for name in names if name not in values]:
         born = time.time()
-        built = build_missing(missing)
-        store.keep_many({keys[name]: value for name, value in built.items()}, generation, born, seconds)
+        with deps.recording() as recorded:
+            deps.note(tags)
+            built = build_missing(missing)
+        store.keep_many({keys[name]: value for name, value in built.items()}, generation, born, seconds, recorded)
         values.update(built)
     return values

@@ -3,6 +3,12 @@ deleting a page, and saving or deleting anything else pages show (every register
 setting with their inline rows, images, documents, redirects, privacy restrictions, sites), and
 what features announce themselves (`core.parts.notify_pages_changed`).
 
+Only what showed the change goes (`deps` recorded it when pages and parts were built): a publish
+purges what showed the page and the listings of its type, a snippet, setting, image or document
+the pages that read its table. What takes a page away or changes addresses (unpublishing,
+deleting, moving, a new slug, privacy, sites) empties everything at once, as a new generation.
+After a publish the task worker renders the pages visitors see most again (`tasks.rebuild_pages`).
+
 Models are found through Wagtail's registries, not imported, so `core` knows no other app. Visitors'
 own writes (enquiries, consent records, statistics) are none of these, so they never empty the cache."""
 
@@ -15,42 +21,67 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache as django_cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils import timezone
 from modelcluster.models import get_all_child_relations
 from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import CollectionViewRestriction, Comment, Page, PageViewRestriction, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
 from core.parts import pages_changed
 
 from ..cache import outages
-from . import store
-from .tasks import RETRY_INTERVAL, ban_frontend_caches, retry_purge
+from . import deps, store
+from . import tags as tags_store
+from .tasks import RETRY_INTERVAL, ban_frontend_caches, rebuild_pages, retry_purge
 
-_commit = threading.local()  # `purging`: a purge since this thread's last commit purge
+_commit = threading.local()  # what to purge again, and rebuild, when this thread's transaction commits
+
+EVERYTHING = "*"
+# Changes that must take a page away from every page that showed it at once: privacy, addresses.
+EVERYWHERE_MODELS = (PageViewRestriction, CollectionViewRestriction, Site)
+
+
+def _pending():
+    if not hasattr(_commit, "tags"):
+        _commit.tags, _commit.rebuild = set(), set()
+    return _commit.tags
 
 
 def purge_everything(**kwargs):
     """Invalidate every cached page and part now, and again when the transaction commits (a page
     rendered meanwhile from the old rows must not outlive the commit), then ban frontend caches."""
     store.bump_generation()
-    _commit.purging = True
+    _pending().add(EVERYTHING)
+    transaction.on_commit(_after_commit)
+
+
+def purge_tags(tags, rebuild=()):
+    """Invalidate the cached pages and parts that showed one of `tags` (`deps`), now and again when
+    the transaction commits; `rebuild`: pages (their ids) the task worker renders again after it."""
+    if not tags_store.purge(tags):
+        store.bump_generation()
+    _pending().update(tags)
+    _commit.rebuild.update(rebuild)
     transaction.on_commit(_after_commit)
 
 
 def _after_commit():
     # A publish saves many rows and each one asks; the first callback of the commit does it for all.
-    if not getattr(_commit, "purging", False):
+    tags, rebuild = _pending(), _commit.rebuild
+    if not tags:
         return
-    _commit.purging = False
-    if not store.bump_generation():
+    _commit.tags, _commit.rebuild = set(), set()
+    purged = store.bump_generation() if EVERYTHING in tags else tags_store.purge(tags) or store.bump_generation()
+    if not purged:
         retry_missed_purge()
     if getattr(settings, "WAGTAILFRONTENDCACHE", None):
         ban_frontend_caches.enqueue()  # whether or not Redis answers
+    if rebuild and settings.PAGE_CACHE_ENABLED and settings.PAGE_CACHE_REBUILD:
+        rebuild_pages.enqueue(sorted(rebuild))
 
 
 def retry_missed_purge():
@@ -59,6 +90,45 @@ def retry_missed_purge():
     generation when it answers again (serving.cache's recovery hook)."""
     if retry_purge.get_backend().supports_defer:
         retry_purge.using(run_after=timezone.now() + RETRY_INTERVAL).enqueue(time.time())
+
+
+# --- what each change purges -----------------------------------------------------------------------
+
+
+_was_live = threading.local()  # {page id: whether it was live before this save}, for the publish signal
+
+
+def note_was_live(sender, instance, raw=False, update_fields=None, **kwargs):
+    """Before a page is saved in full (a publish, a script): was it live already? A page that was
+    not is new to every listing of pages; one that was changes only its own rows."""
+    if raw or update_fields is not None or not issubclass(sender, Page):
+        return
+    if not hasattr(_was_live, "pages"):
+        _was_live.pages = {}
+    _was_live.pages[instance.pk] = instance.pk is not None and Page.objects.filter(pk=instance.pk, live=True).exists()
+
+
+def is_first_publish(page):
+    return not getattr(_was_live, "pages", {}).get(page.pk, True)
+
+
+def page_tags(page, first=False):
+    """The tags a page's publish purges: whatever showed it, and the listings of its type (those of
+    pages of any type too when it is new: the menu, the sitemap, its parent's list of children)."""
+    table = page.specific_class._meta.db_table
+    tags = {f"page:{page.pk}", f"listing:{table}"}
+    if first:
+        tags |= {"listing:wagtailcore_page", f"new:{table}"}
+    return tags
+
+
+def on_publish(sender, instance, **kwargs):
+    purge_tags(page_tags(instance, is_first_publish(instance)), rebuild={instance.pk})
+
+
+def on_unpublish(sender, instance, **kwargs):
+    """A page taken away: gone from everything that showed it at once, whatever that was."""
+    purge_everything()
 
 
 @cache
@@ -85,24 +155,61 @@ def holds_only_defaults(model, instance):
     )
 
 
+def row_tags(sender, instance):
+    """The tags a saved or deleted row purges: a page's inline row its page's (and its type's
+    listings), any other row its table's; privacy and sites everything."""
+    if issubclass(sender, EVERYWHERE_MODELS):
+        return {EVERYTHING}
+    owner = deps.page_tables().get(sender._meta.db_table)
+    if owner is None:
+        return {deps.table_tag(sender)}
+    parent = next(
+        (getattr(instance, relation.field.attname, None) for relation in _child_relations(sender)),
+        None,
+    )
+    return {f"listing:{owner}", *([f"page:{parent}"] if parent else [])}
+
+
+@cache
+def _child_relations(model):
+    owners = [owner for owner in site_content_models() if issubclass(owner, Page)]
+    return [
+        relation for owner in owners for relation in get_all_child_relations(owner) if relation.related_model is model
+    ]
+
+
+def _purge_row(sender, instance):
+    tags = row_tags(sender, instance)
+    purge_everything() if EVERYTHING in tags else purge_tags(tags)
+
+
 def on_save(sender, instance, created=False, raw=False, update_fields=None, **kwargs):
     """Pages purge when published (signals below) or saved live in full outside the workflow
     (scripts, imports); a draft saved with `update_fields` changes nothing visitors see."""
     if raw:
         return
     if issubclass(sender, Page):
-        changed = instance.live and update_fields is None
-    elif sender in settings_registry:
+        if instance.live and update_fields is None:
+            purge_tags(page_tags(instance, first=created or is_first_publish(instance)), rebuild={instance.pk})
+        return
+    if sender in settings_registry:
         changed = not (created and holds_only_defaults(sender, instance))
     else:
         changed = sender in site_content_models()
     if changed:
-        purge_everything()
+        _purge_row(sender, instance)
 
 
-def on_delete(sender, **kwargs):
-    if sender in site_content_models():
+def on_delete(sender, instance=None, **kwargs):
+    if issubclass(sender, Page):
         purge_everything()
+    elif sender in site_content_models():
+        _purge_row(sender, instance)
+
+
+def on_pages_changed(tags=None, **kwargs):
+    """`core.parts.notify_pages_changed`: the tags it names, or everything."""
+    purge_tags(set(tags)) if tags else purge_everything()
 
 
 def after_outage():
@@ -117,9 +224,12 @@ def after_outage():
 
 def connect():
     outages.on_recovery(after_outage)
-    pages_changed.connect(purge_everything, dispatch_uid="pagecache-pages-changed")
-    page_published.connect(purge_everything, dispatch_uid="pagecache-published")
-    page_unpublished.connect(purge_everything, dispatch_uid="pagecache-unpublished")
+    deps.connect()
+    pages_changed.connect(on_pages_changed, dispatch_uid="pagecache-pages-changed")
+    page_published.connect(on_publish, dispatch_uid="pagecache-published")
+    page_unpublished.connect(on_unpublish, dispatch_uid="pagecache-unpublished")
     post_page_move.connect(purge_everything, dispatch_uid="pagecache-moved")
+    page_slug_changed.connect(purge_everything, dispatch_uid="pagecache-slug-changed")
+    pre_save.connect(note_was_live, dispatch_uid="pagecache-was-live")
     post_save.connect(on_save, dispatch_uid="pagecache-save")
     post_delete.connect(on_delete, dispatch_uid="pagecache-delete")

@@ -24,6 +24,9 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 
+from . import deps
+from . import tags as tag_stamps
+
 GENERATION_KEY = "pagecache:generation"
 
 
@@ -32,6 +35,7 @@ class Entry:
     generation: Any
     born: float  # when the oldest data in it was read from the database
     value: Any
+    tags: frozenset = frozenset()  # what it shows (`deps`): a purge of one of them makes it stale
 
 
 def _generation_file():
@@ -84,14 +88,21 @@ def lookup(key):
 
 
 def lookup_many(keys):
-    """(current generation, {key: entry} for the valid entries among `keys`), in one cache read."""
+    """(current generation, {key: entry} for the valid entries among `keys`): the entries and the
+    generation in one cache read, then the purge stamps of all their tags in one more."""
     path = _generation_file()
     if path:
         generation, entries = _file_generation(path), cache.get_many(keys)
     else:
         entries = cache.get_many([GENERATION_KEY, *keys])
         generation = entries.pop(GENERATION_KEY, None) or _cache_generation()
-    return generation, {key: entry for key, entry in entries.items() if _is_current(entry, generation)}
+    current = {key: entry for key, entry in entries.items() if _is_current(entry, generation)}
+    if wanted := set().union(*(entry.tags for entry in current.values())):
+        purged = tag_stamps.stamps(wanted)
+        if purged is None:  # the cache did not answer: nothing can be vouched for
+            return generation, {}
+        current = {key: entry for key, entry in current.items() if tag_stamps.is_fresh(entry, purged)}
+    return generation, current
 
 
 def _is_current(entry, generation):
@@ -103,18 +114,22 @@ def _is_current(entry, generation):
     )
 
 
-def keep(key, generation, born, value, seconds=None):
+def keep(key, generation, born, value, seconds=None, tags=frozenset()):
     """Store `value` under the generation read *before* it was built (a purge in between wins), for
-    PAGE_CACHE_SECONDS or the shorter `seconds` counted from `born`."""
-    keep_many({key: value}, generation, born, seconds)
+    PAGE_CACHE_SECONDS or the shorter `seconds` counted from `born`, with the tags it shows (a purge
+    of one of them after `born` wins too)."""
+    keep_many({key: value}, generation, born, seconds, tags)
 
 
-def keep_many(values, generation, born, seconds=None):
+def keep_many(values, generation, born, seconds=None, tags=frozenset()):
     """`keep` for several {key: value} built together, in one cache write."""
     limit = settings.PAGE_CACHE_SECONDS if seconds is None else min(seconds, settings.PAGE_CACHE_SECONDS)
     remaining = limit - age(born)
     if remaining >= 1 and generation is not None:  # None: the cache could not say which generation
-        cache.set_many({key: Entry(generation, born, value) for key, value in values.items()}, timeout=int(remaining))
+        tags = frozenset(tags)
+        cache.set_many(
+            {key: Entry(generation, born, value, tags) for key, value in values.items()}, timeout=int(remaining)
+        )
 
 
 def age(born):
@@ -128,8 +143,10 @@ def start_request(request):
     request._pagecache_born = time.time()
 
 
-def note_born(request, born):
-    """A cached part went into this response: the response is as old as its oldest part."""
+def note_born(request, born, tags=()):
+    """A cached part went into this response: the response is as old as its oldest part, and shows
+    what the part shows."""
+    deps.note(tags)
     if request is not None and born < getattr(request, "_pagecache_born", born + 1):
         request._pagecache_born = born
 

@@ -31,3 +31,13 @@ def retry_purge(failed_at):
     if store.bump_generation() or time.time() - failed_at >= settings.PAGE_CACHE_SECONDS:
         return
     retry_purge.using(run_after=timezone.now() + RETRY_INTERVAL).enqueue(failed_at)
+
+
+@task()
+def rebuild_pages(page_ids):
+    """Render again, into the cache, the pages a publish purged that visitors see most: each page,
+    the page that lists it (its parent: a catalogue's first page, an index), and its site's home,
+    at the addresses visitors used lately (`rebuild.origins`), so the first visitor gets a hit."""
+    from .rebuild import rebuild
+
+    rebuild(page_ids)

@@ -1,0 +1,144 @@
+"""What a cached page or part depends on, recorded while it is built rather than declared by hand, so
+that a feature cannot forget a dependency and a purge can drop only what a change touched.
+
+While a page or part is built (`recording`), three kinds of tags are collected:
+
+- `page:<pk>`: every page instance loaded (the page itself, the pages along its path, the cards of a
+  listing, the menu's items). Republishing a page purges this tag: whatever showed it, built afresh.
+- `listing:<table>`: a query over a page type's table (or a page's inline rows) that is not a fetch
+  of given pages by id (a catalogue, a box, a feed, facet counts): publishing a page of that type
+  purges it, since the listing may now hold, order or count it differently. A query over pages of
+  any type (`listing:wagtailcore_page`: the menu, the sitemap, a page's children) is purged when a
+  page is first published, as it may now list it.
+- `table:<table>`: any other table read (snippets, settings and their inline rows, images,
+  documents, cookie groups...): saving or deleting a row of it purges it.
+
+Tags a query cannot show are declared (`core.parts.shared_part(..., tags=...)`). A part found in
+the cache passes its tags on to whatever contains it (`note`), so a page's entry holds every tag
+of every part it shows, and a purged part takes the pages that showed it along."""
+
+import re
+import threading
+from contextlib import contextmanager
+from functools import cache
+
+from django.apps import apps
+from django.db import connection
+from django.db.models.signals import post_init
+from modelcluster.models import get_all_child_relations
+from wagtail.models import Page
+
+_local = threading.local()
+
+TABLES = re.compile(r'\b(?:FROM|JOIN)\s+"?(\w+)"?', re.IGNORECASE)
+
+
+@cache
+def page_tables():
+    """{table: the page type's table it belongs to}: page types, and the inline rows of pages."""
+    tables = {"wagtailcore_page": "wagtailcore_page"}
+    for model in apps.get_models():
+        if issubclass(model, Page) and model is not Page:
+            tables[model._meta.db_table] = model._meta.db_table
+            for relation in get_all_child_relations(model):
+                tables.setdefault(relation.related_model._meta.db_table, model._meta.db_table)
+    return tables
+
+
+@cache
+def by_id():
+    """Fetches of given pages or of given pages' inline rows (`.specific`, a route's pages along its
+    path, a page's rows): they show those pages (their `page:` tags), not a listing of their type."""
+    columns = ['"wagtailcore_page"."id"', '"wagtailcore_page"."url_path"']
+    for model in apps.get_models():
+        if issubclass(model, Page) and model is not Page:
+            columns.append(f'"{model._meta.db_table}"."page_ptr_id"')
+            for relation in get_all_child_relations(model):
+                columns.append(f'"{relation.related_model._meta.db_table}"."{relation.field.column}"')
+    return re.compile("(?:" + "|".join(re.escape(column) for column in columns) + r")\s*(?:=|IN\b)")
+
+
+def tags_of_query(sql):
+    """The tags a query's SQL shows (see the module's docstring)."""
+    tags, owners = set(), page_tables()
+    fetch_by_id = by_id().search(sql) is not None
+    for table in TABLES.findall(sql):
+        owner = owners.get(table)
+        if owner is None:
+            tags.add(f"table:{table}")
+        elif not fetch_by_id:
+            tags.add(f"{'new' if owner in getattr(_local, 'new_only', ()) else 'listing'}:{owner}")
+    return tags
+
+
+def listing_tag(model):
+    return f"listing:{model._meta.db_table}"
+
+
+def table_tag(model):
+    return f"table:{model._meta.db_table}"
+
+
+def _stack():
+    if not hasattr(_local, "stack"):
+        _local.stack = []
+    return _local.stack
+
+
+def note(tags):
+    """What is being built shows something with these tags (a part found in the cache, a declaration)."""
+    stack = _stack()
+    if stack and tags:
+        stack[-1].update(tags)
+
+
+def _record_query(execute, sql, params, many, context):
+    note(tags_of_query(sql))
+    return execute(sql, params, many, context)
+
+
+def _record_page(sender, instance, **kwargs):
+    if _stack() and isinstance(instance, Page) and instance.pk is not None:
+        _stack()[-1].add(f"page:{instance.pk}")
+
+
+def connect():
+    """Hear page instances being loaded (each page type: a receiver for every model would run on
+    every row any code loads)."""
+    for model in apps.get_models():
+        if issubclass(model, Page):
+            post_init.connect(_record_page, sender=model, dispatch_uid=f"pagecache-deps-{model._meta.label_lower}")
+
+
+@contextmanager
+def listed_by_first_publish(*models):
+    """`core.parts.listed_by_first_publish`: the listings of these page types read inside change
+    only when a page is first published or taken away (newest first by first publication), so
+    they are tagged `new:<table>`, which a republish does not purge (the pages shown have their
+    `page:` tags)."""
+    previous = getattr(_local, "new_only", frozenset())
+    _local.new_only = previous | {model._meta.db_table for model in models}
+    try:
+        yield
+    finally:
+        _local.new_only = previous
+
+
+@contextmanager
+def recording():
+    """Collect the tags of what is built inside; yields the set (complete when the block ends). An
+    enclosing recording gets them too: a page depends on every part it builds."""
+    tags = set()
+    stack = _stack()
+    stack.append(tags)
+    outermost = len(stack) == 1
+    try:
+        if outermost:
+            with connection.execute_wrapper(_record_query):
+                yield tags
+        else:
+            yield tags
+    finally:
+        stack.pop()
+        if stack:
+            stack[-1].update(tags)

@@ -1,0 +1,85 @@
+"""The rebuild after a publish, and the single flight of concurrent misses: so that after a publish
+the pages visitors see most are in the shared cache before anyone asks, and a page asked by many
+at once while it is missing is rendered once.
+
+A rebuild is an ordinary anonymous GET through the whole site (`django.test.Client`, in the task
+worker), at each address visitors reached the site under lately (`remember_origin`: scheme, host
+and port as the page cache keys them), so the page kept is exactly the one the next visitor's
+request would have kept. It helps only where every process reads the cache it writes: Redis, or
+in `make run` the shared file layer of `local.LayeredCache`."""
+
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.test import Client
+from wagtail.models import Page
+
+from . import store
+from .keys import canonical_host, scheme, server_port
+
+ORIGINS_KEY = "pagecache:origins"
+MAX_ORIGINS = 4
+_known_origins = set()  # per process: the origins already written, so a store costs no extra read
+
+
+def remember_origin(environ):
+    """Note the scheme, host and port of a request whose page was just kept."""
+    origin = (scheme(environ), canonical_host(environ), server_port(environ))
+    if origin in _known_origins or not origin[1]:
+        return
+    known = cache.get(ORIGINS_KEY) or []
+    if origin not in known:
+        cache.set(ORIGINS_KEY, [origin, *known][:MAX_ORIGINS], timeout=None)
+    _known_origins.add(origin)
+
+
+def paths_to_rebuild(page_ids):
+    """The paths (as their sites serve them) of the pages, the pages listing them, and the homes."""
+    paths = set()
+    for page in Page.objects.filter(pk__in=page_ids, live=True).specific():
+        for shown in (page, page.get_parent(), page.get_site() and page.get_site().root_page):
+            if shown is None or not shown.live or shown.depth < 2:
+                continue
+            parts = shown.get_url_parts()
+            if parts is not None:
+                paths.add(parts[2])
+    return sorted(paths)
+
+
+def rebuild(page_ids):
+    origins = cache.get(ORIGINS_KEY) or []
+    paths = paths_to_rebuild(page_ids)
+    client = Client(raise_request_exception=False)
+    for origin_scheme, host, port in origins:
+        for path in paths:
+            client.get(path, HTTP_HOST=host, SERVER_PORT=port, secure=origin_scheme == "https")
+    return len(origins) * len(paths)
+
+
+# --- single flight ----------------------------------------------------------------------------------
+
+WAIT_STEP = 0.02
+
+
+def lead_or_wait(key):
+    """On a miss of `key`: None when this request should render (it holds the build lock, or the
+    wait ran out), else the entry another request built meanwhile. The lock is the cache's `add`,
+    shared by every process when the cache is; it lapses by itself after the bound."""
+    bound = settings.PAGE_CACHE_SINGLE_FLIGHT_SECONDS
+    if not bound or cache.add(f"{key}:building", 1, timeout=max(1, round(bound))):
+        return None
+    deadline = time.monotonic() + bound
+    while time.monotonic() < deadline:
+        time.sleep(WAIT_STEP)
+        _generation, entry = store.lookup(key)
+        if entry:
+            return entry
+        if not cache.get(f"{key}:building"):  # the builder gave up (an error, an unstorable answer)
+            return None
+    return None
+
+
+def release(key):
+    if settings.PAGE_CACHE_SINGLE_FLIGHT_SECONDS:
+        cache.delete(f"{key}:building")

@@ -1,0 +1,136 @@
+"""A change purges only the pages that showed it (what they showed is recorded when they are built):
+the related pages are built afresh on the next request, an unrelated page is still answered from
+the cache; what takes a page away or makes it private still empties everything at once."""
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from serving.pagecache import middleware
+from tests.factories import ContentPageFactory
+from tests.factories.courses import CoursePageFactory, CourseSessionFactory, VenueFactory
+from tests.factories.projects import (
+    OrganisationFactory,
+    ProjectOrganisationFactory,
+    ProjectPageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def visit(client, page_cache, monkeypatch):
+    """GET a URL: (HTML, whether it came from the page cache)."""
+    thawed = middleware.thawed
+
+    def marked(entry):
+        response = thawed(entry)
+        response.from_page_cache = True
+        return response
+
+    monkeypatch.setattr(middleware, "thawed", marked)
+
+    def get(url):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        return response.content.decode(), getattr(response, "from_page_cache", False)
+
+    return get
+
+
+def kept(visit, *urls):
+    """Visit each URL twice: the second answer comes from the cache."""
+    for url in urls:
+        visit(url)
+        assert visit(url)[1], f"{url} was not kept"
+
+
+def republish(page, **changes):
+    """An editor's publish of a page that was published before."""
+    for name, value in changes.items():
+        setattr(page, name, value)
+    page.save_revision().publish()
+
+
+@pytest.fixture
+def about(home_page):
+    page = ContentPageFactory(parent=home_page, title="Chi siamo", slug="chi-siamo")
+    republish(page)  # published once already: what follows is an everyday republish
+    return page
+
+
+@pytest.fixture
+def projects(project_catalogue):
+    """Two projects published before the three newest, which the "Progetti" box on every page shows."""
+    first = ProjectPageFactory(parent=project_catalogue, title="Orientamento al lavoro", slug="orientamento")
+    second = ProjectPageFactory(parent=project_catalogue, title="Scuola di italiano", slug="scuola")
+    for page in (first, second, *(ProjectPageFactory(parent=project_catalogue) for _ in range(3))):
+        republish(page)
+    return first, second
+
+
+def test_republishing_a_project_purges_it_and_its_catalogue_not_the_other_pages(visit, about, projects):
+    first, second = projects
+    kept(visit, first.url, second.url, "/progetti/", "/chi-siamo/")
+    republish(first, title="Orientamento e lavoro")
+    html, hit = visit(first.url)
+    assert "Orientamento e lavoro" in html and not hit
+    html, hit = visit("/progetti/")
+    assert "Orientamento e lavoro" in html and not hit  # the catalogue lists it
+    assert visit("/chi-siamo/")[1], "a page that does not show the project stays cached"
+    assert visit(second.url)[1], "another project's page stays cached"
+
+
+def test_saving_a_snippet_purges_the_pages_that_show_it(visit, about, projects):
+    first, second = projects
+    organisation = OrganisationFactory(name="Comune di Latina")
+    ProjectOrganisationFactory(project=first, organisation=organisation)
+    kept(visit, first.url, "/chi-siamo/")
+    organisation.name = "Comune di Latina (LT)"
+    organisation.save()
+    html, hit = visit(first.url)
+    assert "Comune di Latina (LT)" in html and not hit
+    assert visit("/chi-siamo/")[1], "a page that reads no organisation stays cached"
+
+
+def test_rows_of_a_page_saved_outside_the_editor_purge_that_page_only(visit, about, projects):
+    first, second = projects
+    kept(visit, first.url, second.url, "/chi-siamo/")
+    ProjectOrganisationFactory(project=first, organisation=OrganisationFactory(name="Provincia di Frosinone"))
+    html, hit = visit(first.url)
+    assert "Provincia di Frosinone" in html and not hit
+    assert visit(second.url)[1] and visit("/chi-siamo/")[1]
+
+
+def test_a_venue_change_purges_the_course_held_there(visit, about, course_catalogue):
+    course = CoursePageFactory(parent=course_catalogue, slug="appalti")
+    republish(course)
+    venue = VenueFactory(name="Sala Verdi")
+    CourseSessionFactory(course=course, venue=venue)
+    kept(visit, course.url, "/chi-siamo/")
+    venue.name = "Sala Giuseppe Verdi"
+    venue.save()
+    html, hit = visit(course.url)
+    assert "Sala Giuseppe Verdi" in html and not hit
+    assert visit("/chi-siamo/")[1]
+
+
+def test_a_new_page_shows_at_once_in_the_listings_of_pages_of_any_type(visit, about, home_page):
+    kept(visit, "/sitemap.xml")
+    new = ContentPageFactory(parent=home_page, title="Lavora con noi", slug="lavora-con-noi")
+    new.save_revision().publish()
+    html, hit = visit("/sitemap.xml")
+    assert "/lavora-con-noi/" in html and not hit
+
+
+def test_unpublishing_and_privacy_take_a_page_from_every_page_at_once(client, visit, about, projects):
+    first, second = projects
+    kept(visit, first.url, second.url, "/chi-siamo/", "/progetti/")
+    first.unpublish()
+    assert client.get(first.url).status_code == 404
+    for url in (second.url, "/chi-siamo/", "/progetti/"):
+        html, hit = visit(url)
+        assert not hit and "Orientamento al lavoro" not in html
+    kept(visit, second.url, "/chi-siamo/")
+    PageViewRestriction.objects.create(page=second, restriction_type=PageViewRestriction.LOGIN)
+    assert client.get(second.url).status_code == 302
+    assert not visit("/chi-siamo/")[1]

@@ -1,0 +1,106 @@
+"""After a publish the task worker renders the purged pages visitors see most again, so the first
+visitor gets a hit; concurrent misses of one page wait for one render; the local cache is bounded
+in bytes; the file layer of `make run` makes one process's page every process's."""
+
+import pytest
+from django.core.cache import cache
+
+from serving.pagecache import middleware, rebuild
+from serving.pagecache.local import BoundedLocMemCache, LayeredCache
+from serving.pagecache.store import Entry
+from tests.factories import ContentPageFactory
+from tests.factories.projects import ProjectPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def visit(client, page_cache, monkeypatch):
+    thawed = middleware.thawed
+
+    def marked(entry):
+        response = thawed(entry)
+        response.from_page_cache = True
+        return response
+
+    monkeypatch.setattr(middleware, "thawed", marked)
+
+    def get(url):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        return response.content.decode(), getattr(response, "from_page_cache", False)
+
+    return get
+
+
+def test_after_a_publish_the_page_its_catalogue_and_the_home_are_hits_at_once(
+    visit, home_page, project_catalogue, django_capture_on_commit_callbacks
+):
+    about = ContentPageFactory(parent=home_page, slug="chi-siamo")
+    project = ProjectPageFactory(parent=project_catalogue, title="Orientamento", slug="orientamento")
+    project.save_revision().publish()
+    for url in (project.url, "/progetti/", "/", "/chi-siamo/"):
+        visit(url)
+    with django_capture_on_commit_callbacks(execute=True):  # the rebuild task runs inline in tests
+        project.title = "Orientamento al lavoro"
+        project.save_revision().publish()
+    for url in (project.url, "/progetti/", "/"):
+        html, hit = visit(url)
+        assert hit, f"{url} was not rebuilt before the visitor"
+    assert "Orientamento al lavoro" in visit(project.url)[0]
+    assert about.live
+
+
+def test_without_rebuild_the_first_visitor_renders(
+    visit, settings, project_catalogue, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_REBUILD = False
+    project = ProjectPageFactory(parent=project_catalogue, slug="orientamento")
+    project.save_revision().publish()
+    visit(project.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        project.save_revision().publish()
+    assert not visit(project.url)[1]
+
+
+def test_a_miss_waits_for_the_request_already_rendering_the_page(monkeypatch, settings):
+    """Single flight: the second request of a missing page finds the lock taken and gets the entry
+    the first one stores meanwhile, without rendering."""
+    settings.PAGE_CACHE_SINGLE_FLIGHT_SECONDS = 2
+    assert rebuild.lead_or_wait("pagecache:page:x") is None  # the first leads
+    entry = Entry("g", 0.0, (200, "OK", [], b"ok"))
+    lookups = iter([("g", None), ("g", entry)])  # stored while the second waits
+    monkeypatch.setattr(rebuild.store, "lookup", lambda key: next(lookups))
+    assert rebuild.lead_or_wait("pagecache:page:x") is entry
+    rebuild.release("pagecache:page:x")
+    monkeypatch.setattr(rebuild.store, "lookup", lambda key: ("g", None))
+    assert rebuild.lead_or_wait("pagecache:page:x") is None  # released: the next one leads
+
+
+def test_a_wait_is_bounded(monkeypatch, settings):
+    settings.PAGE_CACHE_SINGLE_FLIGHT_SECONDS = 0.1
+    cache.add("pagecache:page:y:building", 1, timeout=5)
+    monkeypatch.setattr(rebuild.store, "lookup", lambda key: ("g", None))
+    assert rebuild.lead_or_wait("pagecache:page:y") is None  # renders itself after the bound
+
+
+def test_the_local_cache_is_bounded_in_bytes():
+    local = BoundedLocMemCache("test-bounded", {"OPTIONS": {"MAX_BYTES": 100_000, "MAX_ENTRIES": 100_000}})
+    local.clear()
+    for n in range(200):
+        local.set(f"page-{n}", b"x" * 5_000)
+    assert local.bytes_held <= 100_000
+    assert local.get("page-199") is not None and local.get("page-0") is None  # least recently used out
+    local.delete("page-199")
+    assert local.bytes_held == sum(len(value) + len(key) for key, value in local._cache.items())
+
+
+def test_a_page_one_process_keeps_in_the_file_layer_serves_another(tmp_path):
+    options = {"OPTIONS": {"SHARED_LOCATION": str(tmp_path), "MAX_BYTES": 10**6}}
+    worker, task_worker = LayeredCache("worker", options), LayeredCache("task-worker", options)
+    entry = Entry("g", 1.0, (200, "OK", [], b"page"))
+    task_worker.set("pagecache:page:abc", entry, 60)
+    task_worker.set("other:key", "per process", 60)
+    assert worker.get("pagecache:page:abc") == entry
+    assert worker.get("other:key") is None
+    assert worker.add("pagecache:page:abc:building", 1, 2) and not task_worker.add("pagecache:page:abc:building", 1, 2)
