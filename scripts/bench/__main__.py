@@ -10,6 +10,7 @@ from . import ROOT
 # suite: (module of this package, or a script under scripts/; what it measures)
 SUITES = {
     "pages": ("pages", "every page type under gunicorn: queries, HTML size, req/s, CPU-ms (make bench)"),
+    "publish": ("publish", "the page cache after a publish: p50/p99/hit rate, first request per page type, RSS"),
     "weight": ("weight", "HTML, CSS and JavaScript each page type of the demo loads (no server)"),
     "projects": ("projects", "the project catalogue with 10,000 projects: queries and median time"),
     "courses": ("courses", "the course catalogue with 500 courses, calendars, enquiry form"),

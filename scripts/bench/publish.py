@@ -1,0 +1,160 @@
+"""`python -m scripts.bench publish`: the page cache after a publish, under gunicorn as `make run`
+serves the demo (2 workers, the shared file layer of the local cache, no Redis).
+
+    .venv/bin/python -m scripts.bench publish --duration 30
+
+1. A steady mix (every page type, 4 concurrent clients) for `--duration` seconds, once without
+   publishing and once with a project republished every 10 s: p50, p99 and hit rate of each run.
+   The publishes run in this process with the rebuild inline (TASK_BACKEND=immediate), as the task
+   worker would run them. A hit is an answer with an `Age` header (the page cache's answers carry
+   one; a fresh render only when its oldest part is a second old, so the rate is a lower bound of
+   misses rather than exact).
+2. The first request after a publish of each page type (the page itself republished), with the
+   rebuild and without it (PAGE_CACHE_REBUILD), against the steady (median) time of that page.
+3. RSS of each worker after `--unique` requests of distinct catalogue addresses (`/progetti/?q=<n>`).
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+from .pages import Server, demo_database, page_urls, scratch_url, server_env
+
+
+def timed_get(url):
+    start = time.perf_counter()
+    with urllib.request.urlopen(url, timeout=30) as response:
+        response.read()
+        hit = response.headers.get("Age") is not None
+    return time.perf_counter() - start, hit
+
+
+def steady_mix(server, urls, duration, publish_every=None, clients=4):
+    """(p50 ms, p99 ms, hit rate) of `clients` threads cycling through `urls` for `duration` s."""
+    timings, hits, stop = [], [], time.monotonic() + duration
+
+    def client(offset):
+        n = offset
+        while time.monotonic() < stop:
+            seconds, hit = timed_get(server.url(urls[n % len(urls)]))
+            timings.append(seconds)
+            hits.append(hit)
+            n += 1
+
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    for thread in threads:
+        thread.start()
+    next_publish = time.monotonic() + (publish_every or duration * 2)
+    while any(thread.is_alive() for thread in threads):
+        if publish_every and time.monotonic() >= next_publish:
+            republish_a_project()
+            next_publish += publish_every
+        time.sleep(0.05)
+    ordered = sorted(timings)
+    return (
+        statistics.median(ordered) * 1000,
+        ordered[int(len(ordered) * 0.99) - 1] * 1000,
+        sum(hits) / len(hits),
+        len(timings),
+    )
+
+
+def republish(page):
+    revision = page.save_revision()
+    revision.publish()
+
+
+def republish_a_project():
+    from projects.models import ProjectPage
+
+    republish(ProjectPage.objects.live().order_by("pk").first().specific)
+
+
+def page_of(path):
+    from wagtail.models import Page
+
+    for page in Page.objects.live().specific():
+        if page.url == path:
+            return page
+    return None
+
+
+def first_after_publish(server, urls, settings):
+    """{label: (steady ms, first after a publish with rebuild ms, without ms)}."""
+    rows = {}
+    for label, path in urls.items():
+        page = page_of(path.split("?")[0])
+        if page is None:
+            continue
+        for _ in range(3):
+            timed_get(server.url(path))
+        steady = statistics.median(timed_get(server.url(path))[0] for _ in range(15)) * 1000
+        firsts = []
+        for rebuild in (True, False):
+            settings.PAGE_CACHE_REBUILD = rebuild
+            republish(page)
+            firsts.append(timed_get(server.url(path))[0] * 1000)
+        settings.PAGE_CACHE_REBUILD = True
+        rows[label] = (steady, *firsts)
+    return rows
+
+
+def worker_rss(server):
+    rss = []
+    for entry in Path("/proc").iterdir():
+        try:
+            status = (entry / "status").read_text()
+        except OSError:
+            continue
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        if fields.get("PPid", "").strip() == str(server.process.pid):
+            rss.append(int(fields["VmRSS"].split()[0]) / 1024)
+    return rss
+
+
+def main():
+    parser = argparse.ArgumentParser(prog="python -m scripts.bench publish")
+    parser.add_argument("--duration", type=int, default=30, help="seconds of each steady run")
+    parser.add_argument("--unique", type=int, default=3000, help="distinct addresses before reading RSS")
+    args = parser.parse_args()
+    shared = tempfile.mkdtemp(prefix="asap-bench-pages-")
+    os.environ["PAGE_CACHE_SHARED_DIR"] = shared
+    with demo_database() as connection:
+        from django.conf import settings
+
+        urls = page_urls()
+        server = Server(server_env(scratch_url(connection)))
+        try:
+            mix = [url for url in urls.values() if "cerca" not in url]
+            for url in mix:
+                timed_get(server.url(url))
+            load = os.getloadavg()
+            quiet = steady_mix(server, mix, args.duration)
+            publishing = steady_mix(server, mix, args.duration, publish_every=10)
+            firsts = first_after_publish(server, urls, settings)
+            for n in range(args.unique):
+                timed_get(server.url(f"/progetti/?q=parola{n}"))
+            rss = worker_rss(server)
+            load_after = os.getloadavg()
+        finally:
+            server.stop()
+    print(f"\nload average before {load[0]:.1f} / after {load_after[0]:.1f} (1 min), {os.cpu_count()} cores\n")
+    print("| run | requests | p50 ms | p99 ms | hit rate |\n|---|---:|---:|---:|---:|")
+    for name, (p50, p99, rate, count) in (("steady", quiet), ("publish every 10 s", publishing)):
+        print(f"| {name} | {count} | {p50:.1f} | {p99:.1f} | {rate:.0%} |")
+    print("\n| page | steady ms | first after publish, rebuild | without rebuild |\n|---|---:|---:|---:|")
+    for label, (steady, rebuilt, plain) in firsts.items():
+        print(
+            f"| {label} | {steady:.1f} | {rebuilt:.1f} ({rebuilt / steady:.1f}x) | {plain:.1f} ({plain / steady:.1f}x) |"
+        )
+    print(f"\nRSS per worker after {args.unique} distinct addresses: " + ", ".join(f"{mib:.0f} MiB" for mib in rss))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
