@@ -13,6 +13,8 @@ from tests.factories.projects import (
     ProjectOrganisationFactory,
     ProjectPageFactory,
 )
+from tests.security.faults import running_redis
+from tests.security.test_redis_drills import cache_pages_in
 
 pytestmark = pytest.mark.django_db
 
@@ -134,3 +136,15 @@ def test_unpublishing_and_privacy_take_a_page_from_every_page_at_once(client, vi
     PageViewRestriction.objects.create(page=second, restriction_type=PageViewRestriction.LOGIN)
     assert client.get(second.url).status_code == 302
     assert not visit("/chi-siamo/")[1]
+
+
+@pytest.fixture
+def pages_in_redis(settings):
+    """Production's setup: pages, parts, generation and purge stamps in a real redis-server."""
+    with running_redis() as server:
+        cache_pages_in(settings, server)
+        yield server
+
+
+def test_in_redis_a_republish_purges_only_what_showed_it(pages_in_redis, visit, about, projects):
+    test_republishing_a_project_purges_it_and_its_catalogue_not_the_other_pages(visit, about, projects)
