@@ -5,7 +5,6 @@ the cache; what takes a page away or makes it private still empties everything a
 import pytest
 from wagtail.models import PageViewRestriction
 
-from serving.pagecache import middleware
 from tests.factories import ContentPageFactory
 from tests.factories.courses import CoursePageFactory, CourseSessionFactory, VenueFactory
 from tests.factories.projects import (
@@ -17,26 +16,6 @@ from tests.security.faults import running_redis
 from tests.security.test_redis_drills import cache_pages_in
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def visit(client, page_cache, monkeypatch):
-    """GET a URL: (HTML, whether it came from the page cache)."""
-    thawed = middleware.thawed
-
-    def marked(entry):
-        response = thawed(entry)
-        response.from_page_cache = True
-        return response
-
-    monkeypatch.setattr(middleware, "thawed", marked)
-
-    def get(url):
-        response = client.get(url)
-        assert response.status_code == 200, url
-        return response.content.decode(), getattr(response, "from_page_cache", False)
-
-    return get
 
 
 def kept(visit, *urls):

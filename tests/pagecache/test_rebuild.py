@@ -5,32 +5,13 @@ in bytes; the file layer of `make run` makes one process's page every process's.
 import pytest
 from django.core.cache import cache
 
-from serving.pagecache import middleware, rebuild
+from serving.pagecache import rebuild
 from serving.pagecache.local import BoundedLocMemCache, LayeredCache
 from serving.pagecache.store import Entry
 from tests.factories import ContentPageFactory
 from tests.factories.projects import ProjectPageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def visit(client, page_cache, monkeypatch):
-    thawed = middleware.thawed
-
-    def marked(entry):
-        response = thawed(entry)
-        response.from_page_cache = True
-        return response
-
-    monkeypatch.setattr(middleware, "thawed", marked)
-
-    def get(url):
-        response = client.get(url)
-        assert response.status_code == 200, url
-        return response.content.decode(), getattr(response, "from_page_cache", False)
-
-    return get
 
 
 def test_after_a_publish_the_page_its_catalogue_and_the_home_are_hits_at_once(
