@@ -75,8 +75,9 @@ def test_saving_a_snippet_purges_the_pages_that_show_it(visit, about, projects):
 
 def test_rows_of_a_page_saved_outside_the_editor_purge_that_page_only(visit, about, projects):
     first, second = projects
+    province = OrganisationFactory(name="Provincia di Frosinone")  # a snippet: pages reading organisations go
     kept(visit, first.url, second.url, "/chi-siamo/")
-    ProjectOrganisationFactory(project=first, organisation=OrganisationFactory(name="Provincia di Frosinone"))
+    ProjectOrganisationFactory(project=first, organisation=province)
     html, hit = visit(first.url)
     assert "Provincia di Frosinone" in html and not hit
     assert visit(second.url)[1] and visit("/chi-siamo/")[1]
