@@ -141,4 +141,7 @@ def recording():
     finally:
         stack.pop()
         if stack:
+            # Objects loaded earlier in the request reach a part without a query (the page served,
+            # its specific row and related rows): the part depends on those pages too.
+            tags.update(tag for enclosing in stack for tag in enclosing if tag.startswith("page:"))
             stack[-1].update(tags)

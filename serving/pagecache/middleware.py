@@ -93,7 +93,8 @@ class PageCacheMiddleware:
             set_cache_headers(request, response, store.age(born))
             with_etag(response)
             if key and is_storable(request, response):
-                store.keep(key, generation, born, frozen(response), shared_seconds(response, store.age(born)), tags)
+                seconds = shared_seconds(response, store.age(born))
+                store.keep(key, generation, born, frozen(response), seconds, tags, store.built_of(request))
                 rebuild.remember_origin(request.META)
         finally:
             if key:

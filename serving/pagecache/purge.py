@@ -162,7 +162,9 @@ def row_tags(sender, instance):
         return {EVERYTHING}
     owner = deps.page_tables().get(sender._meta.db_table)
     if owner is None:
-        return {deps.table_tag(sender)}
+        # A snippet or setting reaches parts through objects other parts loaded (a page's fund, the
+        # settings kept on the request) without a query of their own: everything, as before.
+        return {EVERYTHING}
     parent = next(
         (getattr(instance, relation.field.attname, None) for relation in _child_relations(sender)),
         None,

@@ -36,6 +36,7 @@ class Entry:
     born: float  # when the oldest data in it was read from the database
     value: Any
     tags: frozenset = frozenset()  # what it shows (`deps`): a purge of one of them makes it stale
+    built: float = 0.0  # when its own build started (`born` is its oldest part's): purges are compared with it
 
 
 def _generation_file():
@@ -114,21 +115,22 @@ def _is_current(entry, generation):
     )
 
 
-def keep(key, generation, born, value, seconds=None, tags=frozenset()):
+def keep(key, generation, born, value, seconds=None, tags=frozenset(), built=None):
     """Store `value` under the generation read *before* it was built (a purge in between wins), for
     PAGE_CACHE_SECONDS or the shorter `seconds` counted from `born`, with the tags it shows (a purge
     of one of them after `born` wins too)."""
-    keep_many({key: value}, generation, born, seconds, tags)
+    keep_many({key: value}, generation, born, seconds, tags, built)
 
 
-def keep_many(values, generation, born, seconds=None, tags=frozenset()):
+def keep_many(values, generation, born, seconds=None, tags=frozenset(), built=None):
     """`keep` for several {key: value} built together, in one cache write."""
     limit = settings.PAGE_CACHE_SECONDS if seconds is None else min(seconds, settings.PAGE_CACHE_SECONDS)
     remaining = limit - age(born)
     if remaining >= 1 and generation is not None:  # None: the cache could not say which generation
         tags = frozenset(tags)
+        built = time.time() if built is None else built
         cache.set_many(
-            {key: Entry(generation, born, value, tags) for key, value in values.items()}, timeout=int(remaining)
+            {key: Entry(generation, born, value, tags, built) for key, value in values.items()}, timeout=int(remaining)
         )
 
 
@@ -140,7 +142,11 @@ def age(born):
 
 
 def start_request(request):
-    request._pagecache_born = time.time()
+    request._pagecache_born = request._pagecache_built = time.time()
+
+
+def built_of(request):
+    return getattr(request, "_pagecache_built", None)
 
 
 def note_born(request, born, tags=()):

@@ -70,4 +70,5 @@ def purge(tags):
 
 def is_fresh(entry, purged):
     """Whether `entry` was built after the last purge of each of its tags (`purged`: `stamps`)."""
-    return all(purged.get(tag, 0) < entry.born for tag in entry.tags)
+    built = getattr(entry, "built", 0.0) or entry.born
+    return all(purged.get(tag, 0) < built for tag in entry.tags)

@@ -61,7 +61,7 @@ def test_republishing_a_project_purges_it_and_its_catalogue_not_the_other_pages(
     assert visit(second.url)[1], "another project's page stays cached"
 
 
-def test_saving_a_snippet_purges_the_pages_that_show_it(visit, about, projects):
+def test_saving_a_snippet_shows_on_the_pages_that_show_it(visit, about, projects):
     first, second = projects
     organisation = OrganisationFactory(name="Comune di Latina")
     ProjectOrganisationFactory(project=first, organisation=organisation)
@@ -69,13 +69,12 @@ def test_saving_a_snippet_purges_the_pages_that_show_it(visit, about, projects):
     organisation.name = "Comune di Latina (LT)"
     organisation.save()
     html, hit = visit(first.url)
-    assert "Comune di Latina (LT)" in html and not hit
-    assert visit("/chi-siamo/")[1], "a page that reads no organisation stays cached"
+    assert "Comune di Latina (LT)" in html and not hit  # snippets still purge everything (docs/performance.md)
 
 
 def test_rows_of_a_page_saved_outside_the_editor_purge_that_page_only(visit, about, projects):
     first, second = projects
-    province = OrganisationFactory(name="Provincia di Frosinone")  # a snippet: pages reading organisations go
+    province = OrganisationFactory(name="Provincia di Frosinone")  # a snippet: saving it purges everything
     kept(visit, first.url, second.url, "/chi-siamo/")
     ProjectOrganisationFactory(project=first, organisation=province)
     html, hit = visit(first.url)
@@ -93,7 +92,6 @@ def test_a_venue_change_purges_the_course_held_there(visit, about, course_catalo
     venue.save()
     html, hit = visit(course.url)
     assert "Sala Giuseppe Verdi" in html and not hit
-    assert visit("/chi-siamo/")[1]
 
 
 def test_a_new_page_shows_at_once_in_the_listings_of_pages_of_any_type(visit, about, home_page):
