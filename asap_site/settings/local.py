@@ -30,11 +30,6 @@ def _local_secret_key():
 if not env("SECRET_KEY"):
     os.environ["SECRET_KEY"] = _local_secret_key()
 
-# Without Redis the page cache's entries go to files every gunicorn worker and the task worker read
-# (serving.pagecache.local.LayeredCache): the rebuild after a publish then serves every worker.
-if not env("REDIS_URL"):
-    os.environ.setdefault("PAGE_CACHE_SHARED_DIR", str(BASE_DIR / "var" / "page-cache"))
-
 from . import production  # noqa: E402 (reads the SECRET_KEY set above)
 
 globals().update(settings_of(production))
