@@ -5,7 +5,7 @@ keeps them until the next such moment at most (`core.parts.changes_in`)."""
 from django.utils import timezone
 
 from catalogue.listing import paginate
-from core.parts import changes_in
+from core.parts import changes_in, shared_part
 
 from .status import next_change
 
@@ -19,17 +19,38 @@ def next_moment(index, now):
     return next_change([moment for pair in moments for moment in pair], now)
 
 
-def event_index(request, index):
-    now = timezone.now()
+def _moments(index, request, now):
+    """When the index's events start and end, from `now` on: kept as a shared part until editors
+    change something (the moments that have passed are skipped when read)."""
+    return shared_part(
+        f"event-moments:{index.pk}",
+        request,
+        lambda: sorted(
+            moment for pair in index.events().filter(end__gt=now).values_list("start", "end") for moment in pair
+        ),
+    )
+
+
+def _listing(index, now):
     events = index.events().for_listing().with_seats_taken()
-    context = {
+    past = list(events.past(now)[: PAST_ON_INDEX + 1])
+    return {
         "upcoming": list(events.upcoming(now)),
-        "past": list(events.past(now)[: PAST_ON_INDEX + 1]),
-        "now": now,
+        "past": past[:PAST_ON_INDEX],
+        "more_past": len(past) > PAST_ON_INDEX,
     }
-    context["more_past"] = len(context["past"]) > PAST_ON_INDEX
-    context["past"] = context["past"][:PAST_ON_INDEX]
-    return changes_in(index.render(request, context_overrides=context), next_moment(index, now))
+
+
+def event_index(request, index):
+    """The upcoming and the latest past events, kept as a shared part named after the next moment an
+    event starts or ends: the same lists serve every visitor until then, and a new name after it."""
+    now = timezone.now()
+    upcoming_moments = [moment for moment in _moments(index, request, now) if moment > now]
+    seconds = next_change(upcoming_moments[:1], now)
+    until = upcoming_moments[0].isoformat() if upcoming_moments else "never"
+    listing = shared_part(f"event-index:{index.pk}:{until}", request, lambda: _listing(index, now), seconds)
+    context = {**listing, "now": now}
+    return changes_in(index.render(request, context_overrides=context), seconds)
 
 
 def event_archive(request, index):

@@ -6,6 +6,7 @@ import json
 from cookie_consent.models import CookieGroup
 from django import template
 
+from core.language import localized_pages
 from core.parts import cached_part
 from core.site_settings import OrganisationSettings
 
@@ -20,6 +21,12 @@ def group_cookie_names(groups):
     return {group.varname: [cookie.name for cookie in group.cookie_set.all()] for group in groups}
 
 
+def policy_page(page):
+    """The cookie policy in the address's language (its English translation on English pages when
+    there is one), looked up while the banner's part is built rather than on every page."""
+    return localized_pages([page]).get(page.pk, page) if page else None
+
+
 @cached_part("consent-banner")
 def site_wide_banner(request):
     """The banner's content: the same for every page of a site, so kept as a shared part until an
@@ -32,7 +39,7 @@ def site_wide_banner(request):
         "required_groups": [group for group in groups if group.is_required],
         "optional_groups": optional,
         "group_cookies": json.dumps(group_cookie_names(optional)),
-        "cookie_policy_page": OrganisationSettings.for_request(request).cookie_policy_page,
+        "cookie_policy_page": policy_page(OrganisationSettings.for_request(request).cookie_policy_page),
     }
 
 

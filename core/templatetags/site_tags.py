@@ -38,7 +38,7 @@ def _localized_site_root(context):
     site = Site.find_for_request(request) if request else None
     if site is None:
         return None
-    return localized_root(site) or site.root_page
+    return localized_root(site, request) or site.root_page
 
 
 def _in_section(link, current):
