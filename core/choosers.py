@@ -7,8 +7,11 @@ A SnippetViewSet opts in with `chooser_viewset_class = snippet_chooser(...)`."""
 from django.apps import apps
 from django.forms.models import modelform_factory
 from wagtail.admin.forms.models import WagtailAdminModelForm
+from wagtail.models import TranslatableMixin
 from wagtail.snippets.views import chooser as snippet_chooser_views
 from wagtail.snippets.widgets import AdminSnippetChooser
+
+from .translatable import SOURCE_ROWS
 
 
 class LinkedFieldsMixin:
@@ -17,6 +20,10 @@ class LinkedFieldsMixin:
 
     url_filter_parameters = []
     display_title = staticmethod(str)
+    # Pages and snippets point at the Italian rows of a translatable snippet (`core.translatable`):
+    # the modal lists only those, without Wagtail's language filter and column, so an editor never
+    # picks an English row the form would then refuse.
+    i18n_enabled = False
 
     def linked_values(self):
         return {
@@ -29,6 +36,8 @@ class LinkedFieldsMixin:
         # Narrow the queryset before the parent searches it (search results cannot be filtered);
         # the parent would filter by any value given in the URL, so it gets none of them.
         values = self.linked_values()
+        if issubclass(self.model_class, TranslatableMixin):
+            objects = objects.filter(SOURCE_ROWS)
         allowed, self.url_filter_parameters = self.url_filter_parameters, []
         try:
             return super().filter_object_list(objects.filter(**values) if values else objects)
