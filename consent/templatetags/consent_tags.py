@@ -5,6 +5,7 @@ import json
 
 from cookie_consent.models import CookieGroup
 from django import template
+from django.utils.translation import get_language
 
 from core.language import localized_pages
 from core.parts import cached_part
@@ -32,10 +33,13 @@ def site_wide_banner(request):
     """The banner's content: the same for every page of a site, so kept as a shared part until an
     editor changes a setting or the cookie registry."""
     banner = CookieBannerSettings.for_request(request)
+    title, text = banner.texts(get_language())
     groups = list(CookieGroup.objects.order_by("-is_required", "ordering", "name").prefetch_related("cookie_set"))
     optional = [group for group in groups if not group.is_required]
     return {
         "banner": banner,
+        "banner_title": title,
+        "banner_text": text,
         "required_groups": [group for group in groups if group.is_required],
         "optional_groups": optional,
         "group_cookies": json.dumps(group_cookie_names(optional)),
