@@ -23,6 +23,11 @@ def _token(subscriber, salt):
     return signing.dumps([subscriber.pk, _fingerprint(subscriber)], salt=salt, compress=False)
 
 
+def manage_token(subscriber):
+    """The token of the preferences and unsubscribe addresses."""
+    return _token(subscriber, MANAGE_SALT)
+
+
 def _absolute(subscriber, url_name, salt):
     with translation.override(subscriber.language):
         path = reverse(url_name, kwargs={"token": _token(subscriber, salt)})

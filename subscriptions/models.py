@@ -5,6 +5,7 @@ opened, then active; unsubscribed or undeliverable at the end). Every step that 
 withdraws consent appends a `ConsentEvent` with the text version shown, as the cookie consent
 records do (docs/newsletter.md, "Iscritti e consenso")."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone, translation
@@ -60,6 +61,8 @@ class Subscriber(models.Model):
     confirmation_sent_at = models.DateTimeField("Ultima e-mail di conferma", null=True, blank=True)
     undeliverable_at = models.DateTimeField("Indirizzo non valido dal", null=True, blank=True)
     undeliverable_reason = models.CharField("Motivo del mancato recapito", max_length=255, blank=True)
+    # The confirmation e-mails it caused: purging an unconfirmed sign-up deletes them too.
+    emails = GenericRelation("outbox.OutboundEmail", content_type_field="about_type", object_id_field="about_id")
 
     objects = SubscriberQuerySet.as_manager()
 
@@ -75,6 +78,11 @@ class Subscriber(models.Model):
     def save(self, *args, **kwargs):
         self.email = (self.email or "").strip().lower()
         super().save(*args, **kwargs)
+
+    @property
+    def topic_names(self):
+        """The topics' Italian names, for the staff list and export (prefetch `topics`)."""
+        return ", ".join(topic.name for topic in self.topics.all())
 
     @property
     def is_active(self):

@@ -17,5 +17,9 @@ class SubscriberQuerySet(models.QuerySet):
         return self.filter(email__iexact=(email or "").strip())
 
     def unconfirmed_since(self, age):
-        """Sign-ups never confirmed, made more than `age` (a timedelta) ago: what the purge deletes."""
-        return self.filter(status=self.model.Status.PENDING, created_at__lt=timezone.now() - age)
+        """Sign-ups never confirmed whose last request is older than `age` (a timedelta): what the
+        purge deletes. A former subscriber signing up again is not deleted (her withdrawal is proof)."""
+        cutoff = timezone.now() - age
+        return self.filter(status=self.model.Status.PENDING, confirmed_at__isnull=True, created_at__lt=cutoff).filter(
+            models.Q(confirmation_sent_at__isnull=True) | models.Q(confirmation_sent_at__lt=cutoff)
+        )
