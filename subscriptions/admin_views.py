@@ -98,6 +98,10 @@ class SubscriberViewSet(InboxViewSet):
     export_filename = "iscritti-newsletter"
     not_exported = ["undeliverable_at"]
 
+    def __init__(self, name=None, **kwargs):
+        super().__init__(name=name, **kwargs)
+        self.inspect_view_fields = [*self.inspect_view_fields, "topic_names", "consent_log"]
+
     def listed(self, queryset):
         return queryset.prefetch_related("topics")
 

@@ -9,6 +9,10 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone, translation
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
+
+from core.dates import italian_datetime
 
 from .querysets import SubscriberQuerySet
 
@@ -83,6 +87,30 @@ class Subscriber(models.Model):
     def topic_names(self):
         """The topics' Italian names, for the staff list and export (prefetch `topics`)."""
         return ", ".join(topic.name for topic in self.topics.all())
+
+    topic_names.fget.short_description = "Argomenti"
+
+    @property
+    def consent_log(self):
+        """The consent events, one a line, for the staff's detail page."""
+        lines = [
+            (
+                italian_datetime(event.created_at),
+                event.get_action_display(),
+                ", ".join(event.topics) or "-",
+                event.text_version or "-",
+                event.source or "-",
+            )
+            for event in self.consent_events.all()
+        ]
+        return (
+            format_html_join(
+                mark_safe("<br>"), "{}: {} (argomenti: {}; versione del testo: {}; provenienza: {})", lines
+            )
+            or "-"
+        )
+
+    consent_log.fget.short_description = "Registro dei consensi"
 
     @property
     def is_active(self):

@@ -32,7 +32,7 @@ def fits(tab):
 def test_a_visitor_signs_up_in_the_footer_confirms_changes_topics_and_leaves(tab, site, assert_accessible):
     tab.set_viewport_size({"width": 390, "height": 844})
     tab.goto("/")
-    footer = tab.locator("footer")
+    footer = tab.locator("footer.site-footer")
     footer.get_by_label("Il tuo indirizzo e-mail").fill("giulia.rossi@esempio.it")
     footer.get_by_role("button", name="Iscriviti").click()
     tab.wait_for_url("**/newsletter/iscriviti/?email=*")

@@ -7,6 +7,7 @@ import io
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from subscriptions.models import ConsentEvent, Subscriber
@@ -80,10 +81,14 @@ def test_import_adds_active_subscribers_with_their_consent_dates(moderator_clien
     assert "hanno revocato il consenso: uscita@esempio.it" in html
     anna = Subscriber.objects.get(email="anna@esempio.it")
     assert anna.is_active and sorted(anna.topics.values_list("slug", flat=True)) == ["corsi", "eventi"]
-    assert anna.confirmed_at.date() == datetime.date(2025, 1, 15)
+    assert timezone.localtime(anna.confirmed_at).date() == datetime.date(2025, 1, 15)
     event = anna.consent_events.get()
-    assert event.action == ConsentEvent.Action.IMPORT and event.created_at.date() == datetime.date(2025, 1, 15)
+    assert event.action == ConsentEvent.Action.IMPORT and timezone.localtime(event.created_at).date() == datetime.date(
+        2025, 1, 15
+    )
     assert Subscriber.objects.get(email="uscita@esempio.it").status == Subscriber.Status.UNSUBSCRIBED
+    detail = moderator_client.get(f"{URL}inspect/{anna.pk}/").content.decode()
+    assert "Registro dei consensi" in detail and "15 gennaio 2025" in detail and "Importazione" in detail
     assert list(Subscriber.objects.get(email="gia@esempio.it").topics.values_list("slug", flat=True)) == ["corsi"]
 
 
