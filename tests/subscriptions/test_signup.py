@@ -167,3 +167,9 @@ def test_purge_deletes_old_unconfirmed_signups_with_their_mails(client, site, dj
     from outbox.models import OutboundEmail
 
     assert not OutboundEmail.objects.filter(to="vecchia@esempio.it").exists()
+
+
+def test_the_purge_runs_daily_in_the_scheduler():
+    from serving.management.commands.run_scheduler import JOBS
+
+    assert ("purge_unconfirmed_subscribers", 86400) in JOBS
