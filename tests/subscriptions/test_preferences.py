@@ -102,3 +102,35 @@ def test_a_link_for_another_address_is_refused(client, subscriber):
     assert response.status_code == 400
     other.refresh_from_db()
     assert other.is_active
+
+
+def test_the_preferences_page_costs_the_same_queries_whatever_the_topics(client, subscriber):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from subscriptions.models import Topic
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(path(preferences_url(subscriber))).status_code == 200
+        return len(captured)
+
+    queries()  # warm the shared parts (footer, settings)
+    before = queries()
+    for n in range(6):
+        topic = Topic.objects.create(slug=f"territorio-{n}", name=f"Territorio {n}", name_en=f"Area {n}")
+        subscriber.topics.add(topic)
+    assert queries() == before
+
+
+def test_the_newsletter_pages_are_valid_html(client, subscriber, assert_valid_html):
+    documents = {
+        "iscriviti": client.get("/newsletter/iscriviti/?email=a@b.it").content.decode(),
+        "errori": client.post("/newsletter/iscriviti/", {"email": "x"}).content.decode(),
+        "grazie": client.get("/newsletter/iscriviti/grazie/").content.decode(),
+        "preferenze": client.get(path(preferences_url(subscriber))).content.decode(),
+        "disiscriviti": client.get(path(unsubscribe_url(subscriber))).content.decode(),
+        "non-valido": client.get("/newsletter/conferma/x/").content.decode(),
+        "en": client.get("/en/newsletter/subscribe/").content.decode(),
+    }
+    assert_valid_html(documents)
