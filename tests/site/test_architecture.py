@@ -32,6 +32,8 @@ ALLOWED = {
     # News and calls: a catalogue of articles that link to projects, courses and organisations; it
     # adds its sections to their pages through `core.sections`, so neither imports it.
     "news": {"core", "serving", "catalogue", "search", "projects", "courses"},
+    # Newsletter subscribers: sign-up with double opt-in, consent log, preferences, staff list.
+    "subscriptions": {"core", "serving", "outbox", "inbox"},
     # The composition root and the demo builder may use every app; nothing imports them.
     "home": {
         "core",
@@ -45,6 +47,7 @@ ALLOWED = {
         "courses",
         "news",
         "events",
+        "subscriptions",
     },
     "demo": {
         "core",
@@ -64,6 +67,7 @@ ALLOWED = {
         "home",
         "transparency",
         "accessibility",
+        "subscriptions",
     },
 }
 PROJECT_PACKAGES = set(ALLOWED) | {"asap_site"}

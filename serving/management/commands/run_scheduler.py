@@ -24,6 +24,7 @@ JOBS = [
     ("prune_consent_records", 86400),
     ("purge_accessibility_feedback", 86400),
     ("purge_event_registrations", 86400),
+    ("purge_unconfirmed_subscribers", 86400),
     ("send_editorial_digest", 604800),
 ]
 DEFAULT_LANE = "manutenzione"
