@@ -34,7 +34,7 @@ def main():
         cache.set("list", ids)
         cache.set("head", {"count": size, "token": "t", "first": packed(ids[:CHUNK])})
         cache.set("chunk", packed(ids[deep * CHUNK : (deep + 1) * CHUNK]))
-        old = cpu_ms(lambda: cache.get("list")[size - 12 :])
+        old = cpu_ms(lambda: cache.get("list")[-12:])
         first = cpu_ms(lambda: unpacked(cache.get("head")["first"])[:12])
         deep_page = cpu_ms(lambda: (cache.get("head"), unpacked(cache.get("chunk"))[-12:]))
         kib = len(pickle.dumps(ids)) / 1024
