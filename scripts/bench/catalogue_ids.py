@@ -27,7 +27,9 @@ def main():
     from catalogue.ids import CHUNK, packed, unpacked
 
     cache = LocMemCache("catalogue-ids-bench", {})
-    print(f"{'projects':>9} {'old list, CPU-ms':>17} {'KiB':>6} {'compact page 1':>15} {'compact deep page':>18} {'KiB':>5}")
+    print(
+        f"{'projects':>9} {'old list, CPU-ms':>17} {'KiB':>6} {'compact page 1':>15} {'compact deep page':>18} {'KiB':>5}"
+    )
     for size in (100, 100_000):
         ids = list(range(1, size + 1))
         deep = (size - 1) // CHUNK
