@@ -139,6 +139,19 @@ class SiteSearch:
             return found
         return RankedByWordsMatched(pages, found, word_queries(self.plan, request))
 
+    def result_ids(self, request=None):
+        """The ids of `results()`, in the same order, one query per slice: /cerca/ shows them
+        from the kept hits (search/hits.py) without fetching the pages."""
+        if not self.query or not result_types.available or self.plan is None:
+            return []
+        pages = live_pages(result_types.page_models(self.result_type))
+        if self.plan.in_titles:
+            return pages.filter(title__icontains=self.plan.text).order_by("title", "pk").values_list("pk", flat=True)
+        found = pages.search(backend_query(self.plan, request))
+        if not self.plan.any_word:
+            return found.get_queryset().values_list("pk", flat=True)
+        return RankedByWordsMatched(pages, found, word_queries(self.plan, request), as_ids=True)
+
     def promotions(self, request=None):
         """Editors' picks for this exact query (`wagtail.contrib.search_promotions`), live pages only.
         Which queries have picks is read once per site and generation: most have none."""
@@ -157,8 +170,8 @@ class RankedByWordsMatched:
     how many of the words (or their synonyms) they match, best first (one query per word), then the
     rest in the backend's order."""
 
-    def __init__(self, pages, found, word_queries):
-        self.pages, self.found, self.word_queries = pages, found, word_queries
+    def __init__(self, pages, found, word_queries, as_ids=False):
+        self.pages, self.found, self.word_queries, self.as_ids = pages, found, word_queries, as_ids
         self._ranked = None
 
     def _candidates(self):
@@ -180,6 +193,8 @@ class RankedByWordsMatched:
         ids = ranked[start:stop]
         if stop is None or stop > len(ranked):  # past the candidates, the backend's order goes on
             ids += list(self.found.get_queryset().values_list("pk", flat=True)[max(start, len(ranked)) : stop])
+        if self.as_ids:
+            return ids
         by_id = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
         return [by_id[pk] for pk in ids if pk in by_id]
 

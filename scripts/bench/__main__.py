@@ -12,6 +12,7 @@ SUITES = {
     "pages": ("pages", "every page type under gunicorn: queries, HTML size, req/s, CPU-ms (make bench)"),
     "weight": ("weight", "HTML, CSS and JavaScript each page type of the demo loads (no server)"),
     "projects": ("projects", "the project catalogue with 10,000 projects: queries and median time"),
+    "catalogue-ids": ("catalogue_ids", "reading a catalogue's kept ids at 100 and 100,000 projects (no database)"),
     "courses": ("courses", "the course catalogue with 500 courses, calendars, enquiry form"),
     "search": ("search", "site search over 10,000 projects and 1,000 courses: p50/p95 (PostgreSQL)"),
     "search-relevance": (
