@@ -26,5 +26,8 @@ def test_the_edit_form_has_no_indented_tags_and_keeps_the_typed_text(redattrice,
 
 
 def test_raw_text_and_text_between_words_are_kept():
-    html = '<div>\n    <textarea>\n  \n  </textarea>\n  <pre>a\n    <b>b</b>\n</pre>\n  <p>una\n   frase</p>\n</div>'
-    assert compact(html) == '<div>\n<textarea>\n  \n  </textarea>\n<pre>a\n    <b>b</b>\n</pre>\n<p>una\n   frase</p>\n</div>'
+    html = "<div>\n    <textarea>\n  \n  </textarea>\n  <pre>a\n    <b>b</b>\n</pre>\n  <p>una\n   frase</p>\n</div>"
+    assert (
+        compact(html)
+        == "<div>\n<textarea>\n  \n  </textarea>\n<pre>a\n    <b>b</b>\n</pre>\n<p>una\n   frase</p>\n</div>"
+    )
