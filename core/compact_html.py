@@ -4,9 +4,9 @@ A project's edit form is some 400 KiB of HTML, and about a sixth of it is the li
 indentation between tags of a dozen nested templates per panel and inline row; the browser reads
 every byte before the form takes input. Here each run of white space between two tags that holds a
 line break becomes that line break: the same rendering (such a run collapses to one space anyway)
-and the same DOM but for those text nodes' length. Tags (their
-attributes) and the raw text of `<pre>`, `<textarea>`, `<script>` and `<style>` are left as they
-are, so no value an editor typed and no script changes."""
+and the same DOM but for those text nodes' length. Tags (their attributes) and the raw text of
+`<pre>`, `<textarea>`, `<script>` and `<style>` are left as they are, so no value an editor typed
+and no script changes."""
 
 import re
 
