@@ -87,6 +87,7 @@ class LabelledSnippetChooser(AdminSnippetChooser):
 
     texts = {}
     display_title_function = staticmethod(str)
+    select_related = ()  # what the label reads besides the item (e.g. a programme's fund)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -96,6 +97,11 @@ class LabelledSnippetChooser(AdminSnippetChooser):
 
     def get_display_title(self, instance):
         return self.display_title_function(instance)
+
+    def get_instance(self, value):
+        if value is None or isinstance(value, self.model_class) or not self.select_related:
+            return super().get_instance(value)
+        return self.model_class.objects.select_related(*self.select_related).filter(pk=value).first()
 
 
 def snippet_chooser(
@@ -163,6 +169,7 @@ def snippet_chooser(
                         "link_to_chosen_text": edit_item_text,
                     },
                     "display_title_function": staticmethod(display_title),
+                    "select_related": tuple(select_related),
                 },
             )
 

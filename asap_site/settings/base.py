@@ -98,6 +98,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "core.compact_html.CompactPageFormsMiddleware",  # the admin's page forms without their indentation
     # django-axes must come last: it turns a locked-out login into the 429 page.
     "axes.middleware.AxesMiddleware",
 ]
