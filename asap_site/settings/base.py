@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "news",
     "events",
     "transparency",
+    "opendata",
     "accessibility",
     "home",
     "editorial",

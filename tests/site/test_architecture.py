@@ -32,6 +32,9 @@ ALLOWED = {
     # News and calls: a catalogue of articles that link to projects, courses and organisations; it
     # adds its sections to their pages through `core.sections`, so neither imports it.
     "news": {"core", "serving", "catalogue", "search", "projects", "courses"},
+    # Open data: the licence page, the DCAT-AP_IT catalogue and the course exports, over the
+    # collections of the apps below (nothing imports it but the demo).
+    "opendata": {"core", "serving", "projects", "courses", "transparency", "news", "events"},
     # The composition root and the demo builder may use every app; nothing imports them.
     "home": {
         "core",
@@ -64,6 +67,7 @@ ALLOWED = {
         "home",
         "transparency",
         "accessibility",
+        "opendata",
     },
 }
 PROJECT_PACKAGES = set(ALLOWED) | {"asap_site"}
