@@ -125,7 +125,10 @@ PROJECT_FIELDS = _described(
         "fine_effettiva": (_("data di fine effettiva"), _("data ISO 8601 (AAAA-MM-GG)")),
         "territori": (_("territori in cui si svolge il progetto"), LIST),
         "temi": (_("temi del progetto"), LIST),
-        "ruoli_asap": (_("servizi svolti da ASAP (progettazione, gestione...)"), _("codici, ") + LIST),
+        "ruoli_asap": (
+            _("servizi svolti da ASAP (progettazione, gestione...)"),
+            _("codici separati da «; » (in JSON una lista)"),
+        ),
         "obiettivi": (_("obiettivi del progetto"), _("testo, un paragrafo per riga")),
         "risultati_attesi": (_("risultati attesi"), _("testo, un paragrafo per riga")),
         "dicitura_ue": (_("dicitura del sostegno dell'Unione europea"), ""),
