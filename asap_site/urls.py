@@ -57,7 +57,7 @@ urlpatterns += i18n_patterns(
     path("cookie/", include("consent.urls")),
     path("", include("search.urls")),  # /cerca/, /en/search/
     path("newsletter/", include("subscriptions.urls")),  # /newsletter/iscriviti/, /en/newsletter/subscribe/
-    re_path(r"^(?!_util/)((?:[\w\-]+/)*(?:[\w\-]+\.ics)?)$", page_views.serve),
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*(?:[\w\-]+\.(?:ics|csv|json|ttl|rdf|jsonld))?)$", page_views.serve),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "events",
     "subscriptions",
     "transparency",
+    "opendata",
     "accessibility",
     "home",
     "editorial",

@@ -374,6 +374,10 @@ class ProjectPage(BasePage):
                 )
         return groups
 
+    def get_social_image(self):
+        """The sharing image, else the project's own image (`og:image`)."""
+        return self.social_image or self.image
+
     def catalogue(self):
         """The live catalogue above this project (its parent, already known when Wagtail routed here)."""
         parent = self.get_parent()

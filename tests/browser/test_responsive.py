@@ -94,6 +94,7 @@ def demo(wagtail_root):
         "un bando": NewsArticlePage.objects.live().filter(kind="bando").first().url,
         "elenco degli eventi": EventIndexPage.objects.live().get().url,
         "un evento": EventPage.objects.live().first().url,
+        "dati aperti": "/dati-aperti/",
         **english_pages(),
     }
 
@@ -125,7 +126,7 @@ def test_no_page_is_wider_than_a_phone_or_a_tablet(tab, demo):
     assert not overflowing, "\n".join(overflowing)
 
 
-NEW_PAGE_TYPES = ("elenco delle notizie", "un bando", "elenco degli eventi", "un evento")
+NEW_PAGE_TYPES = ("elenco delle notizie", "un bando", "elenco degli eventi", "un evento", "dati aperti")
 
 
 @pytest.mark.parametrize("size", [PHONE, {"width": 1366, "height": 900}])

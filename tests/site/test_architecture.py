@@ -34,6 +34,9 @@ ALLOWED = {
     "news": {"core", "serving", "catalogue", "search", "projects", "courses"},
     # Newsletter subscribers: sign-up with double opt-in, consent log, preferences, staff list.
     "subscriptions": {"core", "serving", "outbox", "inbox"},
+    # Open data: the licence page, the DCAT-AP_IT catalogue and the course exports, over the
+    # collections of the apps below (nothing imports it but the demo).
+    "opendata": {"core", "serving", "projects", "courses", "transparency", "news", "events"},
     # The composition root and the demo builder may use every app; nothing imports them.
     "home": {
         "core",
@@ -68,6 +71,7 @@ ALLOWED = {
         "transparency",
         "accessibility",
         "subscriptions",
+        "opendata",
     },
 }
 PROJECT_PACKAGES = set(ALLOWED) | {"asap_site"}

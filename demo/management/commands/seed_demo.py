@@ -9,6 +9,7 @@ from demo.loaders import (
     events,
     menu,
     news,
+    opendata,
     pages,
     projects,
     search,
@@ -30,6 +31,7 @@ LOADERS = [
     menu,
     transparency,
     accessibility,
+    opendata,
     settings,
     english,
 ]
