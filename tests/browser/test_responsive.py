@@ -82,7 +82,7 @@ def demo(wagtail_root):
         "catalogo dei progetti": "/progetti/",
         "catalogo dei progetti filtrato": "/progetti/?stato=concluso&ordine=budget",
         "pagina di progetto": project.url,
-        "pagina di un ente": f"/progetti/ente/{organisation.pk}/",
+        "pagina di un ente": f"/progetti/ente/{organisation.slug}/",
         "catalogo dei corsi": "/corsi/",
         "pagina di corso": course.url,
         "modulo di richiesta": f"{course.url}richiedi-informazioni/",
