@@ -113,6 +113,9 @@ class SiteSearch:
             result_type = result_types.by_model.get(model)
             if result_type is not None:
                 counts[result_type] += count
+        for result_type in counts:
+            for source in result_types.sources(result_type):
+                counts[result_type] += source.count(plan, request)
         return list(counts.items())
 
     @property
@@ -131,6 +134,15 @@ class SiteSearch:
         """Relevance-ordered specific pages; slice it (the paginator does) before evaluating."""
         if not self.query or not result_types.available or self.plan is None:
             return Page.objects.none()
+        others = [
+            result for source in result_types.sources(self.result_type) for result in source.results(self.plan, request)
+        ]
+        if self.result_type is not None and not result_types.page_models(self.result_type):
+            return others
+        pages = self._page_results(request)
+        return OthersFirst(others, pages) if others else pages
+
+    def _page_results(self, request):
         pages = live_pages(result_types.page_models(self.result_type))
         if self.plan.in_titles:
             return pages.filter(title__icontains=self.plan.text).specific().order_by("title", "pk")
@@ -150,6 +162,19 @@ class SiteSearch:
         return [
             pick for pick in picks if pick.page is None or (pick.page.live and not pick.page.get_view_restrictions())
         ]
+
+
+class OthersFirst:
+    """The results that are not pages (few, see `Registry.register_source`), then the pages."""
+
+    def __init__(self, others, pages):
+        self.others, self.pages = others, pages
+
+    def __getitem__(self, index):
+        start, stop = index.start or 0, index.stop
+        first = self.others[start:stop]
+        rest_start, rest_stop = max(start - len(self.others), 0), None if stop is None else stop - len(self.others)
+        return first + (list(self.pages[rest_start:rest_stop]) if rest_stop is None or rest_stop > 0 else [])
 
 
 class RankedByWordsMatched:
