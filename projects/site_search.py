@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext, ngettext
+from modelsearch.backends import get_search_backend
 
 from core.dates import italian_date_range
 from core.language import active_locale_id
@@ -56,7 +57,9 @@ class OrganisationPages:
         if plan.in_titles:
             found = Q(name__icontains=plan.text) | Q(acronym__iexact=plan.text)
         else:
-            hits = Organisation.objects.search(backend_query(plan, request), order_by_relevance=False)
+            hits = get_search_backend().search(
+                backend_query(plan, request), Organisation.objects.all(), order_by_relevance=False
+            )
             found = Q(pk__in=list(hits.get_queryset().values_list("pk", flat=True)))
         return Organisation.objects.filter(found, project_roles__project__in=published_projects()).distinct()
 

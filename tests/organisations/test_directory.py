@@ -8,7 +8,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from projects.models import ProjectOrganisation
+from core.amounts import euros
+from projects.models import ProjectOrganisation, ProjectPage
 from tests.factories.projects import FundFactory, OrganisationFactory, ProjectOrganisationFactory, bulk_projects
 
 pytestmark = pytest.mark.django_db
@@ -33,10 +34,13 @@ def test_lists_organisations_with_their_roles_and_totals(client, portfolio):
     html = client.get(DIRECTORY).content.decode()
     assert result_count(html) == "2 enti"
     found = cards(html)
+    coop = portfolio["projects"]["concluded"], portfolio["projects"]["running"]
+    eu = sum(project.eu_contribution or 0 for project in coop)
     assert found["Cooperativa Sociale Ponte"] == {
         "Progetti": "2",
         "Ruoli": "Capofila in 1 progetto; Partner in 1 progetto",
         "Costo totale": "1.150.000,00 €",
+        "Contributo UE": euros(eu),
     }
     assert found["Regione Lazio"]["Ruoli"] == "Partner in 1 progetto"
     assert found["Regione Lazio"]["Costo totale"] == "250.000,00 €"
@@ -90,7 +94,7 @@ def test_queries_do_not_grow_with_organisations_or_projects(client, project_cata
     bulk_projects(project_catalogue, 3, funds=funds, organisations=[OrganisationFactory()])
     few = queries_of_a_first_visit(client, f"{DIRECTORY}?fondo={funds[0].pk}")
     projects = bulk_projects(project_catalogue, 12, funds=funds, organisations=[OrganisationFactory()])
-    for project in projects:
+    for project in ProjectPage.objects.filter(pk__in=[page.pk for page in projects]):
         ProjectOrganisationFactory(project=project, organisation=OrganisationFactory(), role=Role.FUNDER)
     many = queries_of_a_first_visit(client, f"{DIRECTORY}?fondo={funds[1].pk}")
     assert many == few
