@@ -83,6 +83,8 @@ def demo(wagtail_root):
         "catalogo dei progetti filtrato": "/progetti/?stato=concluso&ordine=budget",
         "pagina di progetto": project.url,
         "pagina di un ente": f"/progetti/ente/{organisation.slug}/",
+        "elenco degli enti": "/progetti/enti/",
+        "elenco degli enti filtrato": "/progetti/enti/?ruolo=partner&ordine=costo",
         "catalogo dei corsi": "/corsi/",
         "pagina di corso": course.url,
         "modulo di richiesta": f"{course.url}richiedi-informazioni/",
@@ -125,7 +127,15 @@ def test_no_page_is_wider_than_a_phone_or_a_tablet(tab, demo):
     assert not overflowing, "\n".join(overflowing)
 
 
-NEW_PAGE_TYPES = ("elenco delle notizie", "un bando", "elenco degli eventi", "un evento")
+NEW_PAGE_TYPES = (
+    "elenco delle notizie",
+    "un bando",
+    "elenco degli eventi",
+    "un evento",
+    "elenco degli enti",
+    "elenco degli enti filtrato",
+    "pagina di un ente",
+)
 
 
 @pytest.mark.parametrize("size", [PHONE, {"width": 1366, "height": 900}])
