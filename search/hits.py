@@ -34,6 +34,18 @@ def _describe(pages, request):
     return hits
 
 
+def other_hit(result):
+    """A result that is not a page (`Registry.register_source`) as a hit: it is built per search."""
+    return {
+        "title": result.title,
+        "url": result.url,
+        "type": result.search_type,
+        "detail": result.detail,
+        "texts": (result.search_description,),
+        "result_type": result_types.get(result.search_type),
+    }
+
+
 def kept_hits(ids, request):
     """The hits of the pages `ids`, in order (pages gone since are left out)."""
     names = {f"search-hit:{pk}": pk for pk in ids}

@@ -113,6 +113,9 @@ class SiteSearch:
             result_type = result_types.by_model.get(model)
             if result_type is not None:
                 counts[result_type] += count
+        for result_type in counts:
+            for source in result_types.sources(result_type):
+                counts[result_type] += source.count(plan, request)
         return list(counts.items())
 
     @property
@@ -128,9 +131,31 @@ class SiteSearch:
         return self.plan.corrected if self.plan is not None and self.plan.corrected else self.query
 
     def results(self, request=None):
-        """Relevance-ordered specific pages; slice it (the paginator does) before evaluating."""
+        """Relevance-ordered specific pages (after the results that are not pages); slice it (the
+        paginator does) before evaluating."""
         if not self.query or not result_types.available or self.plan is None:
             return Page.objects.none()
+        return self._others_first(request, self._page_results)
+
+    def result_ids(self, request=None):
+        """`results()` with page ids in place of the pages, one query per slice: /cerca/ shows them
+        from the kept hits (search/hits.py) without fetching the pages."""
+        if not self.query or not result_types.available or self.plan is None:
+            return []
+        return self._others_first(request, self._page_ids)
+
+    def _others_first(self, request, pages_of):
+        """The results of the sources that are not pages (`Registry.register_source`), then what
+        `pages_of(request)` gives for the pages."""
+        others = [
+            result for source in result_types.sources(self.result_type) for result in source.results(self.plan, request)
+        ]
+        if self.result_type is not None and not result_types.page_models(self.result_type):
+            return others
+        pages = pages_of(request)
+        return OthersFirst(others, pages) if others else pages
+
+    def _page_results(self, request):
         pages = live_pages(result_types.page_models(self.result_type))
         if self.plan.in_titles:
             return pages.filter(title__icontains=self.plan.text).specific().order_by("title", "pk")
@@ -139,11 +164,7 @@ class SiteSearch:
             return found
         return RankedByWordsMatched(pages, found, word_queries(self.plan, request))
 
-    def result_ids(self, request=None):
-        """The ids of `results()`, in the same order, one query per slice: /cerca/ shows them
-        from the kept hits (search/hits.py) without fetching the pages."""
-        if not self.query or not result_types.available or self.plan is None:
-            return []
+    def _page_ids(self, request):
         pages = live_pages(result_types.page_models(self.result_type))
         if self.plan.in_titles:
             return pages.filter(title__icontains=self.plan.text).order_by("title", "pk").values_list("pk", flat=True)
@@ -163,6 +184,19 @@ class SiteSearch:
         return [
             pick for pick in picks if pick.page is None or (pick.page.live and not pick.page.get_view_restrictions())
         ]
+
+
+class OthersFirst:
+    """The results that are not pages (few, see `Registry.register_source`), then the pages."""
+
+    def __init__(self, others, pages):
+        self.others, self.pages = others, pages
+
+    def __getitem__(self, index):
+        start, stop = index.start or 0, index.stop
+        first = self.others[start:stop]
+        rest_start, rest_stop = max(start - len(self.others), 0), None if stop is None else stop - len(self.others)
+        return first + (list(self.pages[rest_start:rest_stop]) if rest_stop is None or rest_stop > 0 else [])
 
 
 class RankedByWordsMatched:

@@ -9,7 +9,7 @@ from core.parts import keep_out_of_shared_caches
 from serving import ratelimit
 
 from .highlight import excerpt, highlight
-from .hits import kept_hits
+from .hits import kept_hits, other_hit
 from .models import SearchQueryDay, count_promotions_hit
 from .query import clean_query
 from .results import kept_results
@@ -32,10 +32,12 @@ class CountedPaginator(Paginator):
         return self.known_count
 
 
-def _describe(ids, query, request):
-    """What each result shows: the kept hits (search/hits.py), with the summary cut and marked for
-    this query."""
-    return [{**hit, "summary": highlight(excerpt(hit["texts"], query), query)} for hit in kept_hits(ids, request)]
+def _describe(results, query, request):
+    """What each result shows: the results that are not pages (they come first), then the kept hits
+    of the pages' ids (search/hits.py), with the summary cut and marked for this query."""
+    ids = [result for result in results if isinstance(result, int)]
+    hits = [other_hit(result) for result in results if not isinstance(result, int)] + kept_hits(ids, request)
+    return [{**hit, "summary": highlight(excerpt(hit["texts"], query), query)} for hit in hits]
 
 
 def _results(request, search):

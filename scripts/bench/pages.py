@@ -142,7 +142,7 @@ def page_urls():
         "project catalogue": catalogue.url,
         "catalogue by cost, page 500": f"{catalogue.url}?ordine=budget&page=500",
         "project page": richest_project.filter(**italian)[0].url,
-        "organisation page": f"{catalogue.url}ente/{organisation.pk}/",
+        "organisation page": f"{catalogue.url}ente/{organisation.slug}/",
         "course catalogue": CourseIndexPage.objects.live().filter(**italian).first().url,
         "course page": richest_course.filter(**italian)[0].url,
         "news index": NewsIndexPage.objects.live().first().url,

@@ -82,7 +82,9 @@ def demo(wagtail_root):
         "catalogo dei progetti": "/progetti/",
         "catalogo dei progetti filtrato": "/progetti/?stato=concluso&ordine=budget",
         "pagina di progetto": project.url,
-        "pagina di un ente": f"/progetti/ente/{organisation.pk}/",
+        "pagina di un ente": f"/progetti/ente/{organisation.slug}/",
+        "elenco degli enti": "/progetti/enti/",
+        "elenco degli enti filtrato": "/progetti/enti/?ruolo=partner&ordine=costo",
         "catalogo dei corsi": "/corsi/",
         "pagina di corso": course.url,
         "modulo di richiesta": f"{course.url}richiedi-informazioni/",
@@ -126,7 +128,16 @@ def test_no_page_is_wider_than_a_phone_or_a_tablet(tab, demo):
     assert not overflowing, "\n".join(overflowing)
 
 
-NEW_PAGE_TYPES = ("elenco delle notizie", "un bando", "elenco degli eventi", "un evento", "dati aperti")
+NEW_PAGE_TYPES = (
+    "elenco delle notizie",
+    "un bando",
+    "elenco degli eventi",
+    "un evento",
+    "dati aperti",
+    "elenco degli enti",
+    "elenco degli enti filtrato",
+    "pagina di un ente",
+)
 
 
 @pytest.mark.parametrize("size", [PHONE, {"width": 1366, "height": 900}])
