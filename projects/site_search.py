@@ -10,8 +10,11 @@ from modelsearch.backends import get_search_backend
 
 from core.dates import italian_date_range
 from core.language import active_locale_id
+from core.parts import shared_part
 from search.indexing import reindex_pages_using
 from search.plans import backend_query
+from search.query import fold, search_terms
+from search.synonyms import expand, synonym_groups
 from search.types import ResultType, result_types
 
 from .models import Fund, FundingProgramme, Organisation, ProjectIndexPage, ProjectPage, Territory, Theme
@@ -44,15 +47,42 @@ def published_projects():
     return ProjectPage.objects.published().filter(locale_id=active_locale_id()).values("pk")
 
 
+def _prefix(word):
+    return fold(word)[:4]
+
+
+def organisation_word_prefixes(request):
+    """The first four letters of every word of the organisations' names and acronyms (what their
+    search index holds), kept as a shared part: a query none of whose words (or synonyms) starts
+    like one of them cannot name an organisation, and asks the database nothing about them."""
+    return shared_part(
+        "search:organisation-words",
+        request,
+        lambda: {
+            _prefix(word)
+            for names in Organisation.objects.values_list("name", "acronym")
+            for name in names
+            for word in search_terms(name or "")
+        },
+    )
+
+
+def may_name_an_organisation(plan, request):
+    prefixes = organisation_word_prefixes(request)
+    slots = expand(list(plan.terms), synonym_groups(request))
+    return all(any(_prefix(word) in prefixes for words in alternatives for word in words) for alternatives in slots)
+
+
 class OrganisationPages:
     """The organisations whose name or acronym has every word of the query (or, for the plan that
     looks inside titles, the text), among those with projects in the catalogue of the address's
     language. Words that match only some of a name (the any-word plan) find none: a page about the
-    words ranks better."""
+    words ranks better. What a plan matches is asked once per request (the type counts and the
+    results both need it), and not at all when no organisation's words could match."""
 
     @staticmethod
     def matching(plan, request):
-        if plan.any_word:
+        if plan.any_word or (not plan.in_titles and not may_name_an_organisation(plan, request)):
             return Organisation.objects.none()
         if plan.in_titles:
             found = Q(name__icontains=plan.text) | Q(acronym__iexact=plan.text)
@@ -63,18 +93,26 @@ class OrganisationPages:
             found = Q(pk__in=list(hits.get_queryset().values_list("pk", flat=True)))
         return Organisation.objects.filter(found, project_roles__project__in=published_projects()).distinct()
 
+    def matching_ids(self, plan, request):
+        kept = getattr(request, "_organisation_matches", {}) if request is not None else {}
+        if plan not in kept:
+            kept[plan] = list(self.matching(plan, request).values_list("pk", flat=True))
+            if request is not None:
+                request._organisation_matches = kept
+        return kept[plan]
+
     def count(self, plan, request=None):
-        return self.matching(plan, request).count() if not plan.any_word else 0
+        return len(self.matching_ids(plan, request))
 
     def results(self, plan, request=None):
-        if plan.any_word:
+        ids = self.matching_ids(plan, request)
+        if not ids:
             return []
         catalogue = ProjectIndexPage.objects.live().public().filter(locale=active_locale_id()).first()
         if catalogue is None:
             return []
         base = catalogue.get_url(request) + "ente/"
-        organisations = Organisation.objects.filter(pk__in=self.matching(plan, request).values("pk"))
-        organisations = organisations.annotate(
+        organisations = Organisation.objects.filter(pk__in=ids).annotate(
             projects=Count(
                 "project_roles__project",
                 distinct=True,
