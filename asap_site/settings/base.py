@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "events",
     "transparency",
     "accessibility",
+    "api",
     "home",
     "editorial",
     "demo",
@@ -65,6 +66,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "ninja",  # the API's docs page serves its scripts from here rather than a CDN
     "django_tasks",
     "django_tasks_db",
     "csp",

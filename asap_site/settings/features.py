@@ -100,3 +100,8 @@ ANALYTICS_MAX_NEW_ROWS_PER_DAY = env_int("ANALYTICS_MAX_NEW_ROWS_PER_DAY", 500)
 # Consent decisions accepted per client and window (seconds): each one stores a consent record.
 CONSENT_DECISION_RATE_LIMIT = env_int("CONSENT_DECISION_RATE_LIMIT", 20)
 CONSENT_DECISION_RATE_WINDOW = env_int("CONSENT_DECISION_RATE_WINDOW", 600)
+
+# The open data API (/api/v3/, docs/api.md): calls per client and window (seconds) that reach the
+# site; answers the page cache already keeps are not counted.
+API_RATE_LIMIT = env_int("API_RATE_LIMIT", 120)
+API_RATE_WINDOW = env_int("API_RATE_WINDOW", 60)

@@ -32,6 +32,8 @@ ALLOWED = {
     # News and calls: a catalogue of articles that link to projects, courses and organisations; it
     # adds its sections to their pages through `core.sections`, so neither imports it.
     "news": {"core", "serving", "catalogue", "search", "projects", "courses"},
+    # The open data API: reads every public collection (and the catalogue's filters); nothing imports it.
+    "api": {"core", "serving", "catalogue", "search", "projects", "courses", "news", "events", "transparency"},
     # The composition root and the demo builder may use every app; nothing imports them.
     "home": {
         "core",
