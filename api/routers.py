@@ -120,7 +120,7 @@ def project_totals(request, filters: Query[ProjectFilters]):
 
 
 @projects.get(
-    "/{int:project_id}/",
+    "/{project_id}/",
     response=schemas.ProjectDetail,
     summary="Un progetto, per id di pagina",
     openapi_extra=DETAIL_ERRORS,
@@ -141,7 +141,7 @@ def list_organisations(request):
 
 
 @organisations.get(
-    "/{int:organisation_id}/", response=schemas.OrganisationDetail, summary="Un ente", openapi_extra=DETAIL_ERRORS
+    "/{organisation_id}/", response=schemas.OrganisationDetail, summary="Un ente", openapi_extra=DETAIL_ERRORS
 )
 def get_organisation(request, organisation_id: int):
     organisation = one(querysets.organisations_with_totals(), organisation_id)
@@ -160,7 +160,7 @@ def list_funds(request):
     return querysets.funds_with_programmes()
 
 
-@funds.get("/{int:fund_id}/", response=schemas.Fund, summary="Un fondo", openapi_extra=DETAIL_ERRORS)
+@funds.get("/{fund_id}/", response=schemas.Fund, summary="Un fondo", openapi_extra=DETAIL_ERRORS)
 def get_fund(request, fund_id: int):
     return one(querysets.funds_with_programmes(), fund_id)
 
@@ -190,7 +190,7 @@ def list_courses(request):
 
 
 @courses.get(
-    "/{int:course_id}/", response=schemas.Course, summary="Un corso, per id di pagina", openapi_extra=DETAIL_ERRORS
+    "/{course_id}/", response=schemas.Course, summary="Un corso, per id di pagina", openapi_extra=DETAIL_ERRORS
 )
 def get_course(request, course_id: int):
     return one(querysets.published_courses(), course_id)
@@ -206,7 +206,7 @@ def list_news(request):
 
 
 @news.get(
-    "/{int:article_id}/",
+    "/{article_id}/",
     response=schemas.NewsArticle,
     summary="Una notizia, per id di pagina",
     openapi_extra=DETAIL_ERRORS,
@@ -225,7 +225,7 @@ def list_events(request):
 
 
 @events.get(
-    "/{int:event_id}/", response=schemas.Event, summary="Un evento, per id di pagina", openapi_extra=DETAIL_ERRORS
+    "/{event_id}/", response=schemas.Event, summary="Un evento, per id di pagina", openapi_extra=DETAIL_ERRORS
 )
 def get_event(request, event_id: int):
     return one(querysets.published_events(), event_id)
