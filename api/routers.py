@@ -224,8 +224,6 @@ def list_events(request):
     return querysets.published_events()
 
 
-@events.get(
-    "/{event_id}/", response=schemas.Event, summary="Un evento, per id di pagina", openapi_extra=DETAIL_ERRORS
-)
+@events.get("/{event_id}/", response=schemas.Event, summary="Un evento, per id di pagina", openapi_extra=DETAIL_ERRORS)
 def get_event(request, event_id: int):
     return one(querysets.published_events(), event_id)
