@@ -151,18 +151,42 @@ def get_organisation(request, organisation_id: int):
     return organisation
 
 
-funds = Router(tags=["fondi e programmi"])
+def read_collection(tag, name, item_schema, queryset, summary):
+    """A router for a plain collection: its list, paged, and one element by id (`{id}`)."""
+    router = Router(tags=[tag])
+
+    @router.get(
+        "/",
+        response=list[item_schema],
+        summary=summary,
+        operation_id=f"list_{name}",
+        openapi_extra=LIST_ERRORS,
+    )
+    @paginate(NumberedPages)
+    def list_items(request):
+        return queryset()
+
+    @router.get(
+        "/{id}/",
+        response=item_schema,
+        summary=f"{summary}: uno, per id",
+        operation_id=f"get_{name}",
+        openapi_extra=DETAIL_ERRORS,
+    )
+    def get_item(request, id: int):
+        return one(queryset(), id)
+
+    return router
 
 
-@funds.get("/", response=list[schemas.Fund], summary="Fondi, con i loro programmi", openapi_extra=LIST_ERRORS)
-@paginate(NumberedPages)
-def list_funds(request):
-    return querysets.funds_with_programmes()
-
-
-@funds.get("/{fund_id}/", response=schemas.Fund, summary="Un fondo", openapi_extra=DETAIL_ERRORS)
-def get_fund(request, fund_id: int):
-    return one(querysets.funds_with_programmes(), fund_id)
+funds = read_collection(
+    "fondi e programmi", "funds", schemas.Fund, querysets.funds_with_programmes, "Fondi, con i loro programmi"
+)
+courses = read_collection(
+    "corsi", "courses", schemas.Course, querysets.published_courses, "Corsi, con edizioni e posti"
+)
+news = read_collection("notizie", "news", schemas.NewsArticle, querysets.published_news, "Notizie, bandi e comunicati")
+events = read_collection("eventi", "events", schemas.Event, querysets.published_events, "Eventi, dal più recente")
 
 
 contributions = Router(tags=["contributi pubblici"])
@@ -178,52 +202,3 @@ contributions = Router(tags=["contributi pubblici"])
 def list_contributions(request, anno: int | None = Query(None, ge=2000, le=2100, description="Anno di riferimento.")):
     contributions = querysets.published_contributions()
     return contributions if anno is None else contributions.filter(year=anno)
-
-
-courses = Router(tags=["corsi"])
-
-
-@courses.get("/", response=list[schemas.Course], summary="Corsi, con edizioni e posti", openapi_extra=LIST_ERRORS)
-@paginate(NumberedPages)
-def list_courses(request):
-    return querysets.published_courses()
-
-
-@courses.get(
-    "/{course_id}/", response=schemas.Course, summary="Un corso, per id di pagina", openapi_extra=DETAIL_ERRORS
-)
-def get_course(request, course_id: int):
-    return one(querysets.published_courses(), course_id)
-
-
-news = Router(tags=["notizie"])
-
-
-@news.get("/", response=list[schemas.NewsArticle], summary="Notizie, bandi e comunicati", openapi_extra=LIST_ERRORS)
-@paginate(NumberedPages)
-def list_news(request):
-    return querysets.published_news()
-
-
-@news.get(
-    "/{article_id}/",
-    response=schemas.NewsArticle,
-    summary="Una notizia, per id di pagina",
-    openapi_extra=DETAIL_ERRORS,
-)
-def get_news(request, article_id: int):
-    return one(querysets.published_news(), article_id)
-
-
-events = Router(tags=["eventi"])
-
-
-@events.get("/", response=list[schemas.Event], summary="Eventi, dal più recente", openapi_extra=LIST_ERRORS)
-@paginate(NumberedPages)
-def list_events(request):
-    return querysets.published_events()
-
-
-@events.get("/{event_id}/", response=schemas.Event, summary="Un evento, per id di pagina", openapi_extra=DETAIL_ERRORS)
-def get_event(request, event_id: int):
-    return one(querysets.published_events(), event_id)
