@@ -33,6 +33,7 @@ urlpatterns = [
     path("documents/<int:document_id>/<str:document_filename>", file_views.serve_document),
     path("documents/", include(wagtaildocs_urls)),
     path("statistiche/", include("analytics.urls")),
+    path("api/v3/", include("api.urls")),  # the open data API (docs/api.md)
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
     path("tema.css", page_views.theme_stylesheet, name="theme_stylesheet"),

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "transparency",
     "opendata",
     "accessibility",
+    "api",
     "home",
     "editorial",
     "demo",
@@ -67,6 +68,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "ninja",  # the API's docs page serves its scripts from here rather than a CDN
     "django_tasks",
     "django_tasks_db",
     "csp",

@@ -108,3 +108,7 @@ SUBSCRIPTIONS_CONFIRMATION_DAYS = env_int("SUBSCRIPTIONS_CONFIRMATION_DAYS", 7)
 SUBSCRIPTIONS_UNCONFIRMED_RETENTION_DAYS = env_int("SUBSCRIPTIONS_UNCONFIRMED_RETENTION_DAYS", 14)
 # Signing up again with the same address sends the confirmation again at most once per this many hours.
 SUBSCRIPTIONS_RESEND_HOURS = env_int("SUBSCRIPTIONS_RESEND_HOURS", 24)
+# The open data API (/api/v3/, docs/api.md): calls per client and window (seconds) that reach the
+# site; answers the page cache already keeps are not counted.
+API_RATE_LIMIT = env_int("API_RATE_LIMIT", 120)
+API_RATE_WINDOW = env_int("API_RATE_WINDOW", 60)

@@ -37,6 +37,8 @@ ALLOWED = {
     # Open data: the licence page, the DCAT-AP_IT catalogue and the course exports, over the
     # collections of the apps below (nothing imports it but the demo).
     "opendata": {"core", "serving", "projects", "courses", "transparency", "news", "events"},
+    # The open data API: reads every public collection (and the catalogue's filters); nothing imports it.
+    "api": {"core", "serving", "catalogue", "search", "projects", "courses", "news", "events", "transparency"},
     # The composition root and the demo builder may use every app; nothing imports them.
     "home": {
         "core",
