@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "accessibility",
     "home",
     "editorial",
+    "newsletter",
     "demo",
     # Translations (docs/translations.md): the translation editor, and its locales admin in place of
     # wagtail.locales.

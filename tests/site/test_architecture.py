@@ -32,6 +32,21 @@ ALLOWED = {
     # News and calls: a catalogue of articles that link to projects, courses and organisations; it
     # adds its sections to their pages through `core.sections`, so neither imports it.
     "news": {"core", "serving", "catalogue", "search", "projects", "courses"},
+    # The newsletter's sending side: issues pick news, courses, events and projects; e-mails go
+    # through the outbox's delivery rules to the subscriptions app's audience.
+    "newsletter": {
+        "core",
+        "serving",
+        "outbox",
+        "inbox",
+        "subscriptions",
+        "projects",
+        "courses",
+        "news",
+        "events",
+        "catalogue",
+        "search",
+    },
     # The composition root and the demo builder may use every app; nothing imports them.
     "home": {
         "core",
@@ -45,6 +60,7 @@ ALLOWED = {
         "courses",
         "news",
         "events",
+        "newsletter",
     },
     "demo": {
         "core",
@@ -64,6 +80,7 @@ ALLOWED = {
         "home",
         "transparency",
         "accessibility",
+        "newsletter",
     },
 }
 PROJECT_PACKAGES = set(ALLOWED) | {"asap_site"}
