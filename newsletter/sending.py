@@ -143,15 +143,14 @@ def send_pending(mailing_id, budget=None, clock=time.monotonic, sleep=time.sleep
             if not batch:
                 break
             for delivery_id in batch:
-                if deadline is not None and clock() >= deadline:
+                slot = max(next_slot, clock())  # the rate's next free moment
+                if deadline is not None and slot >= deadline:
                     return True
                 if sender.connection is None and not sender_connects(sender):
                     return True
-                if interval:
-                    wait = next_slot - clock()
-                    if wait > 0:
-                        sleep(wait)
-                    next_slot = max(next_slot, clock()) + interval
+                if slot > clock():
+                    sleep(slot - clock())
+                next_slot = slot + interval
                 status = sender.deliver(delivery_id)
                 last_pk = delivery_id
                 if status == Delivery.Status.UNCERTAIN:  # the connection is in an unknown state
