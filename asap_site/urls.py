@@ -56,6 +56,7 @@ urlpatterns += i18n_patterns(
     # The cookie preferences in each language (/cookie/preferenze/, /en/cookie/preferences/).
     path("cookie/", include("consent.urls")),
     path("", include("search.urls")),  # /cerca/, /en/search/
+    path("newsletter/", include("subscriptions.urls")),  # /newsletter/iscriviti/, /en/newsletter/subscribe/
     re_path(r"^(?!_util/)((?:[\w\-]+/)*(?:[\w\-]+\.ics)?)$", page_views.serve),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

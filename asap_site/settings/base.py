@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "courses",
     "news",
     "events",
+    "subscriptions",
     "transparency",
     "accessibility",
     "home",

@@ -105,3 +105,11 @@ ANALYTICS_MAX_NEW_ROWS_PER_DAY = env_int("ANALYTICS_MAX_NEW_ROWS_PER_DAY", 500)
 # Consent decisions accepted per client and window (seconds): each one stores a consent record.
 CONSENT_DECISION_RATE_LIMIT = env_int("CONSENT_DECISION_RATE_LIMIT", 20)
 CONSENT_DECISION_RATE_WINDOW = env_int("CONSENT_DECISION_RATE_WINDOW", 600)
+
+# --- Newsletter subscribers (subscriptions app) ----------------------------------------------------
+# Days the link in the confirmation e-mail works; unconfirmed sign-ups older than
+# SUBSCRIPTIONS_UNCONFIRMED_RETENTION_DAYS are deleted (purge_unconfirmed_subscribers, daily).
+SUBSCRIPTIONS_CONFIRMATION_DAYS = env_int("SUBSCRIPTIONS_CONFIRMATION_DAYS", 7)
+SUBSCRIPTIONS_UNCONFIRMED_RETENTION_DAYS = env_int("SUBSCRIPTIONS_UNCONFIRMED_RETENTION_DAYS", 14)
+# Signing up again with the same address sends the confirmation again at most once per this many hours.
+SUBSCRIPTIONS_RESEND_HOURS = env_int("SUBSCRIPTIONS_RESEND_HOURS", 24)

@@ -32,6 +32,8 @@ ALLOWED = {
     # News and calls: a catalogue of articles that link to projects, courses and organisations; it
     # adds its sections to their pages through `core.sections`, so neither imports it.
     "news": {"core", "serving", "catalogue", "search", "projects", "courses"},
+    # Newsletter subscribers: sign-up with double opt-in, consent log, preferences, staff list.
+    "subscriptions": {"core", "serving", "outbox", "inbox"},
     # The newsletter's sending side: issues pick news, courses, events and projects; e-mails go
     # through the outbox's delivery rules to the subscriptions app's audience.
     "newsletter": {
@@ -60,6 +62,7 @@ ALLOWED = {
         "courses",
         "news",
         "events",
+        "subscriptions",
         "newsletter",
     },
     "demo": {
@@ -80,6 +83,7 @@ ALLOWED = {
         "home",
         "transparency",
         "accessibility",
+        "subscriptions",
         "newsletter",
     },
 }

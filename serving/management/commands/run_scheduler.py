@@ -25,6 +25,7 @@ JOBS = [
     ("prune_consent_records", 86400),
     ("purge_accessibility_feedback", 86400),
     ("purge_event_registrations", 86400),
+    ("purge_unconfirmed_subscribers", 86400),
     ("send_editorial_digest", 604800),
     ("send_newsletter_alerts", 86400),  # the weekly alerts, each once a week
 ]
