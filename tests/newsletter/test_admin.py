@@ -66,7 +66,9 @@ def test_an_editor_cannot_send_nor_schedule(editor, issue, readers):
     assert not Mailing.objects.exists() and not mail.outbox
 
 
-def test_a_moderator_sends_now_to_the_subscribers(moderator, issue, readers, settings, django_capture_on_commit_callbacks):
+def test_a_moderator_sends_now_to_the_subscribers(
+    moderator, issue, readers, settings, django_capture_on_commit_callbacks
+):
     settings.NEWSLETTER_RATE_PER_SECOND = 0
     with django_capture_on_commit_callbacks(execute=True):
         response = moderator.post(sending_url(issue), {"action": "now"}, follow=True)

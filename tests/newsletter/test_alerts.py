@@ -8,6 +8,7 @@ from django.core import mail
 from wagtail.models import Site
 
 from news.kinds import Kind
+from newsletter import alerts
 from newsletter.alerts import queue_weekly_alerts
 from newsletter.models import Mailing, NewsletterSettings
 from tests.factories.courses import CoursePageFactory
@@ -18,6 +19,17 @@ pytestmark = pytest.mark.django_db
 MONDAY = datetime.datetime(2026, 12, 7, 6, 0, tzinfo=datetime.UTC)  # 7 dicembre, 7:00 a Roma
 LAST_WEEK = datetime.datetime(2026, 12, 3, 10, 0, tzinfo=datetime.UTC)
 TWO_WEEKS_AGO = datetime.datetime(2026, 11, 26, 10, 0, tzinfo=datetime.UTC)
+
+
+@pytest.fixture(autouse=True)
+def after_commit(django_capture_on_commit_callbacks, monkeypatch):
+    """The sending task is queued after commit: run it then, as the worker would."""
+
+    def queue_and_run(now):
+        with django_capture_on_commit_callbacks(execute=True):
+            return queue_weekly_alerts(now)
+
+    monkeypatch.setattr(alerts, "queue_weekly_alerts", queue_and_run)
 
 
 @pytest.fixture(autouse=True)
@@ -49,7 +61,7 @@ def news_index(home_page):
 
 
 def test_a_new_course_goes_to_the_course_subscribers_only(new_course, audience):
-    queue_weekly_alerts(MONDAY)
+    alerts.queue_weekly_alerts(MONDAY)
     assert [m.to for m in mail.outbox] == [[audience["corsi"].email]]
     message = mail.outbox[0]
     assert message.subject == "Nuovi corsi" and "Rendicontare il FAMI" in message.body
@@ -59,7 +71,7 @@ def test_a_new_course_goes_to_the_course_subscribers_only(new_course, audience):
 def test_a_new_call_goes_to_the_calls_subscribers_but_plain_news_does_not(news_index, audience):
     published(NewsArticlePageFactory(parent=news_index, title="Bando per le scuole", kind=Kind.CALL), LAST_WEEK)
     published(NewsArticlePageFactory(parent=news_index, title="Una notizia qualunque"), LAST_WEEK)
-    queue_weekly_alerts(MONDAY)
+    alerts.queue_weekly_alerts(MONDAY)
     assert [m.to for m in mail.outbox] == [[audience["avvisi"].email]]
     assert mail.outbox[0].subject == "Nuovi avvisi"
     assert "Bando per le scuole" in mail.outbox[0].body and "Una notizia qualunque" not in mail.outbox[0].body
@@ -67,13 +79,13 @@ def test_a_new_call_goes_to_the_calls_subscribers_but_plain_news_does_not(news_i
 
 def test_nothing_new_in_the_week_means_no_alert(course_catalogue):
     published(CoursePageFactory(parent=course_catalogue), TWO_WEEKS_AGO)
-    assert "Nuovi corsi: niente di nuovo nella settimana 2026-W49." in queue_weekly_alerts(MONDAY)
+    assert "Nuovi corsi: niente di nuovo nella settimana 2026-W49." in alerts.queue_weekly_alerts(MONDAY)
     assert not mail.outbox and not Mailing.objects.exists()
 
 
 def test_an_alert_goes_once_a_week(new_course):
-    queue_weekly_alerts(MONDAY)
-    queue_weekly_alerts(MONDAY + datetime.timedelta(days=1))
+    alerts.queue_weekly_alerts(MONDAY)
+    alerts.queue_weekly_alerts(MONDAY + datetime.timedelta(days=1))
     assert len(mail.outbox) == 1
 
 
@@ -81,5 +93,5 @@ def test_editors_switch_an_alert_off(new_course):
     switches = NewsletterSettings.for_site(Site.objects.get(is_default_site=True))
     switches.courses_alert = False
     switches.save()
-    assert "Nuovi corsi: disattivato nelle impostazioni." in queue_weekly_alerts(MONDAY)
+    assert "Nuovi corsi: disattivato nelle impostazioni." in alerts.queue_weekly_alerts(MONDAY)
     assert not mail.outbox
