@@ -83,6 +83,8 @@ def test_the_body_is_rendered_once_per_language(issue, monkeypatch):
     monkeypatch.setattr(sending, "render_mailing", lambda m, language: calls.append(language) or original(m, language))
     send_pending(mailing.pk)
     assert sorted(calls) == ["en", "it"] and len(mail.outbox) == 4
+    english = next(m for m in mail.outbox if m.to[0] == Subscriber.objects.get(language="en").email)
+    assert "Unsubscribe" in english.body and "Annulla l'iscrizione" not in english.body
 
 
 def test_a_restarted_worker_sends_the_rest_once_and_never_resends_a_row_that_may_have_gone_out(issue):
