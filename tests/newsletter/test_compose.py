@@ -39,3 +39,13 @@ def test_the_archive_lists_published_issues(client, issue, archive):
     response = client.get(archive.url)
     assert "Newsletter di dicembre" in response.content.decode()
     assert client.get(issue.url).status_code == 200
+
+
+def test_the_demo_has_an_archive_with_one_issue(client, home_page):
+    from demo.loaders import newsletter
+    from tests.factories.subscriptions import topics
+
+    topics()
+    assert newsletter.seed() == 2 and newsletter.seed() == 0
+    response = client.get("/archivio-newsletter/")
+    assert "Newsletter di novembre: mediatori culturali e nuovi corsi" in response.content.decode()
