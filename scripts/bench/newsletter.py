@@ -22,8 +22,12 @@ import time
 import urllib.request
 from pathlib import Path
 
-from .lib import ROOT, fresh_home, scratch_database, setup_django
-from .pages import Server, scratch_url, server_env
+# As `make run` serves the site (DEBUG off, SQLite in WAL mode); tasks of the seeding run inline.
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "asap_site.settings.local")
+os.environ["TASK_BACKEND"] = "immediate"
+
+from .lib import ROOT, fresh_home, scratch_database, setup_django  # noqa: E402
+from .pages import Server, scratch_url, server_env  # noqa: E402
 
 PAGES = ["/", "/archivio-newsletter/", "/notizie/"]
 
@@ -131,7 +135,7 @@ def main():
             try:
                 before = Latency(server)
                 before.start()
-                time.sleep(5)
+                time.sleep(10)
                 baseline = before.stop()
                 during = Latency(server)
                 during.start()
