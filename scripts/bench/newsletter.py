@@ -26,8 +26,8 @@ from pathlib import Path
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "asap_site.settings.local")
 os.environ["TASK_BACKEND"] = "immediate"
 
-from .lib import ROOT, fresh_home, scratch_database, setup_django  # noqa: E402
-from .pages import Server, scratch_url, server_env  # noqa: E402
+from .lib import ROOT, fresh_home, scratch_database, setup_django
+from .pages import Server, scratch_url, server_env
 
 PAGES = ["/", "/archivio-newsletter/", "/notizie/"]
 
