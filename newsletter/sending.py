@@ -124,8 +124,9 @@ class Sender:
 
 
 def send_pending(mailing_id, budget=None, clock=time.monotonic, sleep=time.sleep):
-    """Send the mailing's pending rows; True if some are left for another run (budget spent, or the
-    mail server unreachable), False when the mailing is done."""
+    """Send the mailing's pending rows; True if the budget ran out with rows left (run again now).
+    False otherwise: done, or rows wait (the mail server unreachable, or a refusal to retry): the
+    mailing stays "in invio" and the scheduler resumes it later (scheduling.py), not in a loop."""
     mailing = Mailing.objects.select_related("issue").get(pk=mailing_id)
     if mailing.status != Mailing.Status.SENDING:
         return False
@@ -147,7 +148,7 @@ def send_pending(mailing_id, budget=None, clock=time.monotonic, sleep=time.sleep
                 if deadline is not None and slot >= deadline:
                     return True
                 if sender.connection is None and not sender_connects(sender):
-                    return True
+                    return False
                 if slot > clock():
                     sleep(slot - clock())
                 next_slot = slot + interval
@@ -160,7 +161,8 @@ def send_pending(mailing_id, budget=None, clock=time.monotonic, sleep=time.sleep
     finally:
         if sender.connection is not None:
             _close(sender.connection)
-    return not finish_if_done(mailing_id)
+    finish_if_done(mailing_id)
+    return False
 
 
 def sender_connects(sender):

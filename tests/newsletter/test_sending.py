@@ -110,7 +110,8 @@ def test_a_permanent_refusal_marks_the_address_a_temporary_one_keeps_the_row(iss
     REFUSALS.clear()
     REFUSALS.update({gone.email: (550, b"5.1.1 User unknown"), busy.email: (452, b"4.2.2 Mailbox full")})
     try:
-        assert send_pending(mailing.pk) is True  # the temporary refusal waits for the next run
+        assert send_pending(mailing.pk) is False  # the temporary refusal waits for a later run
+        assert Mailing.objects.get(pk=mailing.pk).status == Mailing.Status.SENDING
     finally:
         REFUSALS.clear()
     gone.refresh_from_db()
@@ -119,6 +120,7 @@ def test_a_permanent_refusal_marks_the_address_a_temporary_one_keeps_the_row(iss
     assert busy.status == Subscriber.Status.ACTIVE
     assert [m.to for m in mail.outbox] == [[fine.email]]
     assert send_pending(mailing.pk) is False  # the mailbox has room again
+    assert Mailing.objects.get(pk=mailing.pk).status == Mailing.Status.SENT
     assert [m.to for m in mail.outbox] == [[fine.email], [busy.email]]
 
 
