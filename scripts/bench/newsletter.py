@@ -86,12 +86,17 @@ class Latency(threading.Thread):
         self.server, self.timings, self.stopping = server, [], threading.Event()
 
     def run(self):
+        self.errors = 0
         while not self.stopping.is_set():
             for path in PAGES:
                 began = time.perf_counter()
-                with urllib.request.urlopen(self.server.url(path), timeout=30) as response:
-                    response.read()
-                self.timings.append(time.perf_counter() - began)
+                try:
+                    with urllib.request.urlopen(self.server.url(path), timeout=30) as response:
+                        response.read()
+                except OSError:  # an error answer or a timeout counts, and is not a latency
+                    self.errors += 1
+                else:
+                    self.timings.append(time.perf_counter() - began)
                 self.stopping.wait(0.2)
 
     def stop(self):
@@ -101,6 +106,8 @@ class Latency(threading.Thread):
 
 
 def figures(timings):
+    if not timings:
+        return "no successful request"
     ordered = sorted(timings)
     p95 = ordered[max(0, int(len(ordered) * 0.95) - 1)]
     return f"p50 {statistics.median(ordered) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms ({len(ordered)} requests)"
@@ -125,6 +132,13 @@ def main():
 
             issue = seed(args.subscribers)
             mailing = Mailing.objects.create(issue=issue, subject=issue.title, topic_slugs=["notizie"])
+            # The site as `make run` serves it: static files collected (hashed names) in the folder.
+            os.environ["STATIC_ROOT"] = str(Path(folder) / "static")
+            from django.conf import settings
+            from django.core.management import call_command
+
+            settings.STATIC_ROOT = os.environ["STATIC_ROOT"]
+            call_command("collectstatic", "--noinput", verbosity=0)
             connection.close()  # the other processes write to it now
             env = {**server_env(scratch_url(connection)), "PAGE_CACHE_ENABLED": "false"}
             smtp = subprocess.Popen(
@@ -173,8 +187,8 @@ def main():
         f" = {sent / sender['send_seconds']:.0f} e-mails/s; sender process wall {wall:.1f} s"
     )
     print(f"  sender peak RSS {sender['peak_mib']:.0f} MiB")
-    print(f"  pages {', '.join(PAGES)} before the send: {figures(baseline)}")
-    print(f"  the same pages during the send: {figures(loaded)}")
+    print(f"  pages {', '.join(PAGES)} before the send: {figures(baseline)}, {before.errors} errors")
+    print(f"  the same pages during the send: {figures(loaded)}, {during.errors} errors")
 
 
 if __name__ == "__main__":
