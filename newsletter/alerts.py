@@ -4,51 +4,14 @@ Rome time). Nothing new, nothing sent; editors switch each off in Impostazioni â
 through the same mailings and deliveries as the issues, once per week (`alert_key`)."""
 
 import datetime
-from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Site
+from wagtail.models import Site
 
-from courses.models import CoursePage
-from news.kinds import Kind
-from news.models import NewsArticlePage
-
+from .alert_kinds import ALERTS
 from .models import Mailing, NewsletterSettings
 from .tasks import start_and_send
-
-
-@dataclass(frozen=True)
-class Alert:
-    topic: str
-    setting: str
-    subject: object
-    intro: object
-    label: object
-
-    def new_pages(self, start, end):
-        locale = Locale.get_default()
-        if self.topic == "corsi":
-            pages = CoursePage.objects.live().public()
-        else:
-            pages = NewsArticlePage.objects.live().public().filter(kind=Kind.CALL)
-        pages = pages.filter(locale=locale, first_published_at__gte=start, first_published_at__lt=end)
-        return list(pages.order_by("first_published_at").values_list("pk", flat=True))
-
-
-ALERTS = {
-    "corsi": Alert(
-        "corsi", "courses_alert", _("Nuovi corsi"), _("I corsi pubblicati nell'ultima settimana."), _("Corso")
-    ),
-    "avvisi": Alert(
-        "avvisi",
-        "calls_alert",
-        _("Nuovi avvisi"),
-        _("Gli avvisi e i bandi pubblicati nell'ultima settimana."),
-        _("Avviso o bando"),
-    ),
-}
 
 
 def last_week(now):

@@ -4,6 +4,7 @@ subscriber reads English and the issue has one live), or an alert's list of page
 from django.utils.translation import override
 from wagtail.models import Locale, Page
 
+from .alert_kinds import ALERTS
 from .rendering import page_item, render_email, render_issue
 
 
@@ -31,8 +32,6 @@ def render_mailing(mailing, language):
     """The mailing's e-mail in `language`, with placeholders for the personal links."""
     if mailing.issue_id:
         return render_issue(issue_in(mailing.issue, language), language)
-    from .alerts import ALERTS
-
     alert = ALERTS[mailing.alert_key.split("-")[0]]
     with override(language):
         subject, intro, label = str(alert.subject), str(alert.intro), str(alert.label)
