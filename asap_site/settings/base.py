@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "api",
     "home",
     "editorial",
+    "newsletter",
     "demo",
     # Translations (docs/translations.md): the translation editor, and its locales admin in place of
     # wagtail.locales.

@@ -49,6 +49,11 @@ FORM_RATE_WINDOW = env_int("FORM_RATE_WINDOW", 600)
 OUTBOX_STALE_MINUTES = env_int("OUTBOX_STALE_MINUTES", 30)
 # A send_pending_mail run starts no new e-mail after this many seconds (the rest waits for the next run).
 OUTBOX_SEND_BUDGET_SECONDS = env_int("OUTBOX_SEND_BUDGET_SECONDS", 120)
+# Newsletter sending (newsletter/sending.py): e-mails per second (0: as fast as the server takes them),
+# rows read per batch, and the longest one background task run sends before queueing the next one.
+NEWSLETTER_RATE_PER_SECOND = env_int("NEWSLETTER_RATE_PER_SECOND", 10)
+NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 200)
+NEWSLETTER_RUN_SECONDS = env_int("NEWSLETTER_RUN_SECONDS", 240)
 # Searches logged per client and window (seconds); beyond it the client still gets its results.
 SEARCH_LOG_RATE_LIMIT = env_int("SEARCH_LOG_RATE_LIMIT", 30)
 SEARCH_LOG_RATE_WINDOW = env_int("SEARCH_LOG_RATE_WINDOW", 600)

@@ -24,6 +24,7 @@ SUITES = {
     "screenshots": ("screenshots", "every page type at 390 and 1366 px into screenshots/ (make screenshots)"),
     "lighthouse": ("lighthouse", "Lighthouse's mobile scores per page type (make lighthouse)"),
     "worker-outage": ("worker_outage", "does the task worker outlive a database restart (PostgreSQL)"),
+    "newsletter-send": ("newsletter", "an issue to 20,000 subscribers via a fake SMTP server: time, RSS, page latency"),
     "scheduler-delay": ("scheduler_delay", "a scheduled page's delay while the mail server hangs"),
 }
 

@@ -39,6 +39,21 @@ ALLOWED = {
     "opendata": {"core", "serving", "projects", "courses", "transparency", "news", "events"},
     # The open data API: reads every public collection (and the catalogue's filters); nothing imports it.
     "api": {"core", "serving", "catalogue", "search", "projects", "courses", "news", "events", "transparency"},
+    # The newsletter's sending side: issues pick news, courses, events and projects; e-mails go
+    # through the outbox's delivery rules to the subscriptions app's audience.
+    "newsletter": {
+        "core",
+        "serving",
+        "outbox",
+        "inbox",
+        "subscriptions",
+        "projects",
+        "courses",
+        "news",
+        "events",
+        "catalogue",
+        "search",
+    },
     # The composition root and the demo builder may use every app; nothing imports them.
     "home": {
         "core",
@@ -53,6 +68,7 @@ ALLOWED = {
         "news",
         "events",
         "subscriptions",
+        "newsletter",
     },
     "demo": {
         "core",
@@ -74,6 +90,7 @@ ALLOWED = {
         "accessibility",
         "subscriptions",
         "opendata",
+        "newsletter",
     },
 }
 PROJECT_PACKAGES = set(ALLOWED) | {"asap_site"}
