@@ -36,9 +36,12 @@ WIDEST = """() => {
     return `${widest.tagName.toLowerCase()}${widest.id ? "#" + widest.id : ""}${classes} (bordo destro a ${Math.round(right)} px)`;
 }"""
 # Whether the centre of each footer link is the link itself (not the banner) and lies above the banner.
+# Each footer link scrolled to the middle of the screen, as far as the page goes: the last ones end
+# up just above the banner when the page's bottom padding leaves room for it.
 FOOTER_LINKS_CLEAR = """() => {
     const bannerTop = document.getElementById("consent-banner").getBoundingClientRect().top;
     return [...document.querySelectorAll(".site-footer a")].map((link) => {
+        link.scrollIntoView({block: "center"});
         const box = link.getBoundingClientRect(), line = link.getClientRects()[0];  // a wrapped link: its first line
         const hit = document.elementFromPoint(line.left + line.width / 2, line.top + line.height / 2);
         return {text: link.textContent.trim(), above: box.bottom <= bannerTop + 0.5, clickable: link.contains(hit)};
