@@ -1,6 +1,7 @@
 """The newsletter sent to 20,000 subscribers against a local fake SMTP server: the time, the
 sender's peak memory (RSS) and the site's page latency meanwhile (docs/newsletter.md, "Invio").
 
+    make static   # first: the site serves the collected static files, as `make bench` does
     .venv/bin/python -m scripts.bench newsletter-send                        # 20,000 on SQLite
     .venv/bin/python -m scripts.bench newsletter-send --subscribers 2000 --rate 10
     DATABASE_URL=postgres://postgres@127.0.0.1:54330/asap_bench .venv/bin/python -m scripts.bench newsletter-send
@@ -93,8 +94,9 @@ class Latency(threading.Thread):
                 try:
                     with urllib.request.urlopen(self.server.url(path), timeout=30) as response:
                         response.read()
-                except OSError:  # an error answer or a timeout counts, and is not a latency
+                except OSError as error:  # an error answer or a timeout counts, and is not a latency
                     self.errors += 1
+                    self.last_error = f"{path}: {error}"
                 else:
                     self.timings.append(time.perf_counter() - began)
                 self.stopping.wait(0.2)
@@ -132,13 +134,7 @@ def main():
 
             issue = seed(args.subscribers)
             mailing = Mailing.objects.create(issue=issue, subject=issue.title, topic_slugs=["notizie"])
-            # The site as `make run` serves it: static files collected (hashed names) in the folder.
-            os.environ["STATIC_ROOT"] = str(Path(folder) / "static")
-            from django.conf import settings
-            from django.core.management import call_command
-
-            settings.STATIC_ROOT = os.environ["STATIC_ROOT"]
-            call_command("collectstatic", "--noinput", verbosity=0)
+            # The site as `make run` serves it: the static files `make static` collected (as `make bench`).
             connection.close()  # the other processes write to it now
             env = {**server_env(scratch_url(connection)), "PAGE_CACHE_ENABLED": "false"}
             smtp = subprocess.Popen(
@@ -189,6 +185,9 @@ def main():
     print(f"  sender peak RSS {sender['peak_mib']:.0f} MiB")
     print(f"  pages {', '.join(PAGES)} before the send: {figures(baseline)}, {before.errors} errors")
     print(f"  the same pages during the send: {figures(loaded)}, {during.errors} errors")
+    for latency in (before, during):
+        if latency.errors:
+            print(f"  last error: {latency.last_error}")
 
 
 if __name__ == "__main__":
