@@ -13,22 +13,17 @@ PAST_ON_INDEX = 6
 ARCHIVE_PER_PAGE = 12
 
 
-def next_moment(index, now):
-    """Seconds until an event of the index starts or ends (one query over the future ones)."""
-    moments = index.events().filter(end__gt=now).values_list("start", "end")
-    return next_change([moment for pair in moments for moment in pair], now)
-
-
-def _moments(index, request, now):
-    """When the index's events start and end, from `now` on: kept as a shared part until editors
-    change something (the moments that have passed are skipped when read)."""
-    return shared_part(
+def next_moments(index, request, now):
+    """When the index's events start or end after `now`, soonest first. The list is kept as a shared
+    part until editors change something (the moments passed since it was read are skipped)."""
+    kept = shared_part(
         f"event-moments:{index.pk}",
         request,
         lambda: sorted(
             moment for pair in index.events().filter(end__gt=now).values_list("start", "end") for moment in pair
         ),
     )
+    return [moment for moment in kept if moment > now]
 
 
 def _listing(index, now):
@@ -45,7 +40,7 @@ def event_index(request, index):
     """The upcoming and the latest past events, kept as a shared part named after the next moment an
     event starts or ends: the same lists serve every visitor until then, and a new name after it."""
     now = timezone.now()
-    upcoming_moments = [moment for moment in _moments(index, request, now) if moment > now]
+    upcoming_moments = next_moments(index, request, now)
     seconds = next_change(upcoming_moments[:1], now)
     until = upcoming_moments[0].isoformat() if upcoming_moments else "never"
     listing = shared_part(f"event-index:{index.pk}:{until}", request, lambda: _listing(index, now), seconds)
@@ -58,4 +53,4 @@ def event_archive(request, index):
     page_obj = paginate(request, index.events().for_listing().with_seats_taken().past(now), ARCHIVE_PER_PAGE)
     context = {"archive": True, "page_obj": page_obj, "past": list(page_obj.object_list), "now": now}
     response = index.render(request, context_overrides=context, template="events/event_archive_page.html")
-    return changes_in(response, next_moment(index, now))
+    return changes_in(response, next_change(next_moments(index, request, now)[:1], now))
