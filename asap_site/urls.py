@@ -33,6 +33,7 @@ urlpatterns = [
     path("documents/<int:document_id>/<str:document_filename>", file_views.serve_document),
     path("documents/", include(wagtaildocs_urls)),
     path("statistiche/", include("analytics.urls")),
+    path("api/v3/", include("api.urls")),  # the open data API (docs/api.md)
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
     path("tema.css", page_views.theme_stylesheet, name="theme_stylesheet"),
@@ -56,7 +57,8 @@ urlpatterns += i18n_patterns(
     # The cookie preferences in each language (/cookie/preferenze/, /en/cookie/preferences/).
     path("cookie/", include("consent.urls")),
     path("", include("search.urls")),  # /cerca/, /en/search/
-    re_path(r"^(?!_util/)((?:[\w\-]+/)*(?:[\w\-]+\.ics)?)$", page_views.serve),
+    path("newsletter/", include("subscriptions.urls")),  # /newsletter/iscriviti/, /en/newsletter/subscribe/
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*(?:[\w\-]+\.(?:ics|csv|json|ttl|rdf|jsonld))?)$", page_views.serve),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

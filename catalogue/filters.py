@@ -24,6 +24,8 @@ from django_filters.constants import EMPTY_VALUES
 from core.forms import ErrorsDescribedMixin
 from core.parts import shared_part
 
+from .ids import KeptIds
+
 MAX_ID = 2**31 - 1
 MAX_TEXT_LENGTH = 200
 ALL = _("Tutti")  # the empty option of a list
@@ -233,8 +235,7 @@ class CatalogueFilterSet(django_filters.FilterSet):
     def shared_for_filters(self, name, build):
         """`build()` kept as a shared part per filter state (path and filters, not the order or the
         page), like the facet counts; built afresh for a text search, whose states are endless."""
-        chosen = sorted((name, str(value)) for name, value in self.values.items() if name in self._counted_filters)
-        return self._shared(name, chosen, build)
+        return self._shared(name, self._filter_state(), build)
 
     def shared_for_form(self, name, build):
         """`build()` kept per value of each field as sent (what the form shows, malformed values and
@@ -244,21 +245,32 @@ class CatalogueFilterSet(django_filters.FilterSet):
     def _shared(self, name, state, build):
         if self.search_text:
             return build()
-        key = hashlib.sha256(repr((self.request.path, state)).encode()).hexdigest()
-        return shared_part(f"{name}:{key}", self.request, build, self.part_seconds)
+        return shared_part(self._part_name(name, state), self.request, build, self.part_seconds)
+
+    def _part_name(self, name, state):
+        return f"{name}:{hashlib.sha256(repr((self.request.path, state)).encode()).hexdigest()}"
+
+    def _filter_state(self):
+        return sorted((name, str(value)) for name, value in self.values.items() if name in self._counted_filters)
 
     def ordered_ids(self):
         """The results' ids in their order, kept per filter state and order like the counts: every
-        page of a listing slices the same list, so a deep page (page 500 of 10,000 projects by cost)
-        neither sorts nor skips rows in the database."""
+        page of a listing slices the same list, so a deep page (page 500 of 100,000 projects by
+        cost) neither sorts nor skips rows in the database. Kept compact and read by the slice a
+        page needs (`catalogue.ids`), so a request's cost does not grow with the catalogue."""
         order = [
             f"{name}={self.values.get(name, f.default)}"
             for name, f in self.filters.items()
             if isinstance(f, SortFilter)
         ]
-        return self.shared_for_filters(
-            f"catalogue-ids:{'&'.join(order)}", lambda: list(dict.fromkeys(self.qs.values_list("pk", flat=True)))
-        )
+
+        def build():
+            return self.qs.values_list("pk", flat=True)
+
+        if self.search_text:
+            return list(dict.fromkeys(build()))
+        name = self._part_name(f"catalogue-ids:{'&'.join(order)}", self._filter_state())
+        return KeptIds(name, self.request, build, self.part_seconds)
 
     @property
     def _counted_filters(self):

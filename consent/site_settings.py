@@ -2,7 +2,8 @@
 
 from django.core.validators import RegexValidator
 from django.db import models
-from wagtail.admin.panels import FieldPanel
+from django.utils.translation import gettext
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 POLICY_VERSION_RE = r"^[-_.a-zA-Z0-9]+$"
@@ -45,7 +46,36 @@ class CookieBannerSettings(BaseSiteSetting):
         help_text="I contenuti incorporati si caricano da soli solo se il visitatore accetta questa categoria.",
     )
 
-    panels = [FieldPanel("title"), FieldPanel("text"), FieldPanel("policy_version"), FieldPanel("embed_group")]
+    title_en = models.CharField(
+        "Titolo del banner in inglese",
+        max_length=120,
+        blank=True,
+        help_text="Per le pagine in inglese. Se resta vuoto, il titolo predefinito è tradotto dal sito; "
+        "un titolo scritto da te resta in italiano.",
+    )
+    text_en = models.TextField(
+        "Spiegazione in inglese",
+        blank=True,
+        help_text="Per le pagine in inglese. Se resta vuota, la spiegazione predefinita è tradotta dal sito; "
+        "una spiegazione scritta da te resta in italiano.",
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("text"),
+        FieldPanel("policy_version"),
+        FieldPanel("embed_group"),
+        MultiFieldPanel([FieldPanel("title_en"), FieldPanel("text_en")], heading="Inglese"),
+    ]
+
+    def texts(self, language):
+        """(title, explanation) a page in `language` shows: on English pages the English fields, else
+        the English of the texts the site ships (`known_texts`); the Italian ones on Italian pages."""
+        english = language == "en"
+        return (
+            (self.title_en if english and self.title_en else gettext(self.title)),
+            (self.text_en if english and self.text_en else gettext(self.text)),
+        )
 
     class Meta:
         verbose_name = "Banner dei cookie"

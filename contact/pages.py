@@ -24,7 +24,7 @@ class ContactFlow(FormFlow):
         return self.page.get_submission_class().objects.create(form_data=form.cleaned_data, page=self.page)
 
     def queue_mails(self, form, message):
-        return ContactMails(message, self.request, page=self.page, lines=self.page.render_email(form)).queue()
+        return ContactMails(message, self.request, page=self.page, form=form).queue()
 
     def thank_you(self, form, message):
         return self.page.render_landing_page(self.request, message)

@@ -7,8 +7,11 @@ A SnippetViewSet opts in with `chooser_viewset_class = snippet_chooser(...)`."""
 from django.apps import apps
 from django.forms.models import modelform_factory
 from wagtail.admin.forms.models import WagtailAdminModelForm
+from wagtail.models import TranslatableMixin
 from wagtail.snippets.views import chooser as snippet_chooser_views
 from wagtail.snippets.widgets import AdminSnippetChooser
+
+from .translatable import SOURCE_ROWS
 
 
 class LinkedFieldsMixin:
@@ -17,6 +20,10 @@ class LinkedFieldsMixin:
 
     url_filter_parameters = []
     display_title = staticmethod(str)
+    # Pages and snippets point at the Italian rows of a translatable snippet (`core.translatable`):
+    # the modal lists only those, without Wagtail's language filter and column, so an editor never
+    # picks an English row the form would then refuse.
+    i18n_enabled = False
 
     def linked_values(self):
         return {
@@ -29,6 +36,8 @@ class LinkedFieldsMixin:
         # Narrow the queryset before the parent searches it (search results cannot be filtered);
         # the parent would filter by any value given in the URL, so it gets none of them.
         values = self.linked_values()
+        if issubclass(self.model_class, TranslatableMixin):
+            objects = objects.filter(SOURCE_ROWS)
         allowed, self.url_filter_parameters = self.url_filter_parameters, []
         try:
             return super().filter_object_list(objects.filter(**values) if values else objects)
@@ -78,6 +87,7 @@ class LabelledSnippetChooser(AdminSnippetChooser):
 
     texts = {}
     display_title_function = staticmethod(str)
+    select_related = ()  # what the label reads besides the item (e.g. a programme's fund)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -87,6 +97,11 @@ class LabelledSnippetChooser(AdminSnippetChooser):
 
     def get_display_title(self, instance):
         return self.display_title_function(instance)
+
+    def get_instance(self, value):
+        if value is None or isinstance(value, self.model_class) or not self.select_related:
+            return super().get_instance(value)
+        return self.model_class.objects.select_related(*self.select_related).filter(pk=value).first()
 
 
 def snippet_chooser(
@@ -154,6 +169,7 @@ def snippet_chooser(
                         "link_to_chosen_text": edit_item_text,
                     },
                     "display_title_function": staticmethod(display_title),
+                    "select_related": tuple(select_related),
                 },
             )
 

@@ -28,14 +28,19 @@ NOT_TRANSLATED = {
 NOT_TRANSLATED_ANCHOR = "non-tradotta"
 
 
-def localized_root(site):
+def localized_root(site, request=None):
     """The site's home page in the address's language, or None when that language has none yet (then
-    `/en/...` answers 404 instead of serving the Italian pages a second time)."""
+    `/en/...` answers 404 instead of serving the Italian pages a second time). Kept with the shared
+    parts (per site and language), so an English address costs no query for it either."""
     root = site.root_page
     if translation.get_language() == settings.LANGUAGE_CODE:
         return root  # the site's root page is the Italian home: no query
-    localized = root.localized
-    return None if localized.pk == root.pk else localized
+
+    def build():
+        localized = root.localized
+        return None if localized.pk == root.pk else localized
+
+    return shared_part("localized-root", request, build)
 
 
 def language_of(page):

@@ -3,7 +3,6 @@ something or the event starts or ends (its status and whether it takes registrat
 clock), whichever comes first."""
 
 from django.template.loader import render_to_string
-from django.utils.translation import get_language
 
 from core.parts import shared_part
 from projects.models import FundingProgramme, ProjectPage
@@ -47,5 +46,5 @@ def build_article(event, request, context):
 
 
 def event_article(event, request, context):
-    name = f"page-article:{event.pk}:{get_language()}"
+    name = f"page-article:{event.pk}"
     return shared_part(name, request, lambda: build_article(event, request, context), event.seconds_until_change())

@@ -5,7 +5,7 @@ keeps them until the next such moment at most (`core.parts.changes_in`)."""
 from django.utils import timezone
 
 from catalogue.listing import paginate
-from core.parts import changes_in
+from core.parts import changes_in, shared_part
 
 from .status import next_change
 
@@ -13,23 +13,39 @@ PAST_ON_INDEX = 6
 ARCHIVE_PER_PAGE = 12
 
 
-def next_moment(index, now):
-    """Seconds until an event of the index starts or ends (one query over the future ones)."""
-    moments = index.events().filter(end__gt=now).values_list("start", "end")
-    return next_change([moment for pair in moments for moment in pair], now)
+def next_moments(index, request, now):
+    """When the index's events start or end after `now`, soonest first. The list is kept as a shared
+    part until editors change something (the moments passed since it was read are skipped)."""
+    kept = shared_part(
+        f"event-moments:{index.pk}",
+        request,
+        lambda: sorted(
+            moment for pair in index.events().filter(end__gt=now).values_list("start", "end") for moment in pair
+        ),
+    )
+    return [moment for moment in kept if moment > now]
+
+
+def _listing(index, now):
+    events = index.events().for_listing().with_seats_taken()
+    past = list(events.past(now)[: PAST_ON_INDEX + 1])
+    return {
+        "upcoming": list(events.upcoming(now)),
+        "past": past[:PAST_ON_INDEX],
+        "more_past": len(past) > PAST_ON_INDEX,
+    }
 
 
 def event_index(request, index):
+    """The upcoming and the latest past events, kept as a shared part named after the next moment an
+    event starts or ends: the same lists serve every visitor until then, and a new name after it."""
     now = timezone.now()
-    events = index.events().for_listing().with_seats_taken()
-    context = {
-        "upcoming": list(events.upcoming(now)),
-        "past": list(events.past(now)[: PAST_ON_INDEX + 1]),
-        "now": now,
-    }
-    context["more_past"] = len(context["past"]) > PAST_ON_INDEX
-    context["past"] = context["past"][:PAST_ON_INDEX]
-    return changes_in(index.render(request, context_overrides=context), next_moment(index, now))
+    upcoming_moments = next_moments(index, request, now)
+    seconds = next_change(upcoming_moments[:1], now)
+    until = upcoming_moments[0].isoformat() if upcoming_moments else "never"
+    listing = shared_part(f"event-index:{index.pk}:{until}", request, lambda: _listing(index, now), seconds)
+    context = {**listing, "now": now}
+    return changes_in(index.render(request, context_overrides=context), seconds)
 
 
 def event_archive(request, index):
@@ -37,4 +53,4 @@ def event_archive(request, index):
     page_obj = paginate(request, index.events().for_listing().with_seats_taken().past(now), ARCHIVE_PER_PAGE)
     context = {"archive": True, "page_obj": page_obj, "past": list(page_obj.object_list), "now": now}
     response = index.render(request, context_overrides=context, template="events/event_archive_page.html")
-    return changes_in(response, next_moment(index, now))
+    return changes_in(response, next_change(next_moments(index, request, now)[:1], now))

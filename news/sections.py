@@ -18,7 +18,7 @@ def updates(request, subject):
     if isinstance(subject, ProjectPage):
         name, articles = f"news:updates:project:{subject.pk}", NewsArticlePage.objects.about_project(subject)
     elif isinstance(subject, Organisation):
-        name = f"news:updates:organisation:{subject.pk}:{get_language()}"
+        name = f"news:updates:organisation:{subject.pk}"
         articles = NewsArticlePage.objects.about_organisation(subject).filter(locale__language_code=get_language())
     else:
         return ""

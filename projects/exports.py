@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.utils import feedgenerator
 from django.utils.html import strip_tags
 
+from core.licence import JSON_KEY, LICENCE_NAME, LICENCE_URL, licensed
 from core.spreadsheets import neutralise_formula
 
 from .filters import ProjectFilterSet
@@ -133,15 +134,15 @@ def csv_response(request, index):
     for project in export_queryset(request, index).iterator(chunk_size=500):
         record = project_record(request, project)
         writer.writerow([csv_cell(record[column]) for column in COLUMNS])
-    return response
+    return licensed(response)
 
 
 def json_response(request, index):
     projects = [project_record(request, p) for p in export_queryset(request, index).iterator(chunk_size=500)]
-    body = json.dumps({"conteggio": len(projects), "progetti": projects}, ensure_ascii=False)
+    body = json.dumps({"conteggio": len(projects), "progetti": projects, JSON_KEY: LICENCE_URL}, ensure_ascii=False)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="progetti.json"'
-    return response
+    return licensed(response, cross_origin=True)
 
 
 def atom_feed(request, index):
@@ -152,6 +153,7 @@ def atom_feed(request, index):
         description=index.intro or "I progetti più recenti pubblicati nel catalogo.",
         language="it",
         feed_url=request.build_absolute_uri(),
+        feed_copyright=f"{LICENCE_NAME}: {LICENCE_URL}",
     )
     for project in projects:
         feed.add_item(
@@ -165,4 +167,4 @@ def atom_feed(request, index):
         )
     response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
     feed.write(response, "utf-8")
-    return response
+    return licensed(response)

@@ -4,6 +4,7 @@ exports, the feed, the home box and a project's related projects. Everything a v
 
 from django.db.models import CharField, Count, Exists, F, Max, Min, OuterRef, Prefetch, Q, Subquery, Sum, Value
 from django.utils import timezone
+from wagtail.images.models import Filter
 from wagtail.models import TranslatableMixin
 
 from catalogue.listing import prefetch_renditions
@@ -15,7 +16,8 @@ from .models.inlines import ProjectOrganisation, ProjectRelatedLink
 from .models.snippets import Territory
 from .status import status_expression
 
-CARD_IMAGE = "fill-320x180"
+# The card's <picture> (projects/includes/project_card.html): WebP and JPEG, 1x and 2x.
+CARD_IMAGE = Filter.expand_spec("format-{webp,jpeg} fill-{320x180,640x360}")
 
 
 class ProjectPageQuerySet(PublicPageQuerySet):
@@ -42,7 +44,7 @@ class ProjectPageQuerySet(PublicPageQuerySet):
             self.defer_streamfields()
             .select_related("fund", "image")
             .prefetch_related(
-                prefetch_renditions("image", CARD_IMAGE),
+                prefetch_renditions("image", *CARD_IMAGE),
                 Prefetch("organisation_roles", queryset=leads, to_attr="lead_roles"),
                 Prefetch("territories", queryset=shown_in_language(Territory.objects.all())),
             )

@@ -98,5 +98,5 @@ def organisation_page(organisation, request):
     """ "Vedi sul sito" after saving an organisation: its page in the catalogue (its projects, its logo)."""
     catalogue = ProjectIndexPage.objects.live().first()
     if catalogue:
-        return catalogue.get_url(request) + catalogue.reverse_subpage("organisation", args=(organisation.pk,))
+        return catalogue.organisation_url(organisation, request)
     return None

@@ -113,6 +113,9 @@ class SiteSearch:
             result_type = result_types.by_model.get(model)
             if result_type is not None:
                 counts[result_type] += count
+        for result_type in counts:
+            for source in result_types.sources(result_type):
+                counts[result_type] += source.count(plan, request)
         return list(counts.items())
 
     @property
@@ -128,9 +131,31 @@ class SiteSearch:
         return self.plan.corrected if self.plan is not None and self.plan.corrected else self.query
 
     def results(self, request=None):
-        """Relevance-ordered specific pages; slice it (the paginator does) before evaluating."""
+        """Relevance-ordered specific pages (after the results that are not pages); slice it (the
+        paginator does) before evaluating."""
         if not self.query or not result_types.available or self.plan is None:
             return Page.objects.none()
+        return self._others_first(request, self._page_results)
+
+    def result_ids(self, request=None):
+        """`results()` with page ids in place of the pages, one query per slice: /cerca/ shows them
+        from the kept hits (search/hits.py) without fetching the pages."""
+        if not self.query or not result_types.available or self.plan is None:
+            return []
+        return self._others_first(request, self._page_ids)
+
+    def _others_first(self, request, pages_of):
+        """The results of the sources that are not pages (`Registry.register_source`), then what
+        `pages_of(request)` gives for the pages."""
+        others = [
+            result for source in result_types.sources(self.result_type) for result in source.results(self.plan, request)
+        ]
+        if self.result_type is not None and not result_types.page_models(self.result_type):
+            return others
+        pages = pages_of(request)
+        return OthersFirst(others, pages) if others else pages
+
+    def _page_results(self, request):
         pages = live_pages(result_types.page_models(self.result_type))
         if self.plan.in_titles:
             return pages.filter(title__icontains=self.plan.text).specific().order_by("title", "pk")
@@ -138,6 +163,15 @@ class SiteSearch:
         if not self.plan.any_word:
             return found
         return RankedByWordsMatched(pages, found, word_queries(self.plan, request))
+
+    def _page_ids(self, request):
+        pages = live_pages(result_types.page_models(self.result_type))
+        if self.plan.in_titles:
+            return pages.filter(title__icontains=self.plan.text).order_by("title", "pk").values_list("pk", flat=True)
+        found = pages.search(backend_query(self.plan, request))
+        if not self.plan.any_word:
+            return found.get_queryset().values_list("pk", flat=True)
+        return RankedByWordsMatched(pages, found, word_queries(self.plan, request), as_ids=True)
 
     def promotions(self, request=None):
         """Editors' picks for this exact query (`wagtail.contrib.search_promotions`), live pages only.
@@ -152,13 +186,26 @@ class SiteSearch:
         ]
 
 
+class OthersFirst:
+    """The results that are not pages (few, see `Registry.register_source`), then the pages."""
+
+    def __init__(self, others, pages):
+        self.others, self.pages = others, pages
+
+    def __getitem__(self, index):
+        start, stop = index.start or 0, index.stop
+        first = self.others[start:stop]
+        rest_start, rest_stop = max(start - len(self.others), 0), None if stop is None else stop - len(self.others)
+        return first + (list(self.pages[rest_start:rest_stop]) if rest_stop is None or rest_stop > 0 else [])
+
+
 class RankedByWordsMatched:
     """The any-word plan's results, as a sliceable sequence: the backend's first candidates ranked by
     how many of the words (or their synonyms) they match, best first (one query per word), then the
     rest in the backend's order."""
 
-    def __init__(self, pages, found, word_queries):
-        self.pages, self.found, self.word_queries = pages, found, word_queries
+    def __init__(self, pages, found, word_queries, as_ids=False):
+        self.pages, self.found, self.word_queries, self.as_ids = pages, found, word_queries, as_ids
         self._ranked = None
 
     def _candidates(self):
@@ -180,6 +227,8 @@ class RankedByWordsMatched:
         ids = ranked[start:stop]
         if stop is None or stop > len(ranked):  # past the candidates, the backend's order goes on
             ids += list(self.found.get_queryset().values_list("pk", flat=True)[max(start, len(ranked)) : stop])
+        if self.as_ids:
+            return ids
         by_id = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
         return [by_id[pk] for pk in ids if pk in by_id]
 

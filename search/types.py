@@ -49,6 +49,17 @@ class Registry:
     def __init__(self):
         self._types = {}  # slug -> ResultType
         self._slug_of_model = {}  # page model -> slug
+        self._sources = {}  # slug -> source of results that are not pages
+
+    def register_source(self, result_type, source):
+        """A type whose results are not pages (an organisation's page is a route of the catalogue):
+        `source.count(plan, request)` and `source.results(plan, request)` (a list of objects with
+        `title`, `url` and `search_type`, the type's slug), placed before the pages' results."""
+        self.register(result_type)
+        self._sources[result_type.slug] = source
+
+    def sources(self, result_type=None):
+        return [source for slug, source in self._sources.items() if result_type is None or slug == result_type.slug]
 
     def register(self, result_type, *page_models):
         if result_type.slug in self._types:
@@ -69,14 +80,14 @@ class Registry:
     @property
     def available(self):
         """Types with at least one page model, in display order."""
-        present = set(self.by_model.values())
+        present = set(self.by_model.values()) | {self._types[slug] for slug in self._sources}
         return sorted(present, key=lambda result_type: (result_type.order, result_type.slug))
 
     def get(self, slug):
         return next((t for t in self.available if t.slug == slug), None)
 
     def type_of(self, page):
-        return self.by_model.get(type(page))
+        return self.by_model.get(type(page)) or self._types.get(getattr(page, "search_type", None))
 
     def named_by(self, word):
         """The available type a (folded) query word names, if any."""

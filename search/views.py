@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import prefetch_related_objects
 from django.http import JsonResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -10,13 +9,13 @@ from core.parts import keep_out_of_shared_caches
 from serving import ratelimit
 
 from .highlight import excerpt, highlight
+from .hits import kept_hits, other_hit
 from .models import SearchQueryDay, count_promotions_hit
 from .query import clean_query
 from .results import kept_results
 from .services import SiteSearch
 from .stats import popular_searches
 from .suggestions import suggestions_for
-from .types import result_detail, result_types, summary_texts
 
 RESULTS_PER_PAGE = 10
 
@@ -33,36 +32,23 @@ class CountedPaginator(Paginator):
         return self.known_count
 
 
-def _describe(pages, query):
-    """What each result shows; relations the detail lines need are prefetched per type, so a results
-    page costs the same number of queries whatever it holds."""
-    typed = [(page, result_types.type_of(page)) for page in pages]
-    by_type = {}
-    for page, result_type in typed:
-        by_type.setdefault(result_type, []).append(page)
-    for result_type, same_type in by_type.items():
-        if result_type is not None and result_type.prefetch:
-            prefetch_related_objects(same_type, *result_type.prefetch)
-    return [
-        {
-            "page": page,
-            "type": result_type,
-            "summary": highlight(excerpt(summary_texts(page, result_type), query), query),
-            "detail": result_detail(page, result_type),
-        }
-        for page, result_type in typed
-    ]
+def _describe(results, query, request):
+    """What each result shows: the results that are not pages (they come first), then the kept hits
+    of the pages' ids (search/hits.py), with the summary cut and marked for this query."""
+    ids = [result for result in results if isinstance(result, int)]
+    hits = [other_hit(result) for result in results if not isinstance(result, int)] + kept_hits(ids, request)
+    return [{**hit, "summary": highlight(excerpt(hit["texts"], query), query)} for hit in hits]
 
 
 def _results(request, search):
     """(the search's state, the HTML from the count line to the pagination): what every visitor
     sending this query string sees, so `kept_results` can share it."""
-    paginator = CountedPaginator(search.results(request), RESULTS_PER_PAGE, search.count)
+    paginator = CountedPaginator(search.result_ids(request), RESULTS_PER_PAGE, search.count)
     page = paginator.get_page(request.GET.get("page"))
     context = {
         "search": search,
         "search_query": search.query,
-        "results": _describe(list(page.object_list), search.searched_text),
+        "results": _describe(list(page.object_list), search.searched_text, request),
         "page_obj": page,
         "paginator": paginator,
         "promotions": search.promotions(request) if page.number == 1 else [],

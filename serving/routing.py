@@ -123,7 +123,7 @@ def route_for_request(request, path):
         try:
             site = find_site(request)
             components = [component for component in path.split("/") if component]
-            root = localized_root(site) if site else None
+            root = localized_root(site, request) if site else None
             request._wagtail_route_for_request = route(request, root, components) if root else None
         except Http404:
             request._wagtail_route_for_request = None

@@ -24,3 +24,9 @@ class ContentPage(BasePage):
     class Meta:
         verbose_name = "Pagina di contenuto"
         verbose_name_plural = "Pagine di contenuto"
+
+    def get_social_image(self):
+        """The sharing image, else the first image of the content (`og:image`)."""
+        if self.social_image:
+            return self.social_image
+        return next((block.value["image"] for block in self.body if block.block_type == "image"), None)

@@ -15,6 +15,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page
 
 from core.language import forget_locales
+from tests import live_requests
 from tests.factories import build_home
 from tests.factories.consent import make_registry
 from tests.factories.courses import CourseIndexPageFactory
@@ -184,11 +185,17 @@ def browser():
 
 @pytest.fixture
 def tab(browser, live_server):
+    """A fresh Italian browser tab on the live server. Closing it must not leave a request running:
+    on SQLite the live server's threads share the test's database connection, and a request still in
+    flight when the test's data is flushed breaks the flush and the next test's setup."""
     context = browser.new_context(base_url=live_server.url, locale="it-IT", timezone_id="Europe/Rome")
+    # The admin releases its editing session with a beacon as the page unloads, after the test.
+    context.route("**/admin/editing-sessions/release/**", lambda route: route.abort())
     tab = context.new_page()
     tab.set_default_timeout(10_000)
     yield tab
     context.close()
+    live_requests.wait_until_idle()
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ import json
 
 from django.http import HttpResponse
 
+from core.licence import JSON_KEY, LICENCE_URL, licensed
 from core.spreadsheets import italian_csv_response
 
 from .register import LAW, THRESHOLD
@@ -37,8 +38,8 @@ def csv_response(request, years):
         for entry in years
         for receipt in entry.receipts
     ]
-    return italian_csv_response(
-        "contributi-pubblici-ricevuti.csv", [("Contributi pubblici ricevuti", CSV_HEADER, rows)]
+    return licensed(
+        italian_csv_response("contributi-pubblici-ricevuti.csv", [("Contributi pubblici ricevuti", CSV_HEADER, rows)])
     )
 
 
@@ -68,7 +69,8 @@ def json_response(request, years):
             }
             for entry in years
         ],
+        JSON_KEY: LICENCE_URL,
     }
     response = HttpResponse(json.dumps(data, ensure_ascii=False), content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="contributi-pubblici-ricevuti.json"'
-    return response
+    return licensed(response, cross_origin=True)

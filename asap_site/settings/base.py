@@ -36,10 +36,14 @@ INSTALLED_APPS = [
     "courses",
     "news",
     "events",
+    "subscriptions",
     "transparency",
+    "opendata",
     "accessibility",
+    "api",
     "home",
     "editorial",
+    "newsletter",
     "demo",
     # Translations (docs/translations.md): the translation editor, and its locales admin in place of
     # wagtail.locales.
@@ -65,6 +69,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "ninja",  # the API's docs page serves its scripts from here rather than a CDN
     "django_tasks",
     "django_tasks_db",
     "csp",
@@ -97,6 +102,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "core.compact_html.CompactPageFormsMiddleware",  # the admin's page forms without their indentation
     # django-axes must come last: it turns a locked-out login into the 429 page.
     "axes.middleware.AxesMiddleware",
 ]

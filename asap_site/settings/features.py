@@ -49,6 +49,11 @@ FORM_RATE_WINDOW = env_int("FORM_RATE_WINDOW", 600)
 OUTBOX_STALE_MINUTES = env_int("OUTBOX_STALE_MINUTES", 30)
 # A send_pending_mail run starts no new e-mail after this many seconds (the rest waits for the next run).
 OUTBOX_SEND_BUDGET_SECONDS = env_int("OUTBOX_SEND_BUDGET_SECONDS", 120)
+# Newsletter sending (newsletter/sending.py): e-mails per second (0: as fast as the server takes them),
+# rows read per batch, and the longest one background task run sends before queueing the next one.
+NEWSLETTER_RATE_PER_SECOND = env_int("NEWSLETTER_RATE_PER_SECOND", 10)
+NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 200)
+NEWSLETTER_RUN_SECONDS = env_int("NEWSLETTER_RUN_SECONDS", 240)
 # Searches logged per client and window (seconds); beyond it the client still gets its results.
 SEARCH_LOG_RATE_LIMIT = env_int("SEARCH_LOG_RATE_LIMIT", 30)
 SEARCH_LOG_RATE_WINDOW = env_int("SEARCH_LOG_RATE_WINDOW", 600)
@@ -100,3 +105,15 @@ ANALYTICS_MAX_NEW_ROWS_PER_DAY = env_int("ANALYTICS_MAX_NEW_ROWS_PER_DAY", 500)
 # Consent decisions accepted per client and window (seconds): each one stores a consent record.
 CONSENT_DECISION_RATE_LIMIT = env_int("CONSENT_DECISION_RATE_LIMIT", 20)
 CONSENT_DECISION_RATE_WINDOW = env_int("CONSENT_DECISION_RATE_WINDOW", 600)
+
+# --- Newsletter subscribers (subscriptions app) ----------------------------------------------------
+# Days the link in the confirmation e-mail works; unconfirmed sign-ups older than
+# SUBSCRIPTIONS_UNCONFIRMED_RETENTION_DAYS are deleted (purge_unconfirmed_subscribers, daily).
+SUBSCRIPTIONS_CONFIRMATION_DAYS = env_int("SUBSCRIPTIONS_CONFIRMATION_DAYS", 7)
+SUBSCRIPTIONS_UNCONFIRMED_RETENTION_DAYS = env_int("SUBSCRIPTIONS_UNCONFIRMED_RETENTION_DAYS", 14)
+# Signing up again with the same address sends the confirmation again at most once per this many hours.
+SUBSCRIPTIONS_RESEND_HOURS = env_int("SUBSCRIPTIONS_RESEND_HOURS", 24)
+# The open data API (/api/v3/, docs/api.md): calls per client and window (seconds) that reach the
+# site; answers the page cache already keeps are not counted.
+API_RATE_LIMIT = env_int("API_RATE_LIMIT", 120)
+API_RATE_WINDOW = env_int("API_RATE_WINDOW", 60)

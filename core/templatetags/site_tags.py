@@ -5,7 +5,6 @@ from typing import NamedTuple
 from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils import translation
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Page, Site
 
@@ -38,7 +37,7 @@ def _localized_site_root(context):
     site = Site.find_for_request(request) if request else None
     if site is None:
         return None
-    return localized_root(site) or site.root_page
+    return localized_root(site, request) or site.root_page
 
 
 def _in_section(link, current):
@@ -151,9 +150,7 @@ def shared_include(context, template_name):
     search box): rendered once per site and kept as a shared part until editors change something.
     The organisation's logo rendition, for one, is then looked up once, not on every page."""
     request = context.get("request")
-    # Its interface strings are in the address's language: one copy per language.
-    name = f"include:{template_name}:{translation.get_language()}"
-    return shared_part(name, request, lambda: render_to_string(template_name, request=request))
+    return shared_part(f"include:{template_name}", request, lambda: render_to_string(template_name, request=request))
 
 
 class SocialImage(NamedTuple):

@@ -1,5 +1,5 @@
 """The project catalogue's pages: the catalogue (`ProjectIndexPage`, routable: the listing, the
-organisation pages, open data and the feed) and the project pages. Their partners, results, documents
+organisation pages and directory, open data and the feed) and the project pages. Their partners, results, documents
 and related projects are inlines (`inlines.py`); the reference data they point to are snippets
 (`snippets.py`)."""
 
@@ -8,7 +8,6 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -33,14 +32,14 @@ from ..filters import ProjectFilterSet
 from ..querysets import ProjectPageQuerySet, tags_of
 from ..registers import opencup_url, register_url_field
 from ..status import Status, project_status
-from ..structured_data import organisation_page_json_ld, project_json_ld
+from ..structured_data import project_json_ld
 from ..visibility import EuStatement, statement_field, visibility_for
 from .inlines import ProjectOrganisation
+from .organisation_routes import OrganisationRoutesMixin
 from .snippets import (
     AsapService,
     Fund,
     FundingProgramme,
-    Organisation,
     Territory,
     Theme,
     money_field,
@@ -55,9 +54,9 @@ SHORT_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 ROLE_PLURALS = {"finanziatore": _("Finanziatori"), "attuatore": _("Soggetti attuatori")}
 
 
-class ProjectIndexPage(RoutablePageMixin, BasePage):
-    """The catalogue: a faceted listing of its child projects (`filters.py`), one page per
-    organisation, the open-data downloads and the feed (`exports.py`)."""
+class ProjectIndexPage(OrganisationRoutesMixin, RoutablePageMixin, BasePage):
+    """The catalogue: a faceted listing of its child projects (`filters.py`), the open-data downloads
+    and the feed (`exports.py`); the organisations' pages and directory (`organisation_routes.py`)."""
 
     intro = models.TextField("Introduzione", blank=True)
     projects_per_page = models.PositiveSmallIntegerField(
@@ -78,12 +77,7 @@ class ProjectIndexPage(RoutablePageMixin, BasePage):
     def catalogue(self, request):
         return self.render_catalogue(request)
 
-    @path("ente/<int:organisation_id>/")
-    def organisation(self, request, organisation_id):
-        organisation = get_object_or_404(Organisation.objects.select_related("logo"), pk=organisation_id)
-        return self.render_catalogue(request, organisation)
-
-    def render_catalogue(self, request, organisation=None):
+    def render_catalogue(self, request, organisation=None, organisation_context=None):
         filterset = ProjectFilterSet.for_catalogue(request, self, organisation)
         context = listing_context(filterset, self.projects_per_page, "projects/includes/project_card.html")
         context["organisation"] = organisation
@@ -98,20 +92,7 @@ class ProjectIndexPage(RoutablePageMixin, BasePage):
                 },
             ),
         )
-        if organisation is not None:
-            context["organisation_header"] = shared_part(
-                f"projects:organisation-header:{request.path}",
-                request,
-                lambda: render_to_string(
-                    "projects/includes/organisation_header.html",
-                    {
-                        "organisation": organisation,
-                        "summary": self.projects().organisation_summary(organisation.pk),
-                        "request": request,
-                    },
-                ),
-            )
-            context["json_ld"] = json_ld_script(organisation_page_json_ld(request, organisation))
+        context.update(organisation_context or {})
         return self.render(request, template="projects/project_index_page.html", context_overrides=context)
 
     def projects(self):
@@ -373,6 +354,10 @@ class ProjectPage(BasePage):
                     }
                 )
         return groups
+
+    def get_social_image(self):
+        """The sharing image, else the project's own image (`og:image`)."""
+        return self.social_image or self.image
 
     def catalogue(self):
         """The live catalogue above this project (its parent, already known when Wagtail routed here)."""

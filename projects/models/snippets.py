@@ -9,6 +9,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
+from django.utils.text import slugify
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import RevisionMixin, TranslatableMixin
@@ -21,6 +22,24 @@ NOT_NEGATIVE = MinValueValidator(Decimal("0"), message="L'importo non può esser
 FISCAL_CODE_VALIDATOR = RegexValidator(
     r"^([0-9]{11}|[A-Z0-9]{16})\Z", message="Il codice fiscale di un ente ha 11 cifre (o 16 caratteri maiuscoli)."
 )
+
+NOT_ONLY_DIGITS = RegexValidator(
+    r"^\d+\Z", inverse_match=True, message="L'indirizzo deve contenere almeno una lettera (solo cifre no)."
+)
+
+
+def organisation_slug(name, taken):
+    """A readable address for an organisation named `name`, not among `taken`: "regione-lazio",
+    "regione-lazio-2" for a second one; never digits only (those are the old numeric addresses)."""
+    base = slugify(name)[:90].strip("-") or "ente"
+    if base.isdigit():
+        base = f"ente-{base}"
+    slug, n = base, 1
+    while slug in taken:
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
 
 # A programme, its annual programmes, their actions: the deepest chain the catalogue shows.
 MAX_PROGRAMME_DEPTH = 3
@@ -61,6 +80,16 @@ class Organisation(RevisionMixin, index.Indexed, models.Model):
         OTHER = "altro", "Altro"
 
     name = models.CharField("Nome", max_length=255, unique=True)
+    slug = models.SlugField(
+        "Indirizzo",
+        max_length=100,
+        unique=True,
+        blank=True,
+        validators=[NOT_ONLY_DIGITS],
+        help_text="La parte finale dell'indirizzo della pagina dell'ente, per esempio «regione-lazio» in "
+        "/progetti/ente/regione-lazio/. Lascia vuoto per ricavarla dal nome; non cambia se cambi il nome. "
+        "Se la cambi, i collegamenti al vecchio indirizzo non funzioneranno più.",
+    )
     acronym = models.CharField("Sigla", max_length=40, blank=True)
     kind = models.CharField("Tipo di ente", max_length=20, choices=Kind.choices, default=Kind.OTHER)
     logo = models.ForeignKey(
@@ -94,6 +123,7 @@ class Organisation(RevisionMixin, index.Indexed, models.Model):
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("slug"),
         FieldRowPanel([FieldPanel("acronym"), FieldPanel("kind")]),
         FieldPanel("logo"),
         FieldRowPanel([FieldPanel("website"), FieldPanel("city")]),
@@ -114,6 +144,13 @@ class Organisation(RevisionMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def save(self, *args, **kwargs):
+        """The address is made from the name once, when left empty: renaming keeps it."""
+        if not self.slug:
+            taken = Organisation.objects.exclude(pk=self.pk).values_list("slug", flat=True)
+            self.slug = organisation_slug(self.name, set(taken))
+        super().save(*args, **kwargs)
 
 
 class Fund(TranslatableMixin, index.Indexed, ClusterableModel):

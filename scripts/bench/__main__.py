@@ -13,6 +13,7 @@ SUITES = {
     "publish": ("publish", "the page cache after a publish: p50/p99/hit rate, first request per page type, RSS"),
     "weight": ("weight", "HTML, CSS and JavaScript each page type of the demo loads (no server)"),
     "projects": ("projects", "the project catalogue with 10,000 projects: queries and median time"),
+    "catalogue-ids": ("catalogue_ids", "reading a catalogue's kept ids at 100 and 100,000 projects (no database)"),
     "courses": ("courses", "the course catalogue with 500 courses, calendars, enquiry form"),
     "search": ("search", "site search over 10,000 projects and 1,000 courses: p50/p95 (PostgreSQL)"),
     "search-relevance": (
@@ -24,6 +25,7 @@ SUITES = {
     "screenshots": ("screenshots", "every page type at 390 and 1366 px into screenshots/ (make screenshots)"),
     "lighthouse": ("lighthouse", "Lighthouse's mobile scores per page type (make lighthouse)"),
     "worker-outage": ("worker_outage", "does the task worker outlive a database restart (PostgreSQL)"),
+    "newsletter-send": ("newsletter", "an issue to 20,000 subscribers via a fake SMTP server: time, RSS, page latency"),
     "scheduler-delay": ("scheduler_delay", "a scheduled page's delay while the mail server hangs"),
 }
 

@@ -50,7 +50,7 @@ def main():
             "catalogue": catalogue.url,
             "catalogue, fund + status + theme": f"{catalogue.url}?fondo={funds[0].pk}&stato=concluso&tema={themes[0].slug}",
             "catalogue, sorted by budget, page 400": f"{catalogue.url}?ordine=budget&page=400",
-            "organisation page": f"{catalogue.url}ente/{organisations[0].pk}/",
+            "organisation page": f"{catalogue.url}ente/{organisations[0].slug}/",
             "project page": Page.objects.get(pk=pages[len(pages) // 2].pk).url,
             "CSV export, one fund": f"{catalogue.url}dati/csv/?fondo={funds[1].pk}",
         }

@@ -36,9 +36,12 @@ WIDEST = """() => {
     return `${widest.tagName.toLowerCase()}${widest.id ? "#" + widest.id : ""}${classes} (bordo destro a ${Math.round(right)} px)`;
 }"""
 # Whether the centre of each footer link is the link itself (not the banner) and lies above the banner.
+# Each footer link scrolled to the middle of the screen, as far as the page goes: the last ones end
+# up just above the banner when the page's bottom padding leaves room for it.
 FOOTER_LINKS_CLEAR = """() => {
     const bannerTop = document.getElementById("consent-banner").getBoundingClientRect().top;
     return [...document.querySelectorAll(".site-footer a")].map((link) => {
+        link.scrollIntoView({block: "center"});
         const box = link.getBoundingClientRect(), line = link.getClientRects()[0];  // a wrapped link: its first line
         const hit = document.elementFromPoint(line.left + line.width / 2, line.top + line.height / 2);
         return {text: link.textContent.trim(), above: box.bottom <= bannerTop + 0.5, clickable: link.contains(hit)};
@@ -82,7 +85,9 @@ def demo(wagtail_root):
         "catalogo dei progetti": "/progetti/",
         "catalogo dei progetti filtrato": "/progetti/?stato=concluso&ordine=budget",
         "pagina di progetto": project.url,
-        "pagina di un ente": f"/progetti/ente/{organisation.pk}/",
+        "pagina di un ente": f"/progetti/ente/{organisation.slug}/",
+        "elenco degli enti": "/progetti/enti/",
+        "elenco degli enti filtrato": "/progetti/enti/?ruolo=partner&ordine=costo",
         "catalogo dei corsi": "/corsi/",
         "pagina di corso": course.url,
         "modulo di richiesta": f"{course.url}richiedi-informazioni/",
@@ -94,6 +99,7 @@ def demo(wagtail_root):
         "un bando": NewsArticlePage.objects.live().filter(kind="bando").first().url,
         "elenco degli eventi": EventIndexPage.objects.live().get().url,
         "un evento": EventPage.objects.live().first().url,
+        "dati aperti": "/dati-aperti/",
         **english_pages(),
     }
 
@@ -125,7 +131,16 @@ def test_no_page_is_wider_than_a_phone_or_a_tablet(tab, demo):
     assert not overflowing, "\n".join(overflowing)
 
 
-NEW_PAGE_TYPES = ("elenco delle notizie", "un bando", "elenco degli eventi", "un evento")
+NEW_PAGE_TYPES = (
+    "elenco delle notizie",
+    "un bando",
+    "elenco degli eventi",
+    "un evento",
+    "dati aperti",
+    "elenco degli enti",
+    "elenco degli enti filtrato",
+    "pagina di un ente",
+)
 
 
 @pytest.mark.parametrize("size", [PHONE, {"width": 1366, "height": 900}])

@@ -31,6 +31,18 @@ def test_the_index_costs_the_same_with_three_or_twelve_events(client, event_inde
     assert queries(client, "/eventi/") == few
 
 
+def test_the_index_seen_before_costs_no_query_until_an_event_starts_or_ends(client, event_index, clock):
+    EventPageFactory(parent=event_index, title="Webinar di domani", start=NOW + datetime.timedelta(days=1))
+    queries(client, "/eventi/")
+    with CaptureQueriesContext(connection) as captured:
+        html = client.get("/eventi/").content.decode()
+    assert len(captured) == 0 and "Webinar di domani" in html
+    clock.move_to(NOW + datetime.timedelta(days=1, hours=1))  # the webinar has started
+    with CaptureQueriesContext(connection) as captured:
+        client.get("/eventi/")
+    assert len(captured) > 0  # built again: the lists read differently now
+
+
 def test_an_event_page_costs_the_same_with_more_speakers_and_registrations(client, seminar):
     few = queries(client, seminar.url)
     for number in range(5):

@@ -195,3 +195,24 @@ def test_a_throttled_visitor_under_en_reads_english_with_the_wait_in_english():
     assert "If you need to write to us straight away" in html
     italian = errors.too_many_requests(RequestFactory().get("/chi-siamo/"), 3600, kind="forms").content.decode()
     assert "<h1>Troppi invii in poco tempo</h1>" in italian and "Riprova tra 1 ora." in italian
+
+
+def test_a_banner_text_the_editors_wrote_has_its_english_fields(client, bilingual):
+    """The texts the site ships are translated for them; texts they write themselves get the
+    settings' English fields, and an Italian page never shows those."""
+    from consent.site_settings import CookieBannerSettings
+
+    banner = CookieBannerSettings.for_site(bilingual[0].get_site())
+    banner.title = "La tua privacy, le tue scelte"
+    banner.save()
+    assert "La tua privacy, le tue scelte" in text_of(client, "/en/about-us/")  # no English written yet
+
+    banner.title_en = "Your privacy, your choices"
+    banner.text_en = "We use necessary cookies and, with your consent, anonymous statistics."
+    banner.save()
+    english = text_of(client, "/en/about-us/")
+    assert "Your privacy, your choices" in english and "with your consent, anonymous statistics." in english
+    assert "La tua privacy" not in english
+    italian = text_of(client, "/chi-siamo/")
+    assert "La tua privacy, le tue scelte" in italian and "Your privacy" not in italian
+    assert "Chiudendo il banner rifiuti i cookie non necessari." in italian

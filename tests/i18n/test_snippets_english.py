@@ -118,3 +118,21 @@ def test_an_english_course_page_shows_the_venue_in_english(client, bilingual, co
     translated_snippet(venue, english, accessibility_notes="Step-free entrance.")
     assert "Step-free entrance." in html_of(client, course_en.url)
     assert "Ingresso senza gradini." in html_of(client, course.url)
+
+
+def seen_before_queries(client, url):
+    """The queries of `url` for a visitor after the first: the shared parts are kept."""
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_an_english_page_seen_before_costs_the_queries_of_its_italian_source(client, english_catalogue):
+    """The English home, the banner's cookie policy and the routing are kept per language as the
+    Italian ones are: no lookup of a translation on every request."""
+    for italian, english in [
+        (english_catalogue["project"].url, english_catalogue["en"].url),
+        (english_catalogue["index"].get_parent().url, english_catalogue["index"].url),
+    ]:
+        assert seen_before_queries(client, english) == seen_before_queries(client, italian)

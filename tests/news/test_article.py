@@ -104,7 +104,7 @@ def test_projects_and_organisations_show_their_updates(client, news_index, proje
     html = client.get(project.url).content.decode()
     assert '<h2 id="aggiornamenti">Aggiornamenti</h2>' in html and "Avvio degli sportelli" in html
     assert "Accordo con la Regione" not in html.split("aggiornamenti")[1] and ">Altro<" not in html
-    organisation = client.get(f"{project_catalogue.url}ente/{regione.pk}/").content.decode()
+    organisation = client.get(f"{project_catalogue.url}ente/{regione.slug}/").content.decode()
     assert "Aggiornamenti" in organisation and "Accordo con la Regione" in organisation
     other = ProjectPageFactory(parent=project_catalogue)
     assert "Aggiornamenti" not in client.get(other.url).content.decode()

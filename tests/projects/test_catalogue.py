@@ -155,7 +155,7 @@ def test_unknown_organisation_page_is_404_and_known_one_lists_its_projects(clien
     assert client.get(f"{project_catalogue.url}ente/999999/").status_code == 404
     assert client.get(f"{project_catalogue.url}ente/abc/").status_code == 404
     assert client.get(f"{project_catalogue.url}ente/{10**30}/").status_code == 404
-    response = client.get(f"{project_catalogue.url}ente/{portfolio['regione'].pk}/")
+    response = client.get(f"{project_catalogue.url}ente/{portfolio['regione'].slug}/")
     assert response.status_code == 200
     html = response.content.decode()
     assert "<h1>Regione Lazio</h1>" in html
@@ -230,5 +230,5 @@ def test_other_pages_of_a_listing_reuse_its_order_cards_and_form(client, project
     assert len(captured) == 3  # the page's new cards: rows, lead partners, territories
     sqls = [query["sql"] for query in captured.captured_queries]
     assert not any("COUNT(" in sql or ("ORDER BY" in sql and "total_cost" in sql) for sql in sqls)
-    organisation_page = f"{project_catalogue.url}ente/{portfolio['regione'].pk}/"
+    organisation_page = f"{project_catalogue.url}ente/{portfolio['regione'].slug}/"
     assert catalogue_queries(client, organisation_page) == 1  # the organisation (an unknown id is a 404)

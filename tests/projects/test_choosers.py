@@ -133,3 +133,20 @@ def test_a_file_that_is_no_image_is_refused_in_italian_inside_the_modal(client, 
     assert data["step"] == "reshow_creation_form"
     assert not Organisation.objects.filter(name="Comune di Latina").exists()
     assert "immagine" in data["htmlFragment"].lower()
+
+
+def test_the_fund_chooser_lists_only_the_italian_funds_the_form_accepts(client, editor):
+    """A fund translated into English has two rows; projects point at the Italian one, so the modal
+    shows that one only, with no language filter for the editor to get wrong."""
+    from wagtail.models import Locale
+
+    fei = FundFactory(name="Fondo Europeo per l'Integrazione", acronym="FEI", description="Fondo per l'integrazione.")
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    translation = fei.copy_for_translation(english)
+    translation.description = "Fund for integration."
+    translation.save()
+    html = modal_html(client, "/admin/snippets/choose/projects/fund/")
+    assert html.count("Fondo Europeo per l&#x27;Integrazione") == 1
+    assert f'data-chooser-modal-choice="{fei.pk}"' in html or f"/{fei.pk}/" in html
+    assert f"/{translation.pk}/" not in html
+    assert 'name="locale"' not in html

@@ -65,7 +65,7 @@ def test_the_chart_follows_the_filters(client, project_catalogue, portfolio):
     assert svg.count('class="chart__bar chart__bar--total"') == 1
     assert ">FAMI</text>" in svg and ">FEI</text>" not in svg
     # an organisation's page charts its own projects
-    html = client.get(f"{project_catalogue.url}ente/{portfolio['regione'].pk}/").content.decode()
+    html = client.get(f"{project_catalogue.url}ente/{portfolio['regione'].slug}/").content.decode()
     assert table(html, "fondo")[-1] == ("Totale", "1", "250.000,00 €", "75.000,00 €")
 
 

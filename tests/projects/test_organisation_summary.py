@@ -87,7 +87,7 @@ def test_sums_equal_the_rows_they_add_up(client, project_catalogue, body_with_pr
     assert sum(p.total_cost for p in rows) == Decimal("1250000.50")  # each project once
     assert sum(p.eu_contribution or 0 for p in rows) == Decimal("850000.50")
 
-    html = client.get(f"{project_catalogue.url}ente/{region.pk}/").content.decode()
+    html = client.get(f"{project_catalogue.url}ente/{region.slug}/").content.decode()
     assert figure(html, "Progetti") == "3"
     assert figure(html, "Costo totale") == "1.250.000,50 €"
     assert figure(html, "Contributo UE") == "850.000,50 €"
@@ -100,7 +100,7 @@ def test_sums_equal_the_rows_they_add_up(client, project_catalogue, body_with_pr
     assert "Soggetto attuatore" not in section  # only the draft and the private project have that role
     fami = body_with_projects["fami"]
     assert (
-        f'<a href="{project_catalogue.url}ente/{region.pk}/?fondo={fami.pk}">Fondo Asilo, Migrazione e Integrazione</a> (FAMI): 2 progetti'
+        f'<a href="{project_catalogue.url}ente/{region.slug}/?fondo={fami.pk}">Fondo Asilo, Migrazione e Integrazione</a> (FAMI): 2 progetti'
         in section
     )
     # the list below is the catalogue filtered to these projects, drafts and private ones left out
@@ -121,13 +121,13 @@ def test_an_organisation_without_published_projects(client, project_catalogue):
     ProjectOrganisationFactory(
         project=ProjectPageFactory(parent=project_catalogue, live=False), organisation=lonely, role=Role.PARTNER
     )
-    html = client.get(f"{project_catalogue.url}ente/{lonely.pk}/").content.decode()
+    html = client.get(f"{project_catalogue.url}ente/{lonely.slug}/").content.decode()
     assert "Nessun progetto pubblicato con ASAP, per ora." in summary_section(html)
 
 
 def test_json_ld_organization(client, project_catalogue, body_with_projects):
     region = body_with_projects["region"]
-    html = client.get(f"{project_catalogue.url}ente/{region.pk}/").content.decode()
+    html = client.get(f"{project_catalogue.url}ente/{region.slug}/").content.decode()
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
     assert data["@type"] == "Organization"
     assert data["name"] == "Regione Lazio"
@@ -135,7 +135,7 @@ def test_json_ld_organization(client, project_catalogue, body_with_projects):
     assert data["url"] == "https://www.regione.lazio.it/"
     assert data["taxID"] == "80143490581"
     assert data["identifier"]["value"] == "80143490581"
-    assert data["mainEntityOfPage"].endswith(f"{project_catalogue.url}ente/{region.pk}/")
+    assert data["mainEntityOfPage"].endswith(f"{project_catalogue.url}ente/{region.slug}/")
 
 
 def organisation_page_queries(client, url):
@@ -150,7 +150,7 @@ def test_query_count_does_not_grow_with_the_number_of_projects(client, project_c
     body = OrganisationFactory()
     funds = [FundFactory(), FundFactory()]
     bulk_projects(project_catalogue, 3, funds=funds, organisations=[body])
-    url = f"{project_catalogue.url}ente/{body.pk}/"
+    url = f"{project_catalogue.url}ente/{body.slug}/"
     few = organisation_page_queries(client, url)
     bulk_projects(project_catalogue, 9, funds=funds, organisations=[body])
     # a second role in some projects must not change the count either

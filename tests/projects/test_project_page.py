@@ -29,7 +29,7 @@ def test_project_page_shows_funding_partners_results_and_eu_statement(client, po
     assert "PA2011 Programma annuale 2011" in html
     assert "<h3>Capofila</h3>" in html and "<h3>Partner</h3>" in html
     assert "Regione Lazio" in html and "Cooperativa Sociale Ponte" in html
-    assert f'href="/progetti/ente/{portfolio["regione"].pk}/"' in html
+    assert f'href="/progetti/ente/{portfolio["regione"].slug}/"' in html
     assert "Sportelli attivati" in html
     assert "Gestione" in html and "Rendicontazione" in html
     assert 'aria-current="page">Sportelli per l' in html  # breadcrumbs

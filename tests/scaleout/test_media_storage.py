@@ -124,7 +124,10 @@ def test_images_and_renditions_are_in_the_bucket_and_served_from_it(client, buck
     assert all(
         abs(got - sent) <= 2 for got, sent in zip(picture.getpixel((480, 270))[:3], (0x1F, 0x6F, 0x8B), strict=True)
     )  # JPEG
-    assert len(keys(s3)) == 2  # the original and its rendition, nothing in MEDIA_ROOT
+    # the original and its renditions (the page's sizes in JPEG and WebP, the sharing image), nothing in MEDIA_ROOT
+    renditions = [key for key in keys(s3) if key != "original_images/sportello.png"]
+    assert renditions and all(key.startswith("images/sportello.") for key in renditions), keys(s3)
+    assert any(key.endswith(".webp") for key in renditions)
     assert not any(Path(settings.MEDIA_ROOT).rglob("sportello*"))
 
 

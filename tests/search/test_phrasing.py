@@ -3,6 +3,8 @@ words match, stop words and elisions are ignored, a typo gets a correction built
 and editors' synonyms widen a query."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from search.models import SearchSynonym
@@ -79,3 +81,14 @@ def test_synonyms_of_another_language_do_not_apply(search_page, catalogues):
     english = Locale.objects.get_or_create(language_code="en")[0]
     SearchSynonym.objects.create(terms="migrants, stranieri, cittadini di paesi terzi", locale=english)
     assert "Integrazione dei cittadini di Paesi terzi" not in result_titles(search_page(q="stranieri")[1])
+
+
+@pytest.mark.parametrize(("typo", "spelling"), [("rendicontazzione", "rendicontazione"), ("apalti", "appalti")])
+def test_the_same_typo_gets_the_same_spelling_on_either_database(search_page, catalogues, typo, spelling):
+    """Issue 25 item 2: on PostgreSQL pg_trgm's trigram similarity picks the candidates (one query
+    with `similarity(`), on SQLite the Python comparison alone; the suggestion is the same."""
+    with CaptureQueriesContext(connection) as queries:
+        html = search_page(q=typo)[1]
+    assert f'Forse cercavi: <a href="?q={spelling}">{spelling}</a>' in html
+    trigram = [query for query in queries.captured_queries if "similarity(" in query["sql"]]
+    assert bool(trigram) == (connection.vendor == "postgresql")

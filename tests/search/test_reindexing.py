@@ -32,9 +32,10 @@ def rename(snippet, name):
 
 def test_renamed_organisation_finds_its_projects_by_the_new_name(client, catalogue):
     project = searchable_project(catalogue)
-    assert found(client, "Viterbo") == ["Accoglienza diffusa"]
+    # the organisation's own page (an "Ente" result) comes first, then its projects
+    assert found(client, "Viterbo") == ["Comune di Viterbo", "Accoglienza diffusa"]
     rename(project.organisation_roles.get().organisation, "Provincia di Rieti")
-    assert found(client, "Rieti") == ["Accoglienza diffusa"]
+    assert found(client, "Rieti") == ["Provincia di Rieti", "Accoglienza diffusa"]
     assert found(client, "Viterbo") == []
 
 

@@ -25,10 +25,14 @@ def projects(home_page):
 
 @pytest.mark.parametrize(
     "query",
-    ["J81H12000340006", "ACCODI", "accodi", "Fondo Europeo Integrazione", "FEI", "Comune di Viterbo", "diffusa"],
+    ["J81H12000340006", "ACCODI", "accodi", "Fondo Europeo Integrazione", "FEI", "diffusa"],
 )
-def test_projects_are_found_by_title_acronym_cup_fund_and_organisation(client, projects, query):
+def test_projects_are_found_by_title_acronym_cup_and_fund(client, projects, query):
     assert found(client, query) == ["Accoglienza diffusa"]
+
+
+def test_an_organisations_name_finds_its_page_then_its_projects(client, projects):
+    assert found(client, "Comune di Viterbo") == ["Comune di Viterbo", "Accoglienza diffusa"]
 
 
 def test_projects_are_counted_and_filtered(client, projects):

@@ -35,8 +35,8 @@ def test_matching_ids_puts_title_matches_first(home_page):
     assert matching_ids(ContentPage, "\x00") == []
 
 
-def test_the_apps_register_progetti_corsi_eventi_notizie_pagine_in_this_order():
-    assert [t.label for t in result_types.available] == ["Progetti", "Corsi", "Eventi", "Notizie", "Pagine"]
+def test_the_apps_register_progetti_enti_corsi_eventi_notizie_pagine_in_this_order():
+    assert [t.label for t in result_types.available] == ["Progetti", "Enti", "Corsi", "Eventi", "Notizie", "Pagine"]
     assert result_types.page_models(result_types.get("pagine")) == [ContentPage, ContributionsRegisterPage, HomePage]
 
 

@@ -91,7 +91,7 @@ def test_headers_that_name_another_host_prefix_or_address_mint_nothing(visit, ho
 def test_a_host_port_never_reaches_what_visitors_get(visit, project_catalogue):
     """The organisation's page names its own address (structured data) from the request's host."""
     organisation = OrganisationFactory(name="Comune di Roma")
-    url = f"/progetti/ente/{organisation.pk}/"
+    url = f"/progetti/ente/{organisation.slug}/"
     status, _headers, body = visit(url, HTTP_HOST="testserver:9999")
     assert status.startswith("200") and "testserver:9999" in body  # what this request asked for
     _status, _headers, body = visit(url)

@@ -163,7 +163,7 @@ def test_a_new_organisation_links_its_page_in_the_catalogue(client, django_user_
     text, buttons = shown(client, response["Location"])
     organisation = Organisation.objects.get(name="Comune di Latina")
     assert "Comune di Latina" in text
-    assert buttons["Vedi sul sito"] == f"/progetti/ente/{organisation.pk}/"
+    assert buttons["Vedi sul sito"] == f"/progetti/ente/{organisation.slug}/"
 
 
 def test_a_published_receipt_links_the_register_and_a_draft_does_not(client, django_user_model, editorial_groups):

@@ -32,6 +32,28 @@ ALLOWED = {
     # News and calls: a catalogue of articles that link to projects, courses and organisations; it
     # adds its sections to their pages through `core.sections`, so neither imports it.
     "news": {"core", "serving", "catalogue", "search", "projects", "courses"},
+    # Newsletter subscribers: sign-up with double opt-in, consent log, preferences, staff list.
+    "subscriptions": {"core", "serving", "outbox", "inbox"},
+    # Open data: the licence page, the DCAT-AP_IT catalogue and the course exports, over the
+    # collections of the apps below (nothing imports it but the demo).
+    "opendata": {"core", "serving", "projects", "courses", "transparency", "news", "events"},
+    # The open data API: reads every public collection (and the catalogue's filters); nothing imports it.
+    "api": {"core", "serving", "catalogue", "search", "projects", "courses", "news", "events", "transparency"},
+    # The newsletter's sending side: issues pick news, courses, events and projects; e-mails go
+    # through the outbox's delivery rules to the subscriptions app's audience.
+    "newsletter": {
+        "core",
+        "serving",
+        "outbox",
+        "inbox",
+        "subscriptions",
+        "projects",
+        "courses",
+        "news",
+        "events",
+        "catalogue",
+        "search",
+    },
     # The composition root and the demo builder may use every app; nothing imports them.
     "home": {
         "core",
@@ -45,6 +67,8 @@ ALLOWED = {
         "courses",
         "news",
         "events",
+        "subscriptions",
+        "newsletter",
     },
     "demo": {
         "core",
@@ -64,6 +88,9 @@ ALLOWED = {
         "home",
         "transparency",
         "accessibility",
+        "subscriptions",
+        "opendata",
+        "newsletter",
     },
 }
 PROJECT_PACKAGES = set(ALLOWED) | {"asap_site"}

@@ -59,6 +59,10 @@ def test_every_page_type_of_the_demo_site_is_valid_html5(client, wagtail_root, a
         "/corsi/?archivio=on",
         "/cerca/?q=progetti",
         "/cookie/preferenze/",
+        "/progetti/enti/",
+        "/progetti/enti/?ruolo=partner&fondo=abc",
+        "/progetti/ente/regione-lazio/",
+        "/cerca/?q=Regione+Lazio",
     }
     for page in Page.objects.live().specific().exclude(depth=1):
         urls.add(page.url)

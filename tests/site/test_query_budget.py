@@ -58,7 +58,7 @@ def site_pages(home_page, project_catalogue, course_catalogue):
         "content page": "/chi-siamo/",
         "project catalogue": project_catalogue.url,
         "project page": project.url,
-        "organisation page": f"{project_catalogue.url}ente/{organisation.pk}/",
+        "organisation page": f"{project_catalogue.url}ente/{organisation.slug}/",
         "course catalogue": course_catalogue.url,
         "course page": course.url,
         "search": "/cerca/?q=sostenibile",

@@ -31,7 +31,7 @@ def test_unknown_and_draft_pages_are_not_found(client, home_page):
 def test_a_catalogue_answers_its_own_routes_and_hands_other_paths_to_its_projects(client, project_catalogue):
     organisation = OrganisationFactory(name="Comune di Latina")
     ProjectPageFactory(parent=project_catalogue, slug="progetto-uno", title="Progetto uno")
-    assert "Comune di Latina" in client.get(f"{project_catalogue.url}ente/{organisation.pk}/").content.decode()
+    assert "Comune di Latina" in client.get(f"{project_catalogue.url}ente/{organisation.slug}/").content.decode()
     assert "Progetto uno" in client.get(f"{project_catalogue.url}progetto-uno/").content.decode()
     assert client.get(f"{project_catalogue.url}progetto-uno/altro/").status_code == 404
     assert client.get(f"{project_catalogue.url}ente/abc/").status_code == 404
@@ -71,7 +71,7 @@ def test_the_addresses_a_routable_page_answers_share_its_route_entry(client, pro
     organisation = OrganisationFactory(name="Comune di Latina")
     client.get(project_catalogue.url)
     entries = route_entries()
-    assert "Comune di Latina" in client.get(f"{project_catalogue.url}ente/{organisation.pk}/").content.decode()
+    assert "Comune di Latina" in client.get(f"{project_catalogue.url}ente/{organisation.slug}/").content.decode()
     for n in range(50):
         assert client.get(f"{project_catalogue.url}ente/{organisation.pk + 1000 + n}/").status_code == 404
     assert route_entries() == entries

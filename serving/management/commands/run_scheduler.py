@@ -18,13 +18,16 @@ logger = logging.getLogger(__name__)
 JOBS = [
     ("publish_scheduled", 10, "pubblicazione"),  # a page goes live at most ~10 s after its time
     ("send_pending_mail", 300, "posta"),  # each run stops after OUTBOX_SEND_BUDGET_SECONDS
+    ("send_newsletters", 60, "newsletter"),  # due mailings start, stalled ones resume (the worker sends)
     ("purge_search_log", 86400),
     ("purge_course_enquiries", 86400),
     ("purge_contact_messages", 86400),
     ("prune_consent_records", 86400),
     ("purge_accessibility_feedback", 86400),
     ("purge_event_registrations", 86400),
+    ("purge_unconfirmed_subscribers", 86400),
     ("send_editorial_digest", 604800),
+    ("send_newsletter_alerts", 86400),  # the weekly alerts, each once a week
 ]
 DEFAULT_LANE = "manutenzione"
 STOP_GRACE_SECONDS = 15  # under systemd's TimeoutStopSec (30 s) for the scheduler
