@@ -68,10 +68,10 @@ def status_of(url):
 class Server:
     """gunicorn on a free port; the CPU time its workers have used so far."""
 
-    def __init__(self, env, app="asap_site.wsgi:application"):
+    def __init__(self, env, app="asap_site.wsgi:application", stderr=subprocess.DEVNULL):
         self.port = free_port()
         command = gunicorn_command("127.0.0.1", self.port, WORKERS, app=app)
-        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.DEVNULL)
+        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stderr=stderr)
         deadline = time.monotonic() + 60
         while True:
             try:

@@ -1,6 +1,7 @@
 """`python -m scripts.bench publish`: the page cache after a publish, under gunicorn as `make run`
 serves the demo (2 workers, the shared file layer of the local cache, no Redis).
 
+    make static   # first: the site serves the collected static files, as `make bench` does
     .venv/bin/python -m scripts.bench publish --duration 30
 
 1. A steady mix (every page type, 4 concurrent clients) for `--duration` seconds, once without
@@ -21,6 +22,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -125,13 +127,20 @@ def main():
     args = parser.parse_args()
     shared = tempfile.mkdtemp(prefix="asap-bench-pages-")
     os.environ["PAGE_CACHE_SHARED_DIR"] = shared
-    with demo_database() as connection:
+    os.environ["TASK_BACKEND"] = "immediate"  # the rebuild after each publish runs here, as the worker would
+    log = Path(shared) / "gunicorn.log"
+    with demo_database() as connection, log.open("w") as errors:
         from django.conf import settings
 
+        if not (Path(settings.STATIC_ROOT) / "staticfiles.json").exists():
+            # Without the manifest every page answers 500 ("Missing staticfiles manifest entry").
+            raise SystemExit(f"no collected static files in {settings.STATIC_ROOT}: run `make static` first")
+
         urls = page_urls()
-        server = Server(server_env(scratch_url(connection)))
+        server = Server(server_env(scratch_url(connection)), stderr=errors)
         try:
-            mix = [url for url in urls.values() if "cerca" not in url]
+            # Pages visitors read (not the 404, which urlopen raises on; not a search, kept per string).
+            mix = [url for label, url in urls.items() if label != "404" and "search" not in label]
             for url in mix:
                 timed_get(server.url(url))
             load = os.getloadavg()
@@ -142,6 +151,8 @@ def main():
                 timed_get(server.url(f"/progetti/?q=parola{n}"))
             rss = worker_rss(server)
             load_after = os.getloadavg()
+        except urllib.error.HTTPError as error:
+            raise SystemExit(f"{error.url}: {error}\n--- the server's log ---\n{log.read_text()[-6000:]}") from None
         finally:
             server.stop()
     print(f"\nload average before {load[0]:.1f} / after {load_after[0]:.1f} (1 min), {os.cpu_count()} cores\n")

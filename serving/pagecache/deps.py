@@ -13,9 +13,10 @@ While a page or part is built (`recording`), three kinds of tags are collected:
 - `table:<table>`: any other table read (snippets, settings and their inline rows, images,
   documents, cookie groups...): saving or deleting a row of it purges it.
 
-Tags a query cannot show are declared (`core.parts.shared_part(..., tags=...)`). A part found in
-the cache passes its tags on to whatever contains it (`note`), so a page's entry holds every tag
-of every part it shows, and a purged part takes the pages that showed it along."""
+Tags a query cannot show are declared (`core.parts.shared_part(..., tags=...)`); the pages a part
+is handed are those its name names by id (`recording`). A part found in the cache passes its tags
+on to whatever contains it (`note`), so a page's entry holds every tag of every part it shows, and
+a purged part takes the pages that showed it along."""
 
 import re
 import threading
@@ -125,9 +126,15 @@ def listed_by_first_publish(*models):
 
 
 @contextmanager
-def recording():
+def recording(given_pages=()):
     """Collect the tags of what is built inside; yields the set (complete when the block ends). An
-    enclosing recording gets them too: a page depends on every part it builds."""
+    enclosing recording gets them too: a page depends on every part it builds, kept or built.
+
+    A part's tags are its own, not those of the page it happened to be built for (a menu built
+    while serving one page would otherwise go with that page's every republish, and take every
+    page along). What a part was handed rather than loaded shows no query: `given_pages`, the ids
+    of the pages it may have been handed (`parts.given_pages`: those its name names, the site's
+    home), are recorded as its `page:` tags."""
     tags = set()
     stack = _stack()
     stack.append(tags)
@@ -140,8 +147,6 @@ def recording():
             yield tags
     finally:
         stack.pop()
+        tags.update(f"page:{pk}" for pk in given_pages)
         if stack:
-            # Objects loaded earlier in the request reach a part without a query (the page served,
-            # its specific row and related rows): the part depends on those pages too.
-            tags.update(tag for enclosing in stack for tag in enclosing if tag.startswith("page:"))
             stack[-1].update(tags)

@@ -5,6 +5,7 @@ the cache; what takes a page away or makes it private still empties everything a
 import pytest
 from wagtail.models import PageViewRestriction
 
+from projects.models import ProjectPage
 from tests.factories import ContentPageFactory
 from tests.factories.courses import CoursePageFactory, CourseSessionFactory, VenueFactory
 from tests.factories.projects import (
@@ -49,13 +50,10 @@ def projects(project_catalogue):
     return first, second
 
 
-@pytest.mark.xfail(
-    reason="parts built while serving a page inherit its page tags: a republish still purges unrelated pages (docs/performance.md)"
-)
 def test_republishing_a_project_purges_it_and_its_catalogue_not_the_other_pages(visit, about, projects):
     first, second = projects
-    # The parts every page shares (menu, boxes) built on another page: a part built while serving a
-    # page inherits that page's tag (docs/performance.md), and would go with it.
+    # The parts every page shares (menu, boxes) are built on another page first: they must not go
+    # with that page, nor take every page along when it is republished (test below).
     kept(visit, "/chi-siamo/", first.url, second.url, "/progetti/")
     republish(first, title="Orientamento e lavoro")
     html, hit = visit(first.url)
@@ -64,6 +62,40 @@ def test_republishing_a_project_purges_it_and_its_catalogue_not_the_other_pages(
     assert "Orientamento e lavoro" in html and not hit  # the catalogue lists it
     assert visit("/chi-siamo/")[1], "a page that does not show the project stays cached"
     assert visit(second.url)[1], "another project's page stays cached"
+
+
+def test_a_part_kept_from_another_page_brings_what_it_shows_along(visit, about, projects):
+    """The "Progetti" box, built on one page and read from the cache on another, purges both when a
+    project it lists is republished."""
+    first, second = projects
+    newest = ProjectPage.objects.live().latest_first().first()
+    kept(visit, "/chi-siamo/", second.url)  # the box built on the first, kept and reused on the second
+    republish(newest, title="Mediazione culturale nei Comuni")
+    for url in ("/chi-siamo/", second.url):
+        html, hit = visit(url)
+        assert "Mediazione culturale nei Comuni" in html and not hit, url
+
+
+def test_a_pages_own_parts_go_with_its_republish(visit, about, projects):
+    """A part the page hands its own instance to (its body) names the page, and goes with it."""
+    first, second = projects
+    about.body = [("paragraph", "<p>Progettazione europea dal 2005.</p>")]
+    republish(about)
+    kept(visit, "/chi-siamo/", second.url)
+    republish(about, body=[("paragraph", "<p>Progettazione europea dal 2003.</p>")])
+    html, hit = visit("/chi-siamo/")
+    assert "dal 2003" in html and "dal 2005" not in html and not hit
+    assert visit(second.url)[1]
+
+
+def test_the_homes_box_titles_show_on_every_page_after_its_republish(visit, about, projects, home_page):
+    """The boxes built while serving the home use the home page they were handed (every part may reach
+    the site's home without a query): its republish purges them wherever they show."""
+    kept(visit, "/", "/chi-siamo/")
+    home_page.refresh_from_db()
+    republish(home_page.specific, projects_box_title="Progetti in corso")
+    html, hit = visit("/chi-siamo/")
+    assert "Progetti in corso" in html and not hit
 
 
 def test_saving_a_snippet_shows_on_the_pages_that_show_it(visit, about, projects):
@@ -77,9 +109,6 @@ def test_saving_a_snippet_shows_on_the_pages_that_show_it(visit, about, projects
     assert "Comune di Latina (LT)" in html and not hit  # snippets still purge everything (docs/performance.md)
 
 
-@pytest.mark.xfail(
-    reason="parts built while serving a page inherit its page tags: a republish still purges unrelated pages (docs/performance.md)"
-)
 def test_rows_of_a_page_saved_outside_the_editor_purge_that_page_only(visit, about, projects):
     first, second = projects
     province = OrganisationFactory(name="Provincia di Frosinone")  # a snippet: saving it purges everything
@@ -132,8 +161,5 @@ def pages_in_redis(settings):
         yield server
 
 
-@pytest.mark.xfail(
-    reason="parts built while serving a page inherit its page tags: a republish still purges unrelated pages (docs/performance.md)"
-)
 def test_in_redis_a_republish_purges_only_what_showed_it(pages_in_redis, visit, about, projects):
     test_republishing_a_project_purges_it_and_its_catalogue_not_the_other_pages(visit, about, projects)
