@@ -126,15 +126,17 @@ def listed_by_first_publish(*models):
 
 
 @contextmanager
-def recording(given_pages=()):
+def recording(named_pages=(), home=None):
     """Collect the tags of what is built inside; yields the set (complete when the block ends). An
     enclosing recording gets them too: a page depends on every part it builds, kept or built.
 
-    A part's tags are its own, not those of the page it happened to be built for (a menu built
+    A part's tags are its own, not those of the page it happened to be built for: a menu built
     while serving one page would otherwise go with that page's every republish, and take every
-    page along). What a part was handed rather than loaded shows no query: `given_pages`, the ids
-    of the pages it may have been handed (`parts.given_pages`: those its name names, the site's
-    home), are recorded as its `page:` tags."""
+    page along. What a part is handed rather than loads shows no query, so (`parts.given_pages`)
+    the pages its name names by id (`named_pages`) and the site's home (`home`) count as loaded;
+    and a page's own part (its name names a page the enclosing build shows: `page-article:{pk}`
+    built while serving that page) takes every page the enclosing build showed, since it may use
+    any of them (the page's parent, its path) and only that page shows it."""
     tags = set()
     stack = _stack()
     stack.append(tags)
@@ -147,6 +149,13 @@ def recording(given_pages=()):
             yield tags
     finally:
         stack.pop()
-        tags.update(f"page:{pk}" for pk in given_pages)
+        named = {f"page:{pk}" for pk in named_pages}
+        if named and stack:
+            enclosing = set().union(*stack)
+            if named & enclosing:
+                tags.update(tag for tag in enclosing if tag.startswith("page:"))
+        tags.update(named)
+        if home is not None:
+            tags.add(f"page:{home}")
         if stack:
             stack[-1].update(tags)

@@ -54,15 +54,15 @@ def _part_keys(names, request):
 
 
 def given_pages(names, request):
-    """The ids of the pages a part may use without loading them, which it depends on like those it
-    loads: the pages its name names by id (`core.parts`: a page's part names the page,
+    """What a part may use without loading it, which it depends on like what it loads (`deps.recording`
+    arguments): the pages its name names by id (`core.parts`: a page's part names the page,
     `page-article:{page.pk}`; a number that is no page's id costs nothing) and its site's home
-    (every part reaches it through the site, kept with its root page)."""
-    ids = {token for name in names for token in str(name).split(":") if token.isdigit()}
+    (every part can reach it through the site, kept with its root page)."""
     site = find_site(request)
-    if site is not None and site.root_page_id:
-        ids.add(str(site.root_page_id))
-    return ids
+    return {
+        "named_pages": {token for name in names for token in str(name).split(":") if token.isdigit()},
+        "home": site.root_page_id if site is not None else None,
+    }
 
 
 def first_shared_part(names, request, usable, build):
@@ -78,7 +78,7 @@ def first_shared_part(names, request, usable, build):
             store.note_born(request, entry.born, entry.tags)
             return name, entry.value
     born = time.time()
-    with deps.recording(given_pages(names, request)) as tags:
+    with deps.recording(**given_pages(names, request)) as tags:
         name, value = build()
     if name in keys:
         store.keep(keys[name], generation, born, value, tags=tags)
@@ -102,7 +102,7 @@ def shared_parts(names, request, build_missing, seconds=None, tags=()):
             store.note_born(request, entry.born, entry.tags)
     if missing := [name for name in names if name not in values]:
         born = time.time()
-        with deps.recording(given_pages(missing, request)) as recorded:
+        with deps.recording(**given_pages(missing, request)) as recorded:
             deps.note(tags)
             built = build_missing(missing)
         store.keep_many({keys[name]: value for name, value in built.items()}, generation, born, seconds, recorded)
