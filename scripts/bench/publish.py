@@ -7,9 +7,8 @@ serves the demo (2 workers, the shared file layer of the local cache, no Redis).
 1. A steady mix (every page type, 4 concurrent clients) for `--duration` seconds, once without
    publishing and once with a project republished every 10 s: p50, p99 and hit rate of each run.
    The publishes run in this process with the rebuild inline (TASK_BACKEND=immediate), as the task
-   worker would run them. A hit is an answer with an `Age` header (the page cache's answers carry
-   one; a fresh render only when its oldest part is a second old, so the rate is a lower bound of
-   misses rather than exact).
+   worker would run them. A hit is an answer the page cache gave (marked `X-Page-Cache: hit` with
+   PAGE_CACHE_MARK_HITS, set for the bench's workers only).
 2. The first request after a publish of each page type (the page itself republished), with the
    rebuild and without it (PAGE_CACHE_REBUILD), against the steady (median) time of that page.
 3. RSS of each worker after `--unique` requests of distinct catalogue addresses (`/progetti/?q=<n>`).
@@ -33,7 +32,7 @@ def timed_get(url):
     start = time.perf_counter()
     with urllib.request.urlopen(url, timeout=30) as response:
         response.read()
-        hit = response.headers.get("Age") is not None
+        hit = response.headers.get("X-Page-Cache") == "hit"
     return time.perf_counter() - start, hit
 
 
@@ -127,6 +126,7 @@ def main():
     args = parser.parse_args()
     shared = tempfile.mkdtemp(prefix="asap-bench-pages-")
     os.environ["PAGE_CACHE_SHARED_DIR"] = shared
+    os.environ["PAGE_CACHE_MARK_HITS"] = "1"  # the workers mark their cache's answers
     os.environ["TASK_BACKEND"] = "immediate"  # the rebuild after each publish runs here, as the worker would
     log = Path(shared) / "gunicorn.log"
     with demo_database() as connection, log.open("w") as errors:

@@ -116,6 +116,15 @@ class LayeredCache(BaseCache):
     def get(self, key, default=None, version=None):
         return self.get_many([key], version=version).get(key, default)
 
+    def get_many_shared(self, keys, version=None):
+        """The files' copies of the page cache's `keys`, replacing this process's own: `store` asks
+        for those it found stale here, which another process may have built again since."""
+        found = self.shared.get_many([key for key in keys if self._is_shared(key)], version=version)
+        for key, value in found.items():
+            if isinstance(value, Entry):
+                self.local.set(key, value, settings.PAGE_CACHE_SECONDS, version=version)
+        return found
+
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         if self._is_shared(key):
             self.shared.set(key, value, timeout, version=version)

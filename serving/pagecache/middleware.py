@@ -19,7 +19,7 @@ from django.utils.cache import cc_delim_re, get_conditional_response, set_respon
 
 from . import deps, rebuild, store
 from .headers import is_personal, is_public, set_cache_headers, shared_seconds
-from .hits import age_header, entry_etag, looked_up
+from .hits import entry_etag, hit_headers, looked_up
 from .keys import admin_prefixes, clean_query
 
 
@@ -69,7 +69,7 @@ def frozen(response):
 
 def thawed(entry):
     status, reason, headers, content = entry.value
-    return HttpResponse(content, status=status, reason=reason, headers=dict([*headers, age_header(entry)]))
+    return HttpResponse(content, status=status, reason=reason, headers=dict([*headers, *hit_headers(entry)]))
 
 
 class PageCacheMiddleware:

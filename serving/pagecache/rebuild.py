@@ -20,18 +20,19 @@ from .keys import canonical_host, scheme, server_port
 
 ORIGINS_KEY = "pagecache:origins"
 MAX_ORIGINS = 4
-_known_origins = set()  # per process: the origins already written, so a store costs no extra read
 
 
 def remember_origin(environ):
-    """Note the scheme, host and port of a request whose page was just kept."""
+    """Note the scheme, host and port of a request whose page was just kept. Read from the cache
+    each time (one read per render, which costs milliseconds anyway), not remembered per process:
+    the key can be evicted or emptied, and a process that thought it written would never write it
+    again, so no rebuild would ever run."""
     origin = (scheme(environ), canonical_host(environ), server_port(environ))
-    if origin in _known_origins or not origin[1]:
+    if not origin[1]:
         return
     known = cache.get(ORIGINS_KEY) or []
     if origin not in known:
         cache.set(ORIGINS_KEY, [origin, *known][:MAX_ORIGINS], timeout=None)
-    _known_origins.add(origin)
 
 
 def paths_to_rebuild(page_ids):

@@ -97,13 +97,25 @@ def lookup_many(keys):
     else:
         entries = cache.get_many([GENERATION_KEY, *keys])
         generation = entries.pop(GENERATION_KEY, None) or _cache_generation()
+    current = _valid(entries, generation)
+    if current is None:  # the cache did not answer: nothing can be vouched for
+        return generation, {}
+    if (stale := [key for key in entries if key not in current]) and hasattr(cache, "get_many_shared"):
+        # This process's own copy is stale, but another process may have built the entry again
+        # since (the task worker's rebuild after a publish): the shared copy may be fresh.
+        current.update(_valid(cache.get_many_shared(stale), generation) or {})
+    return generation, current
+
+
+def _valid(entries, generation):
+    """The current and fresh ones of `entries` ({key: entry}); None when the purge stamps could not be read."""
     current = {key: entry for key, entry in entries.items() if _is_current(entry, generation)}
     if wanted := set().union(*(entry.tags for entry in current.values())):
         purged = tag_stamps.stamps(wanted)
-        if purged is None:  # the cache did not answer: nothing can be vouched for
-            return generation, {}
+        if purged is None:
+            return None
         current = {key: entry for key, entry in current.items() if tag_stamps.is_fresh(entry, purged)}
-    return generation, current
+    return current
 
 
 def _is_current(entry, generation):

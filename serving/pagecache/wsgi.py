@@ -6,7 +6,7 @@ environ alone: one `stat` or cache read for the generation, one for the page, an
 body when the browser already has it (If-None-Match). Everything else, misses included, goes to
 Django, where `PageCacheMiddleware` stores what is storable under the same key."""
 
-from .hits import age_header, entry_etag, looked_up, not_modified
+from .hits import entry_etag, hit_headers, looked_up, not_modified
 
 # What a 304 repeats of the page's headers (RFC 9110, 15.4.5).
 NOT_MODIFIED_HEADERS = {"cache-control", "content-location", "date", "etag", "expires", "vary"}
@@ -22,8 +22,8 @@ class PageCacheApplication:
             status, reason, headers, content = entry.value
             if not_modified(environ, entry_etag(entry)):
                 kept = [(name, value) for name, value in headers if name.lower() in NOT_MODIFIED_HEADERS]
-                start_response("304 Not Modified", [*kept, age_header(entry)])
+                start_response("304 Not Modified", [*kept, *hit_headers(entry)])
                 return []
-            start_response(f"{status} {reason}", [*headers, age_header(entry)])
+            start_response(f"{status} {reason}", [*headers, *hit_headers(entry)])
             return [content]
         return self.application(environ, start_response)
