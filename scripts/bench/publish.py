@@ -16,6 +16,7 @@ serves the demo (2 workers, the shared file layer of the local cache, no Redis).
 
 import argparse
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -155,6 +156,7 @@ def main():
             raise SystemExit(f"{error.url}: {error}\n--- the server's log ---\n{log.read_text()[-6000:]}") from None
         finally:
             server.stop()
+            shutil.rmtree(shared, ignore_errors=True)
     print(f"\nload average before {load[0]:.1f} / after {load_after[0]:.1f} (1 min), {os.cpu_count()} cores\n")
     print("| run | requests | p50 ms | p99 ms | hit rate |\n|---|---:|---:|---:|---:|")
     for name, (p50, p99, rate, count) in (("steady", quiet), ("publish every 10 s", publishing)):

@@ -75,12 +75,22 @@ def test_editors_and_other_hosts_go_to_django(served, page_cache, about):
 
 
 def test_a_publish_is_seen_on_the_next_request(served, page_cache, about):
+    # Without the rebuild (test_rebuild.py), which would answer it from the cache, fresh.
+    page_cache.PAGE_CACHE_REBUILD = False
     served("/chi-siamo/")
     about.title = "Chi siamo davvero"
     about.save_revision().publish()
     _status, _headers, content, by_django = served("/chi-siamo/")
     assert by_django and b"Chi siamo davvero" in content
     assert not served("/chi-siamo/")[3]
+
+
+def test_after_a_publish_the_rebuilt_page_is_answered_before_django(served, page_cache, about):
+    served("/chi-siamo/")
+    about.title = "Chi siamo davvero"
+    about.save_revision().publish()  # committed at once here: the rebuild runs inline
+    _status, _headers, content, by_django = served("/chi-siamo/")
+    assert not by_django and b"Chi siamo davvero" in content
 
 
 def test_without_the_page_cache_every_request_goes_to_django(served, about):
