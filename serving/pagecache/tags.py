@@ -68,7 +68,13 @@ def purge(tags):
     return True
 
 
+# A stamp further ahead than this is no purge that happened (a clock set back, a test that moved
+# time): it would otherwise make every entry with its tag stale until the clock caught up.
+CLOCK_SKEW_SECONDS = 60
+
+
 def is_fresh(entry, purged):
     """Whether `entry` was built after the last purge of each of its tags (`purged`: `stamps`)."""
     built = getattr(entry, "built", 0.0) or entry.born
-    return all(purged.get(tag, 0) < built for tag in entry.tags)
+    horizon = time.time() + CLOCK_SKEW_SECONDS
+    return all(not (built <= stamp < horizon) for stamp in (purged.get(tag, 0) for tag in entry.tags))
