@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from django_filters.constants import EMPTY_VALUES
 
 from core.forms import ErrorsDescribedMixin
-from core.parts import shared_part
+from core.parts import listed_by_first_publish, shared_part
 
 from .ids import KeptIds
 
@@ -190,6 +190,14 @@ class CatalogueFilterSet(django_filters.FilterSet):
     # A catalogue whose results change with the clock (a call's deadline) sets how many seconds its
     # kept parts (counts, ids, filter form, cards) may live at most; None: until editors change something.
     part_seconds = None
+    # What a republish of a listed page changes in the kept ids, counts and other per-filter parts
+    # only if it changes what they read: their queries over `listed_models` count as listings
+    # newest first (`core.parts.listed_by_first_publish`: purged by a first publish or a removal,
+    # not by every republish), and they declare `fact_tags`, which the app purges when a save
+    # changes what they read (projects/catalogue_facts.py). Empty: purged by every publish of a
+    # listed page type, as any listing.
+    listed_models = ()
+    fact_tags = ()
 
     def __init__(self, data, queryset, *, request, exclude=()):
         super().__init__(data, queryset, request=request)
@@ -245,7 +253,21 @@ class CatalogueFilterSet(django_filters.FilterSet):
     def _shared(self, name, state, build):
         if self.search_text:
             return build()
-        return shared_part(self._part_name(name, state), self.request, build, self.part_seconds)
+        return shared_part(
+            self._part_name(name, state), self.request, self._as_listing(build), self.part_seconds, self.fact_tags
+        )
+
+    def _as_listing(self, build):
+        """`build` with its queries over `listed_models` seen as listings of what only a first
+        publish, a removal or a changed fact changes (see `listed_models`)."""
+        if not self.listed_models:
+            return build
+
+        def build_listing():
+            with listed_by_first_publish(*self.listed_models):
+                return build()
+
+        return build_listing
 
     def _part_name(self, name, state):
         return f"{name}:{hashlib.sha256(repr((self.request.path, state)).encode()).hexdigest()}"
@@ -265,12 +287,12 @@ class CatalogueFilterSet(django_filters.FilterSet):
         ]
 
         def build():
-            return self.qs.values_list("pk", flat=True)
+            return list(self.qs.values_list("pk", flat=True))
 
         if self.search_text:
             return list(dict.fromkeys(build()))
         name = self._part_name(f"catalogue-ids:{'&'.join(order)}", self._filter_state())
-        return KeptIds(name, self.request, build, self.part_seconds)
+        return KeptIds(name, self.request, self._as_listing(build), self.part_seconds, self.fact_tags)
 
     @property
     def _counted_filters(self):

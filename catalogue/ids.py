@@ -30,8 +30,8 @@ class KeptIds:
     """The ids of one listing (`build()` gives them in order) as a sequence the paginator slices:
     `len()` and `[start:stop]` read only the head and the chunks the slice needs."""
 
-    def __init__(self, name, request, build, seconds=None):
-        self.name, self.request, self.build, self.seconds = name, request, build, seconds
+    def __init__(self, name, request, build, seconds=None, tags=()):
+        self.name, self.request, self.build, self.seconds, self.tags = name, request, build, seconds, tags
         self.bytes_read = 0  # what this listing read from the kept parts (tests assert it stays small)
         self._ids = None  # the whole list, when this request built it
         head = self._keep([name], self._build_head)[name]
@@ -40,7 +40,7 @@ class KeptIds:
         self.bytes_read += len(head["first"])
 
     def _keep(self, names, build_missing):
-        return shared_parts(names, self.request, build_missing, self.seconds)
+        return shared_parts(names, self.request, build_missing, self.seconds, self.tags)
 
     def _all_ids(self):
         if self._ids is None:

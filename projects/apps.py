@@ -10,11 +10,12 @@ class ProjectsConfig(AppConfig):
     def ready(self):
         from core.translatable import translate_only
 
-        from . import site_search
+        from . import catalogue_facts, site_search
         from .models import Fund, Territory, Theme
         from .services import ensure_asap_services
 
         site_search.register()
+        catalogue_facts.connect()
         translate_only(Fund, Theme, Territory)
 
         # Also runs after the test runner flushes the tables, so the fixed list is always there.

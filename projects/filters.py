@@ -25,6 +25,7 @@ from core.translatable import in_language, source_rows
 from search.query import clean_query
 from search.services import matching_ids
 
+from .catalogue_facts import FACTS_TAG
 from .models.inlines import ProjectOrganisation
 from .models.snippets import AsapService, Fund, FundingProgramme, Organisation, Territory, Theme
 from .status import Status
@@ -95,6 +96,13 @@ class ProjectFilterSet(CatalogueFilterSet):
         forms.IntegerField, label=_("Anno di inizio"), min_value=1900, max_value=2200, field_name="start_year"
     )
     ordine = SortFilter(sorts=SORTS, default="recenti")
+
+    # A republish sorts and counts again only when it changes what they read (`catalogue_facts`).
+    fact_tags = (FACTS_TAG,)
+
+    @property
+    def listed_models(self):
+        return (self.queryset.model,)
 
     @classmethod
     def for_catalogue(cls, request, index, organisation=None):

@@ -13,6 +13,10 @@ SUITES = {
     "publish": ("publish", "the page cache after a publish: p50/p99/hit rate, first request per page type, RSS"),
     "weight": ("weight", "HTML, CSS and JavaScript each page type of the demo loads (no server)"),
     "projects": ("projects", "the project catalogue with 10,000 projects: queries and median time"),
+    "catalogue-scale": (
+        "catalogue_scale",
+        "the project catalogue at 100 and 100,000 projects: steady CPU-ms and the first request after a publish",
+    ),
     "catalogue-ids": ("catalogue_ids", "reading a catalogue's kept ids at 100 and 100,000 projects (no database)"),
     "courses": ("courses", "the course catalogue with 500 courses, calendars, enquiry form"),
     "search": ("search", "site search over 10,000 projects and 1,000 courses: p50/p95 (PostgreSQL)"),

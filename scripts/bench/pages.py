@@ -161,7 +161,7 @@ def page_urls():
     }
 
 
-def add_projects(count):
+def add_projects(count, numbered_from=0):
     """--projects N: N bulk-created projects in the demo catalogue, with its funds, themes and organisations."""
     from projects.models import Fund, Organisation, ProjectIndexPage, Territory, Theme
     from tests.factories.projects import bulk_projects
@@ -173,6 +173,7 @@ def add_projects(count):
         themes=list(Theme.objects.all()),
         territories=list(Territory.objects.all()),
         organisations=list(Organisation.objects.all()),
+        numbered_from=numbered_from,
     )
 
 

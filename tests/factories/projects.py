@@ -123,12 +123,15 @@ class ProjectResultFactory(factory.django.DjangoModelFactory):
         model = ProjectResult
 
 
-def bulk_projects(parent, count, funds=(), themes=(), territories=(), organisations=(), start_year=2008):
+def bulk_projects(
+    parent, count, funds=(), themes=(), territories=(), organisations=(), start_year=2008, numbered_from=0
+):
     """Create `count` live project pages under `parent` quickly, for query-count tests and benchmarks.
 
     Treebeard's `add_child` costs several queries per page, so the `Page` rows are bulk-inserted with
-    their tree paths computed here, and each `ProjectPage` row is saved alone with `raw=True` (Django
-    cannot bulk-insert multi-table children). These pages are not in the search index."""
+    their tree paths computed here, and the `ProjectPage` rows as `save_base(raw=True)` writes them.
+    `numbered_from`: the first number in their titles and slugs (when adding to bulk-created ones).
+    These pages are not in the search index."""
     import uuid
 
     from django.contrib.contenttypes.models import ContentType
@@ -147,13 +150,13 @@ def bulk_projects(parent, count, funds=(), themes=(), territories=(), organisati
         pages = Page.objects.bulk_create(
             [
                 Page(
-                    title=f"Progetto di prova {i}",
-                    draft_title=f"Progetto di prova {i}",
-                    slug=f"progetto-di-prova-{i}",
+                    title=f"Progetto di prova {numbered_from + i}",
+                    draft_title=f"Progetto di prova {numbered_from + i}",
+                    slug=f"progetto-di-prova-{numbered_from + i}",
                     path=Page._get_path(parent.path, parent.depth + 1, first_step + i),
                     depth=parent.depth + 1,
                     numchild=0,
-                    url_path=f"{parent.url_path}progetto-di-prova-{i}/",
+                    url_path=f"{parent.url_path}progetto-di-prova-{numbered_from + i}/",
                     content_type=content_type,
                     live=True,
                     has_unpublished_changes=False,
@@ -169,6 +172,7 @@ def bulk_projects(parent, count, funds=(), themes=(), territories=(), organisati
             pages = list(
                 Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1).order_by("-pk")[:count]
             )
+        projects = []
         for i, page in enumerate(pages):
             year = start_year + i % 18
             project = ProjectPage(
@@ -181,7 +185,12 @@ def bulk_projects(parent, count, funds=(), themes=(), territories=(), organisati
                 planned_end=datetime.date(year + 2, 1 + i % 12, 1),
             )
             project.store_effective_dates()
-            project.save_base(raw=True)
+            projects.append(project)
+        # The child rows in batches, as `save_base(raw=True)` would write them one by one (Django
+        # cannot bulk-insert multi-table children): 100,000 projects in a minute, not half an hour.
+        fields = ProjectPage._meta.local_concrete_fields
+        for start in range(0, len(projects), 500):
+            ProjectPage._base_manager._insert(projects[start : start + 500], fields=fields, raw=True)
         through_rows = []
         for index_in_batch, page in enumerate(pages):
             if themes:
