@@ -48,7 +48,9 @@ class KeptIds:
         return self._ids
 
     def _chunk_name(self, number, token):
-        return f"{self.name}:{token}:{number}"
+        # No part of the name is a bare number: a part whose name holds one depends on the page of
+        # that id (`core.parts`), so chunk 5 would go with every republish of page 5.
+        return f"{self.name}:ids-{token}-{number}"
 
     def _build_head(self, missing):
         ids, token = self._all_ids(), secrets.token_hex(6)

@@ -8,8 +8,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from catalogue import ids as kept_ids
 from projects.models import ProjectOrganisation, ProjectPage
-from tests.factories.projects import OrganisationFactory, ThemeFactory
+from tests.factories.projects import OrganisationFactory, ThemeFactory, bulk_projects
 
 from .test_catalogue import option_text, titles
 
@@ -50,6 +51,19 @@ def test_a_republish_that_changes_no_fact_neither_sorts_nor_counts_again(client,
     response = client.get(url)
     assert "Sintesi riscritta dalla redazione." in response.content.decode()  # its card shows the change
     assert option_text(response, "fondo") == ["Tutti", "FAMI 2014-2020 (2)", "FEI 2007-2013 (1)"]
+
+
+def test_a_long_catalogue_keeps_its_ids_across_an_unchanged_republish(
+    monkeypatch, client, project_catalogue, portfolio
+):
+    """Its ids are kept in numbered chunks: chunk 5 must not go with every republish of page 5."""
+    monkeypatch.setattr(kept_ids, "CHUNK", 2)
+    bulk_projects(project_catalogue, 30)  # 33 projects: chunks 1 to 16, numbers that are pages' ids too
+    project = portfolio["projects"]["concluded"]
+    assert project.pk <= 16
+    assert counted_and_sorted(client, project_catalogue.url)[1]
+    republish(project)
+    assert not counted_and_sorted(client, project_catalogue.url)[1]
 
 
 def test_a_changed_cost_or_title_reorders_at_once(client, project_catalogue, portfolio):
