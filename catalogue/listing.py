@@ -41,19 +41,20 @@ def rows_in_order(filterset, ids):
 def cards(filterset, template_name, ids):
     """The cards of `ids`, in order. Each is rendered once per item and kept as a shared part, the
     same for every visitor and every listing, order or page that shows it: a page reads its cards in
-    one go and fetches and renders only those not kept yet."""
-    names = {f"card:{template_name}:{pk}": pk for pk in ids}
+    one go and fetches (in one go too) and renders only those not kept yet. Each is kept on its own
+    and depends on its item alone (declared: its name holds no bare id, which would make it take
+    every page the listing shows); kept together, they all went with a republish of any."""
+    names = {f"card:{template_name}:item-{pk}": pk for pk in ids}
+    request, seconds = filterset.request, filterset.part_seconds
+    kept = shared_parts(list(names), request, lambda missing: {}, seconds)
+    if missing := [pk for name, pk in names.items() if name not in kept]:
+        for row in rows_in_order(filterset, missing):
+            name = f"card:{template_name}:item-{row.pk}"
 
-    def render(missing):
-        rows = rows_in_order(filterset, [names[name] for name in missing])
-        return {
-            f"card:{template_name}:{row.pk}": render_to_string(
-                template_name, {"item": row, "request": filterset.request}
-            )
-            for row in rows
-        }
+            def render(_missing, row=row, name=name):
+                return {name: render_to_string(template_name, {"item": row, "request": request})}
 
-    kept = shared_parts(list(names), filterset.request, render, filterset.part_seconds)
+            kept[name] = shared_parts([name], request, render, seconds, tags=[f"page:{row.pk}"])[name]
     return [kept[name] for name in names if name in kept]
 
 

@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from catalogue import ids as kept_ids
+from catalogue import listing
 from projects.models import ProjectOrganisation, ProjectPage
 from tests.factories.projects import OrganisationFactory, ThemeFactory, bulk_projects
 
@@ -51,6 +52,21 @@ def test_a_republish_that_changes_no_fact_neither_sorts_nor_counts_again(client,
     response = client.get(url)
     assert "Sintesi riscritta dalla redazione." in response.content.decode()  # its card shows the change
     assert option_text(response, "fondo") == ["Tutti", "FAMI 2014-2020 (2)", "FEI 2007-2013 (1)"]
+
+
+def test_a_republish_renders_again_its_own_card_only(monkeypatch, client, project_catalogue, portfolio):
+    client.get(project_catalogue.url)
+    rendered, render = [], listing.render_to_string
+
+    def counted(template_name, context):
+        rendered.append(context["item"].pk)
+        return render(template_name, context)
+
+    monkeypatch.setattr(listing, "render_to_string", counted)
+    project = portfolio["projects"]["running"]
+    republish(project)
+    assert project.title in client.get(project_catalogue.url).content.decode()
+    assert rendered == [project.pk]  # the two other cards on the page were kept
 
 
 def test_a_long_catalogue_keeps_its_ids_across_an_unchanged_republish(
