@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, pre_save
 
 
 class ProjectsConfig(AppConfig):
@@ -11,11 +11,13 @@ class ProjectsConfig(AppConfig):
         from core.translatable import translate_only
 
         from . import catalogue_facts, site_search
-        from .models import Fund, Territory, Theme
+        from .models import Fund, ProjectPage, Territory, Theme
         from .services import ensure_asap_services
 
         site_search.register()
-        catalogue_facts.connect()
+        pre_save.connect(
+            catalogue_facts.purge_when_facts_change, sender=ProjectPage, dispatch_uid="projects-catalogue-facts"
+        )
         translate_only(Fund, Theme, Territory)
 
         # Also runs after the test runner flushes the tables, so the fixed list is always there.

@@ -7,8 +7,6 @@ again) leaves the catalogue's sorted ids, facet counts, filter form and funding 
 3). The card of the page shows its own changes (its `page:` tag); a first publish, an unpublish, a
 move, a deletion or a changed snippet purge the kept parts as before (`serving.pagecache.purge`)."""
 
-from django.db.models.signals import pre_save
-
 from core.parts import notify_pages_changed
 
 FACTS_TAG = "projects:catalogue-facts"
@@ -52,9 +50,3 @@ def purge_when_facts_change(sender, instance, raw=False, update_fields=None, **k
     saved = sender.objects.filter(pk=instance.pk).first()
     if saved is None or facts(saved) != facts(instance):
         notify_pages_changed(tags=[FACTS_TAG])
-
-
-def connect():
-    from .models import ProjectPage
-
-    pre_save.connect(purge_when_facts_change, sender=ProjectPage, dispatch_uid="projects-catalogue-facts")
