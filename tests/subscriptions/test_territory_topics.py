@@ -54,3 +54,25 @@ def test_a_subscriber_chooses_a_territory_and_receives_its_issue(
         assert start(mailing.pk, now=NOW)
         expected = [marta.pk] if slugs == ["roma"] else []
         assert list(mailing.deliveries.values_list("subscriber", flat=True)) == expected
+
+
+def test_moderators_add_a_territory_that_visitors_see_at_once(client, demo_topics, editorial_groups, django_user_model):
+    from tests.subscriptions.test_staff import member_of
+
+    client.force_login(member_of(django_user_model, "Redattori", "redattrice"))
+    assert client.get("/admin/newsletter_topics/").status_code in (302, 403)
+    client.force_login(member_of(django_user_model, "Moderatori", "moderatrice"))
+    listing = client.get("/admin/newsletter_topics/").content.decode()
+    assert "Argomenti newsletter" in listing and "Roma Capitale" in listing
+    answer = client.post(
+        "/admin/newsletter_topics/new/",
+        {"name": "Campania", "name_en": "Campania", "slug": "campania", "sort_order": 12},
+    )
+    assert answer.status_code == 302
+    taken = client.post(
+        "/admin/newsletter_topics/new/", {"name": "Altro", "name_en": "Other", "slug": "lazio", "sort_order": 1}
+    )
+    assert taken.status_code == 200 and list(taken.context["form"].errors) == ["slug"]
+    assert Topic.objects.filter(slug="lazio").get().name == "Lazio"
+    client.logout()
+    assert ">Campania</label>" in client.get("/newsletter/iscriviti/").content.decode()
