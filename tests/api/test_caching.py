@@ -9,7 +9,7 @@ from serving.pagecache.keys import PUBLIC_PARAMETERS
 from tests.api.conftest import ORIGIN
 
 
-def test_every_documented_query_parameter_can_be_kept(client):
+def test_every_documented_query_parameter_can_be_kept(client, db):
     schema = client.get("/api/v3/openapi.json").json()
     documented = {
         parameter["name"]
