@@ -1,9 +1,11 @@
 """Site search: one place that turns a visitor's text into results, counts per type and editors'
 picks. The catalogues' text boxes use `matching_ids`, so they match exactly like `/cerca/`."""
 
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count
 from modelsearch.utils import get_descendants_content_types_pks
@@ -21,12 +23,25 @@ from .types import result_types
 from .vocabulary import corrected_terms
 
 
+@functools.cache
+def _models_and_subclasses(models):
+    return tuple(model for model in apps.get_models() if issubclass(model, models))
+
+
+def content_type_ids(*models):
+    """The content type ids of `models` and their subclasses (what `PageQuerySet.type()` filters on),
+    without going through every installed model and comparing content type objects each time."""
+    found = ContentType.objects.get_for_models(*_models_and_subclasses(models))
+    return [content_type.pk for content_type in found.values()]
+
+
 def live_pages(models):
     # Every page model's content type in one query in a fresh worker: the index's filter asks for all
     # of them, `type()` for some (two queries otherwise); both then read Django's per-process cache.
     get_descendants_content_types_pks(Page)
     # Only the pages in the visitor's language (core/language.py): /cerca/ is Italian.
-    return public(Page.objects.live().filter(locale=active_locale_id()).type(*models))
+    pages = Page.objects.live().filter(locale=active_locale_id(), content_type_id__in=content_type_ids(*models))
+    return public(pages)
 
 
 ALL_TYPES = "tutti"  # ?tipo=tutti: every type, even when the words name one ("corsi appalti")
