@@ -194,12 +194,13 @@ class SiteSearch:
         return RankedByWordsMatched(pages, found, word_queries(self.plan, request))
 
     def _page_ids(self, request):
-        pages = live_pages(result_types.page_models(self.result_type))
         if self.matches is not None:  # every match, read with the counts
             ids = self._matching_ids_of_type()
             if not self.plan.any_word:
                 return ids
+            pages = live_pages(result_types.page_models(self.result_type))
             return RankedByWordsMatched(pages, None, word_queries(self.plan, request), as_ids=True, every_id=ids)
+        pages = live_pages(result_types.page_models(self.result_type))
         if self.plan.in_titles:
             return pages.filter(title__icontains=self.plan.text).order_by("title", "pk").values_list("pk", flat=True)
         found = pages.search(backend_query(self.plan, request))
