@@ -20,7 +20,7 @@ from tests.search.helpers import result_titles
 
 pytestmark = pytest.mark.django_db
 
-BUDGET = 12
+BUDGET = 10
 
 
 @pytest.fixture
