@@ -201,22 +201,16 @@ class SiteSearch:
             pages = live_pages(result_types.page_models(self.result_type))
             return RankedByWordsMatched(pages, None, word_queries(self.plan, request), as_ids=True, every_id=ids)
         pages = live_pages(result_types.page_models(self.result_type))
-        if self.plan.in_titles:
-            return pages.filter(title__icontains=self.plan.text).order_by("title", "pk").values_list("pk", flat=True)
+        if self.plan.in_titles or not self.plan.any_word:
+            return _best_first(pages, self.plan, request).values_list("pk", flat=True)
         found = pages.search(backend_query(self.plan, request))
-        if not self.plan.any_word:
-            return found.get_queryset().values_list("pk", flat=True)
         return RankedByWordsMatched(pages, found, word_queries(self.plan, request), as_ids=True)
 
     def _matching_ids_of_type(self):
         if self.result_type is None:
             return [pk for pk, _ in self.matches]
-        models = tuple(result_types.page_models(self.result_type))  # and their subclasses, as `type()`
-        of_type = {}
-        for content_type_id in {content_type_id for _, content_type_id in self.matches}:
-            model = ContentType.objects.get_for_id(content_type_id).model_class()
-            of_type[content_type_id] = model is not None and issubclass(model, models)
-        return [pk for pk, content_type_id in self.matches if of_type[content_type_id]]
+        of_type = set(content_type_ids(*result_types.page_models(self.result_type)))
+        return [pk for pk, content_type_id in self.matches if content_type_id in of_type]
 
     def promotions(self, request=None):
         """Editors' picks for this exact query (`wagtail.contrib.search_promotions`), live pages only.
