@@ -73,7 +73,7 @@ def lead_or_wait(key):
     deadline = time.monotonic() + bound
     while time.monotonic() < deadline:
         time.sleep(WAIT_STEP)
-        _generation, entry = store.lookup(key)
+        _version, entry = store.lookup(key)
         if entry:
             return entry
         if not cache.get(f"{key}:building"):  # the builder gave up (an error, an unstorable answer)
