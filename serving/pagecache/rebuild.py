@@ -12,7 +12,6 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.test import Client
 from wagtail.models import Page
 
 from . import store
@@ -49,6 +48,8 @@ def paths_to_rebuild(page_ids):
 
 
 def rebuild(page_ids):
+    from django.test import Client  # only the task worker needs it: 11 MiB (jinja2 and more) per web worker
+
     origins = cache.get(ORIGINS_KEY) or []
     paths = paths_to_rebuild(page_ids)
     client = Client(raise_request_exception=False)
