@@ -1,9 +1,9 @@
 """Pages of a list, numbered: `page` and `page_size`.
 
 Wagtail's v3 API pages by `limit`/`offset` (`WagtailLimitOffsetPagination`), but the site's page
-cache keeps only answers whose every query parameter a page reads (`serving.pagecache.keys`), and
-`page` is the one the catalogues read: with it, the default page size and the catalogue's filters
-an API call is kept and shared like the catalogue page it mirrors. Like Wagtail's class, a page size
+cache keeps only answers whose every query parameter is one it knows (`serving.pagecache.keys`:
+`page` as the catalogues read it, and `page_size`): with them and the catalogue's filters an API call
+is kept and shared like the catalogue page it mirrors. Like Wagtail's class, a page size
 over the maximum is refused (a 422 naming the parameter) rather than silently capped (django-ninja's
 default)."""
 
@@ -23,8 +23,7 @@ class NumberedPages(PageNumberPagination):
             PAGE_SIZE,
             ge=1,
             le=MAX_PAGE_SIZE,
-            description=f"Elementi per pagina (al massimo {MAX_PAGE_SIZE}). Le risposte con la misura "
-            "predefinita sono condivise dalla cache del sito; le altre sono calcolate ogni volta.",
+            description=f"Elementi per pagina (al massimo {MAX_PAGE_SIZE}).",
         )
 
     def __init__(self, **kwargs: Any) -> None:

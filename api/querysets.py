@@ -20,15 +20,21 @@ def published_projects():
     return ProjectPage.objects.published().filter(**ITALIAN).with_status()
 
 
-def project_details(projects):
+def project_list_rows():
+    """What a project in a list shows: its fund, programme, roles with their organisations,
+    territories, themes and services, one query per relation whatever the number of rows."""
     roles = ProjectOrganisation.objects.select_related("organisation").order_by("sort_order")
     return (
-        projects.defer_streamfields()
+        published_projects()
+        .defer_streamfields()
         .select_related("fund", "programme")
-        .prefetch_related(
-            Prefetch("organisation_roles", queryset=roles), "territories", "themes", "asap_services", "results"
-        )
+        .prefetch_related(Prefetch("organisation_roles", queryset=roles), "territories", "themes", "asap_services")
     )
+
+
+def project_detail_rows():
+    """A project's own answer adds its indicators."""
+    return project_list_rows().prefetch_related("results")
 
 
 def _total(queryset, expression):

@@ -13,7 +13,7 @@ from ninja.pagination import paginate
 from projects.filters import SORTS, ProjectFilterSet
 from projects.status import Status
 
-from . import querysets, schemas
+from . import querysets, rows, schemas
 from .pagination import NumberedPages
 
 ID_FACETS = ("fondo", "programma", "tema", "territorio", "ente", "servizio")
@@ -56,7 +56,7 @@ class ProjectFilters(Schema):
     ordine: Literal[tuple(SORTS)] = Field("recenti", description="Ordine dei risultati.")  # type: ignore[valid-type]
 
 
-def filtered_projects(request):
+def project_filterset(request):
     """The catalogue's filter set over every published project, or a 400 naming the first value it
     refuses: a malformed one (its form's Italian message) or one no project could match (an unknown
     id or slug: the catalogue's options, read once per site and change)."""
@@ -68,7 +68,7 @@ def filtered_projects(request):
         value = filterset.values.get(name)
         if value is not None and str(value) not in {known for known, _label in filterset.choices[name]}:
             raise HttpError(400, f"Valore sconosciuto per «{name}»: {value}.")
-    return filterset.qs
+    return filterset
 
 
 def one(queryset, pk):
@@ -83,13 +83,14 @@ projects = Router(tags=["progetti"])
 
 @projects.get(
     "/",
-    response=list[schemas.Project],
+    response=schemas.ProjectList,
     summary="Elenco dei progetti, filtrato come il catalogo",
     openapi_extra=FILTER_ERRORS,
 )
-@paginate(NumberedPages)
-def list_projects(request, filters: Query[ProjectFilters]):
-    return querysets.project_details(filtered_projects(request))
+def list_projects(request, filters: Query[ProjectFilters], pages: Query[NumberedPages.Input]):
+    """The catalogue's kept ordered ids for these filters, sliced; each project's JSON kept (`api.rows`)."""
+    ids = project_filterset(request).ordered_ids()
+    return rows.project_page(request, schemas.Project, ids, pages.page, pages.page_size)
 
 
 @projects.get(
@@ -99,7 +100,7 @@ def list_projects(request, filters: Query[ProjectFilters]):
     openapi_extra=FILTER_ERRORS,
 )
 def project_totals(request, filters: Query[ProjectFilters]):
-    rows = filtered_projects(request).funding_by_fund()
+    per_fund_rows = project_filterset(request).qs.funding_by_fund()
     per_fund = [
         {
             "fondo": {"id": row["fund_id"], "name": row["fund__name"], "acronym": row["fund__acronym"]}
@@ -109,12 +110,12 @@ def project_totals(request, filters: Query[ProjectFilters]):
             "costo_totale": row["cost"],
             "contributo_ue": row["eu"],
         }
-        for row in rows
+        for row in per_fund_rows
     ]
     return {
-        "progetti": sum(row["projects"] for row in rows),
-        "costo_totale": sum((row["cost"] or 0 for row in rows), 0),
-        "contributo_ue": sum((row["eu"] or 0 for row in rows), 0),
+        "progetti": sum(row["projects"] for row in per_fund_rows),
+        "costo_totale": sum((row["cost"] or 0 for row in per_fund_rows), 0),
+        "contributo_ue": sum((row["eu"] or 0 for row in per_fund_rows), 0),
         "per_fondo": per_fund,
     }
 
@@ -126,7 +127,7 @@ def project_totals(request, filters: Query[ProjectFilters]):
     openapi_extra=DETAIL_ERRORS,
 )
 def get_project(request, project_id: int):
-    return one(querysets.project_details(querysets.published_projects()), project_id)
+    return rows.project_detail(request, schemas.ProjectDetail, project_id)
 
 
 organisations = Router(tags=["enti"])

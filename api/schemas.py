@@ -123,6 +123,13 @@ class Project(Schema):
         return [service.code for service in obj.asap_services.all()]
 
 
+class ProjectList(Schema):
+    """A page of projects, as the other lists answer (`page`, `page_size`)."""
+
+    items: list[Project]
+    count: int
+
+
 class Indicator(Schema):
     nome: str = Field(validation_alias="name")
     unita: str = Field(validation_alias="unit")

@@ -8,7 +8,10 @@ typed (no apostrophe, the "+" and leading zeros kept) and the quoted constant ca
 since only digits, spaces and `+ . / ( ) -` qualify. XLSX: the same values, but cells are typed (text
 stays text, so no visible apostrophe), dates are real dates shown in Rome time, every sheet has a
 name, a bold header row that stays in view, an autofilter and columns wide enough for their values.
-The open-data CSV of projects keeps its own documented format (projects/exports.py)."""
+The open-data CSV of projects keeps its own documented format (projects/exports.py).
+
+openpyxl is imported by the XLSX functions, not here: staff exports need it, and it would add
+18 MiB to every web worker that only serves visitors (docs/performance.md)."""
 
 import csv
 import datetime
@@ -18,9 +21,6 @@ from decimal import Decimal
 
 from django.http import HttpResponse
 from django.utils import timezone
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV/formula injection).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "|", "%")
@@ -104,6 +104,8 @@ def italian_csv_response(filename, sheets):
 
 def xlsx_response(filename, sheets):
     """sheets: [(title, header, rows)], one named worksheet each."""
+    from openpyxl import Workbook
+
     workbook = Workbook()
     workbook.remove(workbook.active)
     for title, header, rows in sheets:
@@ -115,6 +117,9 @@ def xlsx_response(filename, sheets):
 
 def write_sheet(sheet, header, rows):
     """The header in bold, frozen and filtered; typed cells; columns as wide as their content."""
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     header = list(header)
     sheet.append(header)
     widths = [len(str(heading)) + 3 for heading in header]  # room for the filter button

@@ -11,7 +11,6 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext
-from icalendar import Calendar, Event
 
 ROME = ZoneInfo("Europe/Rome")
 CALENDAR_CACHE_SECONDS = 15 * 60
@@ -26,6 +25,8 @@ def session_uid(session):
 
 
 def new_calendar(name):
+    from icalendar import Calendar  # here, not at the top: 9 MiB a web worker serving pages never needs
+
     calendar = Calendar()
     calendar.add("prodid", "-//ASAP//Corsi di formazione//IT")
     calendar.add("version", "2.0")
@@ -37,6 +38,8 @@ def new_calendar(name):
 
 
 def session_event(course, session, course_url):
+    from icalendar import Event
+
     event = Event()
     event.add("uid", session_uid(session))
     event.add("dtstamp", (course.last_published_at or timezone.now()).astimezone(ZoneInfo("UTC")))

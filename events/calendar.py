@@ -6,7 +6,6 @@ import datetime
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from icalendar import Event
 
 from courses.feeds import ROME, calendar_response, new_calendar, uid_domain
 
@@ -16,6 +15,8 @@ def event_uid(event):
 
 
 def calendar_event(event, url):
+    from icalendar import Event  # here, not at the top (courses.feeds.new_calendar says why)
+
     entry = Event()
     entry.add("uid", event_uid(event))
     entry.add("dtstamp", (event.last_published_at or timezone.now()).astimezone(datetime.UTC))

@@ -21,7 +21,7 @@ from django.db import transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
 
-from outbox.delivery import REFUSED, _close, _error
+from outbox.delivery import REFUSED, close_quietly, error_text
 from subscriptions.links import list_unsubscribe_headers, preferences_url, unsubscribe_url
 from subscriptions.models import Subscriber
 
@@ -65,7 +65,7 @@ def permanent_failure(exc):
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
         codes = [code for code, _message in exc.recipients.values()]
         if codes and all(500 <= code < 600 for code in codes):
-            return _error(exc)
+            return error_text(exc)
     return ""
 
 
@@ -113,10 +113,10 @@ class Sender:
                     status, fields = Status.FAILED, {"error": reason}
                 else:
                     logger.warning("Newsletter: recapito %s rifiutato, resta in coda: %s", delivery_id, exc)
-                    status, fields = Status.PENDING, {"error": _error(exc)}
+                    status, fields = Status.PENDING, {"error": error_text(exc)}
             except Exception as exc:  # no answer: the server may or may not have taken it
                 logger.error("Newsletter: recapito %s con esito incerto, non verrà reinviato (%s)", delivery_id, exc)
-                status, fields = Status.UNCERTAIN, {"error": "Nessuna risposta dal server: " + _error(exc)}
+                status, fields = Status.UNCERTAIN, {"error": "Nessuna risposta dal server: " + error_text(exc)}
             else:
                 status, fields = Status.SENT, {"sent_at": timezone.now(), "error": ""}
         Delivery.objects.filter(pk=delivery_id, status=Status.SENDING).update(status=status, **fields)
@@ -155,12 +155,12 @@ def send_pending(mailing_id, budget=None, clock=time.monotonic, sleep=time.sleep
                 status = sender.deliver(delivery_id)
                 last_pk = delivery_id
                 if status == Delivery.Status.UNCERTAIN:  # the connection is in an unknown state
-                    _close(sender.connection)
+                    close_quietly(sender.connection)
                     sender.connection = None
             Mailing.objects.filter(pk=mailing_id).update(progress_at=timezone.now())
     finally:
         if sender.connection is not None:
-            _close(sender.connection)
+            close_quietly(sender.connection)
     finish_if_done(mailing_id)
     return False
 

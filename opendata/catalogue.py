@@ -15,8 +15,6 @@ VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 LANGUAGES = "http://publications.europa.eu/resource/authority/language/"
 THEME_TAXONOMY = URIRef("http://publications.europa.eu/resource/authority/data-theme")
 ATTRIBUTION = URIRef("http://purl.org/adms/licencetype/Attribution")
-FORMATS = {"turtle": "text/turtle", "xml": "application/rdf+xml", "json-ld": "application/ld+json"}
-SUFFIXES = {"ttl": "turtle", "rdf": "xml", "jsonld": "json-ld"}
 
 
 def _date(moment):

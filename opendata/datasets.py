@@ -23,6 +23,9 @@ from .exports import COURSE_COLUMNS
 THEMES = "http://publications.europa.eu/resource/authority/data-theme/"
 FREQUENCIES = "http://publications.europa.eu/resource/authority/frequency/"
 FILE_TYPES = "http://publications.europa.eu/resource/authority/file-type/"
+# The catalogue's formats: rdflib's name and media type, by the suffix of its address.
+CATALOGUE_FORMATS = {"turtle": "text/turtle", "xml": "application/rdf+xml", "json-ld": "application/ld+json"}
+CATALOGUE_SUFFIXES = {"ttl": "turtle", "rdf": "xml", "jsonld": "json-ld"}
 API_ROOT = "/api/v3/"
 API_SCHEMA = "/api/v3/openapi.json"
 

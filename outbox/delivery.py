@@ -12,7 +12,10 @@ Sending, so that neither a slow mail server nor a database drop sends an e-mail 
    becomes "esito incerto" and is never resent by itself. A row still "in invio" after
    `OUTBOX_STALE_MINUTES` (the database dropped before step 3, or the process died) is the same case.
 Staff check uncertain e-mails in the admin (menu "E-mail in uscita") and send one again, with
-the same Message-ID, only if it did not arrive. docs/mail.md explains the choice."""
+the same Message-ID, only if it did not arrive. docs/mail.md explains the choice.
+
+The newsletter (newsletter/sending.py) follows the same rule for its own rows and reuses REFUSED,
+`error_text` and `close_quietly`."""
 
 import logging
 import smtplib
@@ -49,7 +52,8 @@ def queue(*, kind, to, subject, body, reply_to="", attachment=None, about=None):
 REFUSED = (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPDataError)
 
 
-def _error(exc):
+def error_text(exc):
+    """An exception as the one line kept in a row's error field (the newsletter's deliveries too)."""
     return f"{type(exc).__name__}: {exc}"[:2000]
 
 
@@ -81,10 +85,10 @@ def deliver(email_id, connection=None):
         _message(email, connection).send()
     except REFUSED as exc:
         logger.warning("E-mail %s rifiutata dal server, resta in coda: %s", email_id, exc)
-        status, fields = Status.PENDING, {"last_error": _error(exc)}
+        status, fields = Status.PENDING, {"last_error": error_text(exc)}
     except Exception as exc:  # no answer: the server may or may not have taken it
         logger.error("E-mail %s: esito incerto, non verrà reinviata da sola (%s)", email_id, exc)
-        status, fields = Status.UNCERTAIN, {"last_error": "Nessuna risposta dal server: " + _error(exc)}
+        status, fields = Status.UNCERTAIN, {"last_error": "Nessuna risposta dal server: " + error_text(exc)}
     else:
         status, fields = Status.SENT, {"sent_at": timezone.now(), "last_error": ""}
     OutboundEmail.objects.filter(pk=email_id, status=Status.SENDING).update(status=status, **fields)
@@ -95,7 +99,7 @@ def _not_sent(email_ids, exc):
     """No connection to the server: nothing went out, the e-mails stay pending with the error."""
     logger.warning("Server di posta non raggiungibile, %s e-mail restano in coda: %s", len(email_ids), exc)
     OutboundEmail.objects.filter(pk__in=email_ids, status=OutboundEmail.Status.PENDING).update(
-        attempts=F("attempts") + 1, last_error=_error(exc)
+        attempts=F("attempts") + 1, last_error=error_text(exc)
     )
 
 
@@ -117,15 +121,16 @@ def deliver_many(email_ids, budget=None, clock=time.monotonic):
             status = deliver(remaining.pop(0), connection=connection)
             sent += status == OutboundEmail.Status.SENT
             if status == OutboundEmail.Status.UNCERTAIN:  # the connection is in an unknown state
-                _close(connection)
+                close_quietly(connection)
                 connection = None
     finally:
         if connection is not None:
-            _close(connection)
+            close_quietly(connection)
     return sent
 
 
-def _close(connection):
+def close_quietly(connection):
+    """Close an SMTP connection that may already be dead (after a timeout the server dropped it)."""
     try:
         connection.close()
     except Exception:  # closing a connection the server dropped

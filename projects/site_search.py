@@ -73,12 +73,24 @@ def may_name_an_organisation(plan, request):
     return all(any(_prefix(word) in prefixes for words in alternatives for word in words) for alternatives in slots)
 
 
+def organisations_address(request):
+    """Where the organisations' pages start ("/progetti/ente/"), or "" without a public catalogue: a
+    shared part, renewed when editors publish."""
+
+    def build():
+        catalogue = ProjectIndexPage.objects.live().public().filter(locale=active_locale_id()).first()
+        return catalogue.get_url(request) + "ente/" if catalogue is not None else ""
+
+    return shared_part("search:organisations-address", request, build)
+
+
 class OrganisationPages:
     """The organisations whose name or acronym has every word of the query (or, for the plan that
     looks inside titles, the text), among those with projects in the catalogue of the address's
     language. Words that match only some of a name (the any-word plan) find none: a page about the
-    words ranks better. What a plan matches is asked once per request (the type counts and the
-    results both need it), and not at all when no organisation's words could match."""
+    words ranks better. What a plan matches, with each one's number of projects, is asked once per
+    request (two queries) (the type counts and the results both need it), and not at all when no
+    organisation's words could match."""
 
     @staticmethod
     def matching(plan, request):
@@ -90,35 +102,29 @@ class OrganisationPages:
             hits = get_search_backend().search(
                 backend_query(plan, request), Organisation.objects.all(), order_by_relevance=False
             )
+            # Read first: SQLite runs the full-text match as a subquery more slowly than the two queries.
             found = Q(pk__in=list(hits.get_queryset().values_list("pk", flat=True)))
-        return Organisation.objects.filter(found, project_roles__project__in=published_projects()).distinct()
+        # The count reuses the filter's join: the organisation's distinct published projects.
+        matched = Organisation.objects.filter(found, project_roles__project__in=published_projects())
+        matched = matched.annotate(projects=Count("project_roles__project", distinct=True))
+        return matched.only("name", "acronym", "slug", "kind").order_by("name")
 
-    def matching_ids(self, plan, request):
+    def matched(self, plan, request):
         kept = getattr(request, "_organisation_matches", {}) if request is not None else {}
         if plan not in kept:
-            kept[plan] = list(self.matching(plan, request).values_list("pk", flat=True))
+            kept[plan] = list(self.matching(plan, request))
             if request is not None:
                 request._organisation_matches = kept
         return kept[plan]
 
     def count(self, plan, request=None):
-        return len(self.matching_ids(plan, request))
+        return len(self.matched(plan, request))
 
     def results(self, plan, request=None):
-        ids = self.matching_ids(plan, request)
-        if not ids:
+        organisations = self.matched(plan, request)
+        base = organisations_address(request) if organisations else ""
+        if not base:
             return []
-        catalogue = ProjectIndexPage.objects.live().public().filter(locale=active_locale_id()).first()
-        if catalogue is None:
-            return []
-        base = catalogue.get_url(request) + "ente/"
-        organisations = Organisation.objects.filter(pk__in=ids).annotate(
-            projects=Count(
-                "project_roles__project",
-                distinct=True,
-                filter=Q(project_roles__project__in=published_projects()),
-            )
-        )
         return [
             OrganisationResult(
                 title=str(organisation),
@@ -133,7 +139,7 @@ class OrganisationPages:
                     ]
                 ),
             )
-            for organisation in organisations.order_by("name")
+            for organisation in organisations
         ]
 
 

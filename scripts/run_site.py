@@ -165,6 +165,11 @@ def main():
 
     env = {**os.environ, "HOST": args.host, "PORT": str(args.port), "PYTHONUNBUFFERED": "1"}
     env.setdefault("DJANGO_SETTINGS_MODULE", "asap_site.settings.dev" if args.dev else "asap_site.settings.local")
+    if not args.dev and not env.get("REDIS_URL"):
+        # The page cache's entries in files every process reads, besides each worker's memory: the
+        # task worker's rebuild after a publish then serves every gunicorn worker (docs/performance.md).
+        generation_file = Path(env.get("PAGE_CACHE_GENERATION_FILE") or ROOT / "var" / "page-cache-generation")
+        env.setdefault("PAGE_CACHE_SHARED_DIR", str(generation_file.parent / "page-cache"))
     try:
         # Full URLs (canonical links, sitemap, feeds, e-mails) must name the address the site answers on.
         subprocess.run([sys.executable, str(ROOT / "manage.py"), "set_site_address"], cwd=ROOT, env=env, check=True)

@@ -1,8 +1,11 @@
 """Site search: one place that turns a visitor's text into results, counts per type and editors'
 picks. The catalogues' text boxes use `matching_ids`, so they match exactly like `/cerca/`."""
 
+import functools
+from collections import Counter
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count
 from modelsearch.utils import get_descendants_content_types_pks
@@ -20,17 +23,33 @@ from .types import result_types
 from .vocabulary import corrected_terms
 
 
+@functools.cache
+def _models_and_subclasses(models):
+    return tuple(model for model in apps.get_models() if issubclass(model, models))
+
+
+def content_type_ids(*models):
+    """The content type ids of `models` and their subclasses (what `PageQuerySet.type()` filters on),
+    without going through every installed model and comparing content type objects each time."""
+    found = ContentType.objects.get_for_models(*_models_and_subclasses(models))
+    return [content_type.pk for content_type in found.values()]
+
+
 def live_pages(models):
     # Every page model's content type in one query in a fresh worker: the index's filter asks for all
     # of them, `type()` for some (two queries otherwise); both then read Django's per-process cache.
     get_descendants_content_types_pks(Page)
     # Only the pages in the visitor's language (core/language.py): /cerca/ is Italian.
-    return public(Page.objects.live().filter(locale=active_locale_id()).type(*models))
+    pages = Page.objects.live().filter(locale=active_locale_id(), content_type_id__in=content_type_ids(*models))
+    return public(pages)
 
 
 ALL_TYPES = "tutti"  # ?tipo=tutti: every type, even when the words name one ("corsi appalti")
 # Pages the any-word plan ranks by how many words they match; further ones follow in the backend's order.
 RANKED_CANDIDATES = 100
+# A plan's matches are read as (id, content type) rows, best first, in one query: when there are at most
+# this many, the counts per type and the results' ids come from them; more are counted by a faceted query.
+KEPT_MATCHES = 200
 
 
 @dataclass
@@ -44,6 +63,8 @@ class SiteSearch:
     plan: Plan = None  # how the words were searched (search/plans.py)
     steered: bool = False  # the type was chosen by the query's words, not by the visitor
     suggestion: str = ""  # "Forse cercavi: ..."
+    # The chosen plan's matching pages, [(id, content type id)] best first, when they were few enough.
+    matches: list = field(default=None, repr=False, compare=False)
 
     @classmethod
     def run(cls, raw_query, type_slug=None, known=None, request=None):
@@ -61,19 +82,20 @@ class SiteSearch:
     def _choose_plan(self, request, explicit_type):
         fallback = None
         for plan in read(self.query, request, explicit_type=explicit_type):
-            counts = self._count_per_type(plan, request)
+            counts, matches = self._count_per_type(plan, request)
             if plan.steer:
                 steer = result_types.get(plan.steer)
                 if dict(counts).get(steer):
-                    self.plan, self.counts, self.result_type, self.steered = plan, counts, steer, True
+                    self.plan, self.counts, self.matches = plan, counts, matches
+                    self.result_type, self.steered = steer, True
                     break
                 continue
-            fallback = fallback or (plan, counts)
+            fallback = fallback or (plan, counts, matches)
             if any(count for _, count in counts):
-                self.plan, self.counts = plan, counts
+                self.plan, self.counts, self.matches = plan, counts, matches
                 break
         else:
-            self.plan, self.counts = fallback
+            self.plan, self.counts, self.matches = fallback
         found = sum(count for _, count in self.counts)
         if self.plan.corrected:
             self.suggestion = self.plan.corrected
@@ -100,12 +122,19 @@ class SiteSearch:
         return {result_type.slug: count for result_type, count in self.counts}
 
     def _count_per_type(self, plan, request=None):
-        """One faceted query for every type's count."""
+        """([(type, count)], the matching rows or None): one query reads the matches' (id, content type),
+        best first, when they are at most KEPT_MATCHES (the results' ids then need no other query);
+        a broader query is counted per type by a second, faceted one."""
         pages = live_pages(result_types.page_models())
-        if plan.in_titles:
+        matches = list(_best_first(pages, plan, request).values_list("pk", "content_type_id")[: KEPT_MATCHES + 1])
+        if len(matches) <= KEPT_MATCHES:
+            per_content_type = Counter(content_type_id for _, content_type_id in matches)
+        elif plan.in_titles:
+            matches = None
             rows = pages.filter(title__icontains=plan.text).values("content_type_id").annotate(n=Count("pk"))
             per_content_type = {row["content_type_id"]: row["n"] for row in rows.order_by()}
         else:
+            matches = None
             per_content_type = pages.search(backend_query(plan, request)).facet("content_type_id")
         counts = dict.fromkeys(result_types.available, 0)
         for content_type_id, count in per_content_type.items():
@@ -116,7 +145,7 @@ class SiteSearch:
         for result_type in counts:
             for source in result_types.sources(result_type):
                 counts[result_type] += source.count(plan, request)
-        return list(counts.items())
+        return list(counts.items()), matches
 
     @property
     def count(self):
@@ -165,13 +194,23 @@ class SiteSearch:
         return RankedByWordsMatched(pages, found, word_queries(self.plan, request))
 
     def _page_ids(self, request):
+        if self.matches is not None:  # every match, read with the counts
+            ids = self._matching_ids_of_type()
+            if not self.plan.any_word:
+                return ids
+            pages = live_pages(result_types.page_models(self.result_type))
+            return RankedByWordsMatched(pages, None, word_queries(self.plan, request), as_ids=True, every_id=ids)
         pages = live_pages(result_types.page_models(self.result_type))
-        if self.plan.in_titles:
-            return pages.filter(title__icontains=self.plan.text).order_by("title", "pk").values_list("pk", flat=True)
+        if self.plan.in_titles or not self.plan.any_word:
+            return _best_first(pages, self.plan, request).values_list("pk", flat=True)
         found = pages.search(backend_query(self.plan, request))
-        if not self.plan.any_word:
-            return found.get_queryset().values_list("pk", flat=True)
         return RankedByWordsMatched(pages, found, word_queries(self.plan, request), as_ids=True)
+
+    def _matching_ids_of_type(self):
+        if self.result_type is None:
+            return [pk for pk, _ in self.matches]
+        of_type = set(content_type_ids(*result_types.page_models(self.result_type)))
+        return [pk for pk, content_type_id in self.matches if content_type_id in of_type]
 
     def promotions(self, request=None):
         """Editors' picks for this exact query (`wagtail.contrib.search_promotions`), live pages only.
@@ -204,13 +243,20 @@ class RankedByWordsMatched:
     how many of the words (or their synonyms) they match, best first (one query per word), then the
     rest in the backend's order."""
 
-    def __init__(self, pages, found, word_queries, as_ids=False):
+    def __init__(self, pages, found, word_queries, as_ids=False, every_id=None):
+        """`every_id`: the ids of every match in the backend's order, when known (then `found` is not read)."""
         self.pages, self.found, self.word_queries, self.as_ids = pages, found, word_queries, as_ids
+        self.every_id = every_id
         self._ranked = None
+
+    def _backend_order(self, start, stop):
+        if self.every_id is not None:
+            return self.every_id[start:stop]
+        return list(self.found.get_queryset().values_list("pk", flat=True)[start:stop])
 
     def _candidates(self):
         if self._ranked is None:
-            ids = list(self.found.get_queryset().values_list("pk", flat=True)[:RANKED_CANDIDATES])
+            ids = self._backend_order(0, RANKED_CANDIDATES)
             matched = dict.fromkeys(ids, 0)
             for query in self.word_queries:
                 hits = self.pages.filter(pk__in=ids).search(query, order_by_relevance=False)
@@ -226,11 +272,18 @@ class RankedByWordsMatched:
         ranked = self._candidates()
         ids = ranked[start:stop]
         if stop is None or stop > len(ranked):  # past the candidates, the backend's order goes on
-            ids += list(self.found.get_queryset().values_list("pk", flat=True)[max(start, len(ranked)) : stop])
+            ids += self._backend_order(max(start, len(ranked)), stop)
         if self.as_ids:
             return ids
         by_id = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
         return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def _best_first(pages, plan, request):
+    """The pages matching a plan, in the order of its results."""
+    if plan.in_titles:
+        return pages.filter(title__icontains=plan.text).order_by("title", "pk")
+    return pages.search(backend_query(plan, request)).get_queryset()
 
 
 def promoted_queries():

@@ -20,8 +20,9 @@ DEFAULT_SUMMARY_FIELDS = ("search_description", "intro")
 @dataclass(frozen=True)
 class ResultType:
     slug: str  # in the URL: /cerca/?tipo=corsi
-    label: str  # plural, for the filters: "Corsi"
-    singular: str  # for each result: "Corso"
+    # Out of equality and the hash (the slug is unique): a lazy label would be translated at each hash.
+    label: str = field(compare=False)  # plural, for the filters: "Corsi"
+    singular: str = field(compare=False)  # for each result: "Corso"
     order: int  # place among the types on /cerca/, smallest first
     # Fields a result's summary may come from, best first; a StreamField `body` is always tried last.
     summary_fields: tuple[str, ...] = field(default=DEFAULT_SUMMARY_FIELDS, compare=False)
@@ -50,6 +51,12 @@ class Registry:
         self._types = {}  # slug -> ResultType
         self._slug_of_model = {}  # page model -> slug
         self._sources = {}  # slug -> source of results that are not pages
+        self._derived = {}  # what `by_model` and `available` computed, until the next registration
+
+    def _kept(self, name, compute):
+        if name not in self._derived:
+            self._derived[name] = compute()
+        return self._derived[name]
 
     def register_source(self, result_type, source):
         """A type whose results are not pages (an organisation's page is a route of the catalogue):
@@ -57,6 +64,7 @@ class Registry:
         `title`, `url` and `search_type`, the type's slug), placed before the pages' results."""
         self.register(result_type)
         self._sources[result_type.slug] = source
+        self._derived.clear()
 
     def sources(self, result_type=None):
         return [source for slug, source in self._sources.items() if result_type is None or slug == result_type.slug]
@@ -66,25 +74,33 @@ class Registry:
             raise ImproperlyConfigured(f"Search result type {result_type.slug!r} is registered twice.")
         self._types[result_type.slug] = result_type
         self.add_pages(result_type.slug, *page_models)
+        self._derived.clear()
 
     def add_pages(self, slug, *page_models):
         """Group more page models under a type, possibly one another app registers (a page model
         belongs to one type; the type may be registered before or after this call)."""
         for model in page_models:
             self._slug_of_model[model] = slug
+        self._derived.clear()
 
     @property
     def by_model(self):
-        return {model: self._types[slug] for model, slug in self._slug_of_model.items() if slug in self._types}
+        return self._kept(
+            "by_model",
+            lambda: {model: self._types[slug] for model, slug in self._slug_of_model.items() if slug in self._types},
+        )
 
     @property
     def available(self):
         """Types with at least one page model, in display order."""
+        return self._kept("available", self._available)
+
+    def _available(self):
         present = set(self.by_model.values()) | {self._types[slug] for slug in self._sources}
         return sorted(present, key=lambda result_type: (result_type.order, result_type.slug))
 
     def get(self, slug):
-        return next((t for t in self.available if t.slug == slug), None)
+        return self._kept("by_slug", lambda: {t.slug: t for t in self.available}).get(slug)
 
     def type_of(self, page):
         return self.by_model.get(type(page)) or self._types.get(getattr(page, "search_type", None))

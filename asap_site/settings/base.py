@@ -170,7 +170,8 @@ else:
     # files there that every process reads, so a page rebuilt after a publish serves every worker.
     _local_cache_options = {
         "MAX_ENTRIES": env_int("LOCAL_CACHE_MAX_ENTRIES", 3000),
-        "MAX_BYTES": env_int("PAGE_CACHE_LOCAL_MAX_BYTES", 48 * 2**20),
+        # With the shared folder a page missing here is one file read away, so memory holds less.
+        "MAX_BYTES": env_int("PAGE_CACHE_LOCAL_MAX_BYTES", (16 if env("PAGE_CACHE_SHARED_DIR") else 48) * 2**20),
     }
     CACHES = {
         "default": (

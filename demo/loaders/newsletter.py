@@ -1,5 +1,5 @@
 """The newsletter's archive (newsletter.yaml) with one past issue, so the archive and an issue's web
-version have something to show."""
+version have something to show; and two territory topics for the sign-up form."""
 
 from wagtail.rich_text import RichText
 
@@ -11,10 +11,12 @@ from subscriptions.models import Topic
 
 
 def seed():
+    data = read("newsletter")
+    for order, fields in enumerate(data["territory_topics"], start=10):
+        Topic.objects.get_or_create(slug=fields["slug"], defaults={**fields, "sort_order": order})
     home = home_page()
     if home is None:
         return 0
-    data = read("newsletter")
     index, created = ensure_page(home, NewsletterIndexPage, data["index"])
     for fields in data["issues"]:
         if child_page(index, NewsletterIssuePage, fields["slug"]) is not None:

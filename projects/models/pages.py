@@ -364,6 +364,15 @@ class ProjectPage(BasePage):
         parent = self.get_parent()
         return parent.specific_deferred if parent is not None and parent.live else None
 
+    def listing_urls(self):
+        """The organisation pages that list this project, which the page cache renders again after
+        its publish along with the page, its catalogue and the home (`serving.pagecache.rebuild`)."""
+        catalogue = self.catalogue()
+        if catalogue is None:
+            return []
+        roles = self.organisation_roles.select_related("organisation").order_by("organisation__slug")
+        return [catalogue.organisation_url(role.organisation) for role in roles.distinct()]
+
     def get_context(self, request, *args, **kwargs):
         """The article and its JSON-LD are the same for every visitor, so they are built once and kept
         as a shared part until editors change something (or, for the status that follows the clock,

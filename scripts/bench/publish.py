@@ -9,9 +9,10 @@ serves the demo (2 workers, the shared file layer of the local cache, no Redis).
    The publishes run in this process with the rebuild inline (TASK_BACKEND=immediate), as the task
    worker would run them. A hit is an answer the page cache gave (marked `X-Page-Cache: hit` with
    PAGE_CACHE_MARK_HITS, set for the bench's workers only).
-2. The first request after a publish of each page type (the page itself republished), with the
-   rebuild and without it (PAGE_CACHE_REBUILD), against the steady (median) time of that page.
-3. RSS of each worker after `--unique` requests of distinct catalogue addresses (`/progetti/?q=<n>`).
+2. The first request after a publish of each page type (the page itself republished; the median
+   of five publishes), with the rebuild and without it (PAGE_CACHE_REBUILD), against the steady
+   (median) time of that page.
+3. RSS and PSS of each worker after `--unique` requests of distinct catalogue addresses (`/progetti/?q=<n>`).
 """
 
 import argparse
@@ -100,24 +101,34 @@ def first_after_publish(server, urls, settings):
         firsts = []
         for rebuild in (True, False):
             settings.PAGE_CACHE_REBUILD = rebuild
-            republish(page)
-            firsts.append(timed_get(server.url(path))[0] * 1000)
+            samples = []
+            for _ in range(REPEATS):
+                republish(page)
+                samples.append(timed_get(server.url(path))[0] * 1000)
+            firsts.append(statistics.median(samples))
         settings.PAGE_CACHE_REBUILD = True
         rows[label] = (steady, *firsts)
     return rows
 
 
-def worker_rss(server):
-    rss = []
+REPEATS = 5  # publishes per page type and setting: the median of five first requests, not one sample
+
+
+def worker_memory(server):
+    """[(RSS MiB, PSS MiB)] of each gunicorn worker. PSS counts a page shared with the master and the
+    other worker (the site imported once, `--preload`) as a third: what a worker adds to the machine."""
+    memory = []
     for entry in Path("/proc").iterdir():
         try:
             status = (entry / "status").read_text()
+            rollup = (entry / "smaps_rollup").read_text()
         except OSError:
             continue
         fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
         if fields.get("PPid", "").strip() == str(server.process.pid):
-            rss.append(int(fields["VmRSS"].split()[0]) / 1024)
-    return rss
+            pss = next(int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:"))
+            memory.append((int(fields["VmRSS"].split()[0]) / 1024, pss / 1024))
+    return memory
 
 
 def main():
@@ -150,7 +161,7 @@ def main():
             firsts = first_after_publish(server, urls, settings)
             for n in range(args.unique):
                 timed_get(server.url(f"/progetti/?q=parola{n}"))
-            rss = worker_rss(server)
+            memory = worker_memory(server)
             load_after = os.getloadavg()
         except urllib.error.HTTPError as error:
             raise SystemExit(f"{error.url}: {error}\n--- the server's log ---\n{log.read_text()[-6000:]}") from None
@@ -166,7 +177,8 @@ def main():
         print(
             f"| {label} | {steady:.1f} | {rebuilt:.1f} ({rebuilt / steady:.1f}x) | {plain:.1f} ({plain / steady:.1f}x) |"
         )
-    print(f"\nRSS per worker after {args.unique} distinct addresses: " + ", ".join(f"{mib:.0f} MiB" for mib in rss))
+    per_worker = ", ".join(f"RSS {rss:.0f} MiB (PSS {pss:.0f} MiB)" for rss, pss in memory)
+    print(f"\nPer worker after {args.unique} distinct addresses: {per_worker}")
 
 
 if __name__ == "__main__":

@@ -50,13 +50,20 @@ def page_tables():
 def by_id():
     """Fetches of given pages or of given pages' inline rows (`.specific`, a route's pages along its
     path, a page's rows): they show those pages (their `page:` tags), not a listing of their type."""
-    columns = ['"wagtailcore_page"."id"', '"wagtailcore_page"."url_path"']
+    # A page's translations (by its translation key) are given pages too.
+    columns = ['"wagtailcore_page"."id"', '"wagtailcore_page"."url_path"', '"wagtailcore_page"."translation_key"']
     for model in apps.get_models():
         if issubclass(model, Page) and model is not Page:
             columns.append(f'"{model._meta.db_table}"."page_ptr_id"')
             for relation in get_all_child_relations(model):
-                columns.append(f'"{relation.related_model._meta.db_table}"."{relation.field.column}"')
-    return re.compile("(?:" + "|".join(re.escape(column) for column in columns) + r")\s*(?:=|IN\b)")
+                table, column = relation.related_model._meta.db_table, relation.field.column
+                columns.append(f'"{table}"."{column}"')
+                columns.append(f'U0."{column}"')  # the same rows in a subquery (a page's related pages)
+    # Compared with given values (`= %s`, `IN (%s, ...)`), not excluded (`NOT (... = %s)`), and not
+    # joined to another column (`"wagtailcore_page"."id" = "projects_projectpage"."page_ptr_id"`:
+    # every query of a page type's rows has that join, a catalogue's too) or to a subquery.
+    any_column = "|".join(re.escape(column) for column in columns)
+    return re.compile(r"(?<!NOT \()(?:" + any_column + r")\s*(?:=\s*%s|IN\s*\(\s*%s)")
 
 
 def tags_of_query(sql):

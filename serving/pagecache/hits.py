@@ -29,7 +29,7 @@ LOOKED_UP = "asap_site.pagecache"
 
 
 def looked_up(environ):
-    """(key, generation, entry or None) of this request, read from the cache once: the WSGI front
+    """(key, `store.Version`, entry or None) of this request, read from the cache once: the WSGI front
     leaves its answer in the environ (Django's `request.META`), so a miss costs one cache read, not
     two, on its way through the middleware."""
     if LOOKED_UP not in environ:

@@ -37,6 +37,7 @@ PUBLIC_PARAMETERS = frozenset(
     {
         # catalogues (catalogue.filters; projects.filters, courses.filters) and every paginated list
         "page",
+        "page_size",  # the API's lists (api.pagination; 1 to 100, anything else a 422, never kept)
         "q",
         "ordine",
         "fondo",

@@ -80,7 +80,7 @@ class PageCacheMiddleware:
         if is_admin(request):
             return self.get_response(request)
         clean_query(request.META)
-        key, generation, entry = looked_up(request.META)
+        key, version, entry = looked_up(request.META)
         if key and not entry:
             entry = rebuild.lead_or_wait(key)  # another request is rendering it: wait briefly for it
         if entry:
@@ -94,7 +94,7 @@ class PageCacheMiddleware:
             with_etag(response)
             if key and is_storable(request, response):
                 seconds = shared_seconds(response, store.age(born))
-                store.keep(key, generation, born, frozen(response), seconds, tags, store.built_of(request))
+                store.keep(key, version, born, frozen(response), seconds, tags)
                 rebuild.remember_origin(request.META)
         finally:
             if key:

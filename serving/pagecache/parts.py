@@ -21,14 +21,14 @@ def site_wide(name, build, seconds=None):
     """(when it was read, `build()`), from the cache until editors change something (or for at most
     PAGE_CACHE_SECONDS, or `seconds`): for what no request chooses, such as the view restrictions."""
     key = f"pagecache:{name}"
-    generation, entry = store.lookup(key)
+    version, entry = store.lookup(key)
     if entry:
         deps.note(entry.tags)
         return entry.born, entry.value
     born = time.time()
     with deps.recording() as tags:
         value = build()
-    store.keep(key, generation, born, value, seconds, tags)
+    store.keep(key, version, born, value, seconds, tags)
     return born, value
 
 
@@ -72,7 +72,7 @@ def first_shared_part(names, request, usable, build):
     if request is None or getattr(request, "is_preview", False):
         return build()
     keys = _part_keys(names, request)
-    generation, entries = store.lookup_many(list(keys.values()))
+    version, entries = store.lookup_many(list(keys.values()))
     for name in names:
         if (entry := entries.get(keys[name])) and usable(name, entry.value):
             store.note_born(request, entry.born, entry.tags)
@@ -81,7 +81,7 @@ def first_shared_part(names, request, usable, build):
     with deps.recording(**given_pages(names, request)) as tags:
         name, value = build()
     if name in keys:
-        store.keep(keys[name], generation, born, value, tags=tags)
+        store.keep(keys[name], version, born, value, tags=tags)
     return name, value
 
 
@@ -94,7 +94,7 @@ def shared_parts(names, request, build_missing, seconds=None, tags=()):
         deps.note(tags)
         return build_missing(names)
     keys = _part_keys(names, request)
-    generation, entries = store.lookup_many(list(keys.values()))
+    version, entries = store.lookup_many(list(keys.values()))
     values = {}
     for name, key in keys.items():
         if entry := entries.get(key):
@@ -105,6 +105,6 @@ def shared_parts(names, request, build_missing, seconds=None, tags=()):
         with deps.recording(**given_pages(missing, request)) as recorded:
             deps.note(tags)
             built = build_missing(missing)
-        store.keep_many({keys[name]: value for name, value in built.items()}, generation, born, seconds, recorded)
+        store.keep_many({keys[name]: value for name, value in built.items()}, version, born, seconds, recorded)
         values.update(built)
     return values

@@ -9,10 +9,10 @@ request would have kept. It helps only where every process reads the cache it wr
 in `make run` the shared file layer of `local.LayeredCache`."""
 
 import time
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
-from django.test import Client
 from wagtail.models import Page
 
 from . import store
@@ -36,7 +36,9 @@ def remember_origin(environ):
 
 
 def paths_to_rebuild(page_ids):
-    """The paths (as their sites serve them) of the pages, the pages listing them, and the homes."""
+    """The paths (as their sites serve them) of the pages, the pages listing them (the parent, and
+    what a page type names with `listing_urls()`, such as a project's organisation pages), and the
+    homes."""
     paths = set()
     for page in Page.objects.filter(pk__in=page_ids, live=True).specific():
         for shown in (page, page.get_parent(), page.get_site() and page.get_site().root_page):
@@ -45,10 +47,13 @@ def paths_to_rebuild(page_ids):
             parts = shown.get_url_parts()
             if parts is not None:
                 paths.add(parts[2])
+        paths.update(urlsplit(url).path for url in getattr(page, "listing_urls", list)())
     return sorted(paths)
 
 
 def rebuild(page_ids):
+    from django.test import Client  # only the task worker needs it: 11 MiB (jinja2 and more) per web worker
+
     origins = cache.get(ORIGINS_KEY) or []
     paths = paths_to_rebuild(page_ids)
     client = Client(raise_request_exception=False)
@@ -73,7 +78,7 @@ def lead_or_wait(key):
     deadline = time.monotonic() + bound
     while time.monotonic() < deadline:
         time.sleep(WAIT_STEP)
-        _generation, entry = store.lookup(key)
+        _version, entry = store.lookup(key)
         if entry:
             return entry
         if not cache.get(f"{key}:building"):  # the builder gave up (an error, an unstorable answer)

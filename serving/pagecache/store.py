@@ -19,7 +19,7 @@ import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
@@ -36,7 +36,15 @@ class Entry:
     born: float  # when the oldest data in it was read from the database
     value: Any
     tags: frozenset = frozenset()  # what it shows (`deps`): a purge of one of them makes it stale
-    built: float = 0.0  # when its own build started (`born` is its oldest part's): purges are compared with it
+    sequence: int = 0  # the purges' sequence read before it was built (`tags`): later purges win
+
+
+class Version(NamedTuple):
+    """What a lookup read before a build, and the build's entry keeps: the site-wide generation and
+    the purges' sequence (`tags`)."""
+
+    generation: Any
+    sequence: int
 
 
 def _generation_file():
@@ -83,28 +91,31 @@ def bump_generation():
 
 
 def lookup(key):
-    """(current generation, the valid entry under `key` or None)."""
-    generation, entries = lookup_many([key])
-    return generation, entries.get(key)
+    """(the `Version` now, the valid entry under `key` or None)."""
+    version, entries = lookup_many([key])
+    return version, entries.get(key)
 
 
 def lookup_many(keys):
-    """(current generation, {key: entry} for the valid entries among `keys`): the entries and the
-    generation in one cache read, then the purge stamps of all their tags in one more."""
+    """(the `Version` now, {key: entry} for the valid entries among `keys`): the entries, the
+    generation and the sequence in one cache read, then the purge stamps of all their tags in one
+    more."""
     path = _generation_file()
     if path:
-        generation, entries = _file_generation(path), cache.get_many(keys)
+        generation, sequence, entries = _file_generation(path), tag_stamps.sequence(), cache.get_many(keys)
     else:
-        entries = cache.get_many([GENERATION_KEY, *keys])
+        entries = cache.get_many([GENERATION_KEY, tag_stamps.SEQUENCE_KEY, *keys])
         generation = entries.pop(GENERATION_KEY, None) or _cache_generation()
+        sequence = entries.pop(tag_stamps.SEQUENCE_KEY, None) or 0
+    version = Version(generation, sequence)
     current = _valid(entries, generation)
     if current is None:  # the cache did not answer: nothing can be vouched for
-        return generation, {}
+        return version, {}
     if (stale := [key for key in entries if key not in current]) and hasattr(cache, "get_many_shared"):
         # This process's own copy is stale, but another process may have built the entry again
         # since (the task worker's rebuild after a publish): the shared copy may be fresh.
         current.update(_valid(cache.get_many_shared(stale), generation) or {})
-    return generation, current
+    return version, current
 
 
 def _valid(entries, generation):
@@ -127,23 +138,21 @@ def _is_current(entry, generation):
     )
 
 
-def keep(key, generation, born, value, seconds=None, tags=frozenset(), built=None):
-    """Store `value` under the generation read *before* it was built (a purge in between wins), for
+def keep(key, version, born, value, seconds=None, tags=frozenset()):
+    """Store `value` under the `Version` read *before* it was built (a purge in between wins), for
     PAGE_CACHE_SECONDS or the shorter `seconds` counted from `born`, with the tags it shows (a purge
-    of one of them after `born` wins too)."""
-    keep_many({key: value}, generation, born, seconds, tags, built)
+    of one of them after that read wins too)."""
+    keep_many({key: value}, version, born, seconds, tags)
 
 
-def keep_many(values, generation, born, seconds=None, tags=frozenset(), built=None):
+def keep_many(values, version, born, seconds=None, tags=frozenset()):
     """`keep` for several {key: value} built together, in one cache write."""
     limit = settings.PAGE_CACHE_SECONDS if seconds is None else min(seconds, settings.PAGE_CACHE_SECONDS)
     remaining = limit - age(born)
-    if remaining >= 1 and generation is not None:  # None: the cache could not say which generation
+    if remaining >= 1 and version.generation is not None:  # None: the cache could not say which generation
         tags = frozenset(tags)
-        built = time.time() if built is None else built
-        cache.set_many(
-            {key: Entry(generation, born, value, tags, built) for key, value in values.items()}, timeout=int(remaining)
-        )
+        entries = {key: Entry(version.generation, born, value, tags, version.sequence) for key, value in values.items()}
+        cache.set_many(entries, timeout=int(remaining))
 
 
 def age(born):
@@ -154,11 +163,7 @@ def age(born):
 
 
 def start_request(request):
-    request._pagecache_born = request._pagecache_built = time.time()
-
-
-def built_of(request):
-    return getattr(request, "_pagecache_built", None)
+    request._pagecache_born = time.time()
 
 
 def note_born(request, born, tags=()):

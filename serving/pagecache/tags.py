@@ -1,16 +1,21 @@
-"""When each dependency tag (`deps`) was last purged: an entry built before its tag's last purge is
-stale. Stamps rather than deleting keys: nothing has to know which keys hold a tag, a read checks
-all the tags of the entries it found at once, and a page built while a purge happened (its `born`
-before the stamp) never outlives it.
+"""When each dependency tag (`deps`) was last purged, on a sequence that only purges move: an entry
+is stale when one of its tags was purged after the sequence it read before it was built. Stamps
+rather than deleting keys: nothing has to know which keys hold a tag, a read checks all the tags of
+the entries it found at once, and a page built while a purge happened never outlives it.
 
-Like the generation, a stamp must be seen by every process: a key in the shared cache (Redis), or
-with the per-process cache the modification time of one file per tag next to the generation file,
-which every process on the machine sees at the cost of a `stat`. A stamp need outlive no entry:
-after PAGE_CACHE_SECONDS every entry built before it has expired anyway, so it is kept that long
-(plus a margin) and a missing stamp means "not purged lately". With several app servers their
-clocks must agree (NTP) within the time a render takes."""
+A sequence, not a clock: two events in the same clock tick (a frozen clock in tests, a coarse one)
+or a clock set back would leave a build and a purge unordered. The sequence starts from the clock
+(in nanoseconds) the first time it is needed and each purge moves it to at least one past the
+previous value, so it still grows across a lost Redis key or a restart.
 
-import contextlib
+Like the generation, the sequence and the stamps must be seen by every process: keys in the shared
+cache (Redis, where `incr` is atomic), or with the per-process cache the modification times of one
+file for the sequence and one per tag next to the generation file, which every process on the
+machine sees at the cost of a `stat` (the sequence moves under a file lock). A stamp need outlive
+no entry: after PAGE_CACHE_SECONDS every entry built before it has expired anyway, so in Redis it
+is kept that long (plus a margin) and a missing stamp means "not purged lately"."""
+
+import fcntl
 import hashlib
 import os
 import time
@@ -20,6 +25,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 KEY_PREFIX = "pagecache:tag:"
+SEQUENCE_KEY = "pagecache:sequence"
 GENERATION_KEY = "pagecache:generation"  # as `store` names it
 
 
@@ -32,9 +38,45 @@ def _file_of(folder, tag):
     return folder / hashlib.sha1(tag.encode()).hexdigest()[:24]
 
 
+def _mtime(path):
+    try:
+        return path.stat().st_mtime_ns
+    except FileNotFoundError:
+        return None
+
+
+def sequence():
+    """The sequence now, read before a build: an entry keeps it (`store.keep`). 0 when unknown, which
+    makes an entry stale at the first purge of any of its tags (safe)."""
+    folder = _tag_folder()
+    if folder is None:
+        return cache.get(SEQUENCE_KEY) or 0
+    return _mtime(folder / "sequence") or 0
+
+
+def _next_sequence(folder):
+    if folder is None:
+        try:
+            return cache.incr(SEQUENCE_KEY)
+        except ValueError:  # not there yet (or lost): start from the clock
+            cache.add(SEQUENCE_KEY, time.time_ns(), timeout=None)
+            try:
+                return cache.incr(SEQUENCE_KEY)
+            except ValueError:  # Redis did not answer
+                return None
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "sequence"
+    with open(folder / "sequence.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        value = max(time.time_ns(), (_mtime(path) or 0) + 1)
+        path.touch()  # (when missing: its time is set next)
+        os.utime(path, ns=(value, value))
+    return value
+
+
 def stamps(tags):
-    """{tag: when it was last purged (a timestamp)} for the tags purged lately, in one read; None
-    when the shared cache did not answer."""
+    """{tag: the sequence of its last purge} for the tags purged lately, in one read; None when the
+    shared cache did not answer."""
     if not tags:
         return {}
     folder = _tag_folder()
@@ -43,38 +85,27 @@ def stamps(tags):
         if found.pop(GENERATION_KEY, None) is None:
             return None
         return {key.removeprefix(KEY_PREFIX): stamp for key, stamp in found.items() if stamp is not None}
-    found = {}
-    for tag in tags:
-        with contextlib.suppress(FileNotFoundError):
-            found[tag] = _file_of(folder, tag).stat().st_mtime_ns / 1e9
-    return found
+    return {tag: stamp for tag in tags if (stamp := _mtime(_file_of(folder, tag))) is not None}
 
 
 def purge(tags):
-    """Stamp `tags` as purged now; False when the cache did not take it."""
+    """Stamp `tags` as purged at the next sequence; False when the cache did not take it."""
     if not tags:
         return True
-    now = time.time()
     folder = _tag_folder()
+    value = _next_sequence(folder)
+    if value is None:
+        return False
     if folder is None:
         timeout = settings.PAGE_CACHE_SECONDS + 60
-        return cache.set_many({KEY_PREFIX + tag: now for tag in tags}, timeout=timeout) == []
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = time.time_ns()
+        return cache.set_many({KEY_PREFIX + tag: value for tag in tags}, timeout=timeout) == []
     for tag in tags:
         path = _file_of(folder, tag)
         path.touch()
-        os.utime(path, ns=(stamp, stamp))
+        os.utime(path, ns=(value, value))
     return True
 
 
-# A stamp further ahead than this is no purge that happened (a clock set back, a test that moved
-# time): it would otherwise make every entry with its tag stale until the clock caught up.
-CLOCK_SKEW_SECONDS = 60
-
-
 def is_fresh(entry, purged):
-    """Whether `entry` was built after the last purge of each of its tags (`purged`: `stamps`)."""
-    built = getattr(entry, "built", 0.0) or entry.born
-    horizon = time.time() + CLOCK_SKEW_SECONDS
-    return all(not (built <= stamp < horizon) for stamp in (purged.get(tag, 0) for tag in entry.tags))
+    """Whether no tag of `entry` was purged after the sequence it read before it was built."""
+    return all(purged.get(tag, 0) <= entry.sequence for tag in entry.tags)

@@ -1,6 +1,8 @@
 """A real, minimal SMTP server for tests (stdlib only): it speaks enough of RFC 5321 for Django's
-SMTP backend and keeps every message it accepts; and a hung one that accepts and never answers."""
+SMTP backend and keeps every message it accepts, and can hold one answer to let a drill kill the
+sender at a known point; and a hung one that accepts and never answers."""
 
+import contextlib
 import email
 import email.policy
 import socket
@@ -15,6 +17,10 @@ class _Handler(socketserver.StreamRequestHandler):
         self.wfile.flush()
 
     def handle(self):
+        with contextlib.suppress(OSError):  # the client died while we held its answer (a killed sender)
+            self.converse()
+
+    def converse(self):
         self.reply("220 localhost test SMTP")
         sender, recipients = None, []
         while True:
@@ -30,6 +36,7 @@ class _Handler(socketserver.StreamRequestHandler):
                 self.reply("250 OK")
             elif verb == "RCPT":
                 recipients.append(command.split(":", 1)[1].strip().strip("<>"))
+                self.server.hold_if_asked("RCPT", len(self.server.messages) + 1)
                 self.reply("250 OK")
             elif verb == "DATA":
                 self.reply("354 End data with <CR><LF>.<CR><LF>")
@@ -41,6 +48,7 @@ class _Handler(socketserver.StreamRequestHandler):
                     data.append(chunk[1:] if chunk.startswith(b"..") else chunk)
                 message = email.message_from_bytes(b"".join(data), policy=email.policy.default)
                 self.server.messages.append({"from": sender, "to": recipients, "message": message})
+                self.server.hold_if_asked("DATA", len(self.server.messages))
                 time.sleep(self.server.data_reply_delay)  # a slow server: the mail is taken, the "OK" comes late
                 self.reply("250 OK queued")
             elif verb == "RSET":
@@ -59,11 +67,25 @@ class SMTPServer(socketserver.ThreadingTCPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, port=0, data_reply_delay=0):
+    def __init__(self, port=0, data_reply_delay=0, hold=None):
+        """`hold=("DATA", 5)`: the answer to the fifth message's DATA (it is kept: the server has the
+        e-mail) waits until release(); `("RCPT", 5)`: the answer to its RCPT TO (nothing is kept).
+        `holding` is set once the answer is held."""
         super().__init__(("127.0.0.1", port), _Handler)
         self.messages = []
         self.data_reply_delay = data_reply_delay
+        self.hold = hold
+        self.holding = threading.Event()
+        self.released = threading.Event()
         self.thread = threading.Thread(target=self.serve_forever, daemon=True)
+
+    def hold_if_asked(self, verb, message_number):
+        if self.hold == (verb, message_number) and not self.released.is_set():
+            self.holding.set()
+            self.released.wait()
+
+    def release(self):
+        self.released.set()
 
     @property
     def port(self):
@@ -74,6 +96,7 @@ class SMTPServer(socketserver.ThreadingTCPServer):
         return self
 
     def __exit__(self, *exc):
+        self.release()
         self.shutdown()
         self.server_close()
 

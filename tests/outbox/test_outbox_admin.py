@@ -12,7 +12,7 @@ URL = "/admin/email_in_uscita/"
 
 
 @pytest.fixture
-def uncertain(db):
+def uncertain(home_page):  # the admin's pages need a Site, which a transactional test may have flushed
     email = queue(kind=OutboundEmail.Kind.STAFF, to=["info@asap.example"], subject="Nuova richiesta", body="Testo")
     OutboundEmail.objects.filter(pk=email.pk).update(
         status=Status.UNCERTAIN, attempts=1, last_error="Nessuna risposta dal server: TimeoutError: timed out"

@@ -2,6 +2,8 @@
 the related pages are built afresh on the next request, an unrelated page is still answered from
 the cache; what takes a page away or makes it private still empties everything at once."""
 
+import re
+
 import pytest
 from wagtail.models import PageViewRestriction
 
@@ -163,3 +165,32 @@ def pages_in_redis(settings):
 
 def test_in_redis_a_republish_purges_only_what_showed_it(pages_in_redis, visit, about, projects):
     test_republishing_a_project_purges_it_and_its_catalogue_not_the_other_pages(visit, about, projects)
+
+
+def test_a_republish_that_changes_the_order_reorders_a_catalogue_page_not_showing_the_project(visit, project_catalogue):
+    """A catalogue page lists projects it does not show yet: a project further on whose cost grows
+    moves to the top of the page ordered by cost at once (its query joins the project table to the
+    pages' on their ids, which is no fetch of given pages)."""
+    project_catalogue.projects_per_page = 2
+    republish(project_catalogue)
+    big, middle = (
+        ProjectPageFactory(
+            parent=project_catalogue, title=title, total_cost=cost, eu_contribution=0, national_cofinancing=0
+        )
+        for title, cost in (("Progetto grande", 900_000), ("Progetto medio", 500_000))
+    )
+    small = ProjectPageFactory(
+        parent=project_catalogue, title="Progetto piccolo", total_cost=1_000, eu_contribution=0, national_cofinancing=0
+    )
+    for page in (big, middle, small):
+        republish(page)
+    first_page = f"{project_catalogue.url}?ordine=budget"
+    kept(visit, first_page)
+    assert cards(visit(first_page)[0]) == ["Progetto grande", "Progetto medio"]
+    republish(ProjectPage.objects.get(pk=small.pk), total_cost=2_000_000)
+    assert cards(visit(first_page)[0]) == ["Progetto piccolo", "Progetto grande"]
+
+
+def cards(html):
+    """The titles of a catalogue page's cards, in order."""
+    return re.findall(r'<h3 class="card__title"><a href="[^"]*">([^<]*)</a>', html)

@@ -9,26 +9,28 @@ from serving.pagecache import rebuild
 from serving.pagecache.local import BoundedLocMemCache, LayeredCache
 from serving.pagecache.store import Entry
 from tests.factories import ContentPageFactory
-from tests.factories.projects import ProjectPageFactory
+from tests.factories.projects import ProjectOrganisationFactory, ProjectPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def test_after_a_publish_the_page_its_catalogue_and_the_home_are_hits_at_once(
+def test_after_a_publish_the_page_its_listings_and_the_home_are_hits_at_once(
     visit, home_page, project_catalogue, django_capture_on_commit_callbacks
 ):
     about = ContentPageFactory(parent=home_page, slug="chi-siamo")
     project = ProjectPageFactory(parent=project_catalogue, title="Orientamento", slug="orientamento")
+    partner = ProjectOrganisationFactory(project=project, organisation__name="Regione Lazio").organisation
     project.save_revision().publish()
-    for url in (project.url, "/progetti/", "/", "/chi-siamo/"):
+    partner_page = f"/progetti/ente/{partner.slug}/"
+    for url in (project.url, "/progetti/", "/", "/chi-siamo/", partner_page):
         visit(url)
     with django_capture_on_commit_callbacks(execute=True):  # the rebuild task runs inline in tests
         project.title = "Orientamento al lavoro"
         project.save_revision().publish()
-    for url in (project.url, "/progetti/", "/"):
+    for url in (project.url, "/progetti/", "/", partner_page):
         html, hit = visit(url)
         assert hit, f"{url} was not rebuilt before the visitor"
-    assert "Orientamento al lavoro" in visit(project.url)[0]
+        assert "Orientamento al lavoro" in html
     assert about.live
 
 

@@ -1,11 +1,13 @@
 """`make run` as visitors get it: the real scripts/run_site.py (gunicorn, the task worker and the
 scheduler, local settings, DEBUG off) on a free port against a scratch SQLite database."""
 
+import contextlib
 import gzip
 import os
 import re
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -102,6 +104,8 @@ def site(tmp_path_factory, django_db_setup, django_db_blocker):
         "STATIC_ROOT": str(folder / "static"),
         "SECRET_KEY": "run-site-test-" + "x" * 40,
         "PYTHONPATH": str(ROOT),
+        "PAGE_CACHE_GENERATION_FILE": str(folder / "page-cache-generation"),
+        "PAGE_CACHE_MARK_HITS": "1",  # answers from the page cache say so (X-Page-Cache: hit)
     }
     if connection.vendor == "sqlite":  # migrating costs 20 s: copy the session's migrated test database
         with django_db_blocker.unblock(), connection.cursor() as cursor:
@@ -138,15 +142,45 @@ def site(tmp_path_factory, django_db_setup, django_db_blocker):
             log.seek(0)
             pytest.fail(f"run_site.py did not serve {base}:\n{log.read()}")
         time.sleep(0.3)
-    yield base, supervisor, image_url
+    yield base, supervisor, image_url, env
     if supervisor.poll() is None:
         supervisor.kill()
         for pid in descendants(supervisor.pid):
             os.kill(pid, signal.SIGKILL)
 
 
+REPUBLISH_HOME = """
+import django
+django.setup()
+from wagtail.models import Page
+home = Page.objects.get(depth=2).specific
+home.title = "Home rinnovata"
+home.save_revision().publish()
+"""
+
+
+def republish_home_and_wait_for_the_rebuild(env):
+    """Publish the home from another process (as the admin would), then wait until the task worker
+    has run every task it queued (the rebuild among them): at most 60 s, polled, never a fixed sleep."""
+    subprocess.run([sys.executable, "-c", REPUBLISH_HOME], cwd=ROOT, env=env, check=True, timeout=120)
+    database = env["DATABASE_URL"].removeprefix("sqlite:///")
+    deadline = time.monotonic() + 60
+    with contextlib.closing(sqlite3.connect(database)) as db:
+        while True:
+            (unfinished,) = db.execute(
+                "SELECT COUNT(*) FROM django_tasks_database_dbtaskresult WHERE status IN ('READY', 'RUNNING')"
+            ).fetchone()
+            (rebuilds,) = db.execute(
+                "SELECT COUNT(*) FROM django_tasks_database_dbtaskresult WHERE task_path LIKE '%rebuild_pages'"
+            ).fetchone()
+            if rebuilds and not unfinished:
+                return
+            assert time.monotonic() < deadline, "the task worker did not run the rebuild within 60 s"
+            time.sleep(0.2)
+
+
 def test_the_site_serves_pages_static_and_media_with_debug_off_then_one_ctrl_c_stops_everything(site):
-    base, supervisor, image_url = site
+    base, supervisor, image_url, env = site
 
     status, _, body = get(base + "/")
     assert status == 200
@@ -181,6 +215,14 @@ def test_the_site_serves_pages_static_and_media_with_debug_off_then_one_ctrl_c_s
     assert status == 200
     assert headers["Content-Type"].startswith("image/")
     assert body
+
+    # A publish: the task worker renders the page again into the files every gunicorn worker reads,
+    # so the next visitor, whichever worker answers, gets the new page from the cache.
+    republish_home_and_wait_for_the_rebuild(env)
+    for _visit in range(2):  # both workers, most likely; each must find the worker's rebuild
+        status, headers, body = get(base + "/")
+        assert "Home rinnovata" in body.decode()
+        assert headers["X-Page-Cache"] == "hit", "the rebuild after the publish serves the gunicorn workers"
 
     # web (gunicorn master and its 2 workers), worker and scheduler run under the supervisor...
     processes = descendants(supervisor.pid)
