@@ -12,6 +12,7 @@ from core.dates import italian_date_range
 from core.language import active_locale_id
 from core.parts import shared_part
 from search.indexing import reindex_pages_using
+from search.matches import ids_matching
 from search.plans import backend_query
 from search.query import fold, search_terms
 from search.synonyms import expand, synonym_groups
@@ -99,11 +100,15 @@ class OrganisationPages:
         if plan.in_titles:
             found = Q(name__icontains=plan.text) | Q(acronym__iexact=plan.text)
         else:
-            hits = get_search_backend().search(
-                backend_query(plan, request), Organisation.objects.all(), order_by_relevance=False
-            )
+            query = backend_query(plan, request)
             # Read first: SQLite runs the full-text match as a subquery more slowly than the two queries.
-            found = Q(pk__in=list(hits.get_queryset().values_list("pk", flat=True)))
+            ids = (ids_matching([query], Organisation) or [None])[0]
+            if ids is None:  # the backend's queryset
+                hits = get_search_backend().search(query, Organisation.objects.all(), order_by_relevance=False)
+                ids = list(hits.get_queryset().values_list("pk", flat=True))
+            if not ids:
+                return Organisation.objects.none()
+            found = Q(pk__in=ids)
         # The count reuses the filter's join: the organisation's distinct published projects.
         matched = Organisation.objects.filter(found, project_roles__project__in=published_projects())
         matched = matched.annotate(projects=Count("project_roles__project", distinct=True))
