@@ -12,6 +12,7 @@ from core.dates import italian_date_range
 from core.language import active_locale_id
 from core.parts import shared_part
 from search.indexing import reindex_pages_using
+from search.matches import ids_matching
 from search.plans import backend_query
 from search.query import fold, search_terms
 from search.synonyms import expand, synonym_groups
@@ -84,30 +85,45 @@ def organisations_address(request):
     return shared_part("search:organisations-address", request, build)
 
 
+def organisations_with_projects(request):
+    """The organisations with published projects in the address's language, by name, each with its
+    number of projects (`projects`): a shared part, renewed when editors publish, so a search that
+    matches organisations reads them without a query of its own."""
+
+    def build():
+        # The count reuses the filter's join: the organisation's distinct published projects.
+        found = Organisation.objects.filter(project_roles__project__in=published_projects())
+        found = found.annotate(projects=Count("project_roles__project", distinct=True))
+        return list(found.only("name", "acronym", "slug", "kind").order_by("name"))
+
+    return shared_part("search:organisations-with-projects", request, build)
+
+
 class OrganisationPages:
     """The organisations whose name or acronym has every word of the query (or, for the plan that
     looks inside titles, the text), among those with projects in the catalogue of the address's
     language. Words that match only some of a name (the any-word plan) find none: a page about the
     words ranks better. What a plan matches, with each one's number of projects, is asked once per
-    request (two queries) (the type counts and the results both need it), and not at all when no
+    request (the type counts and the results both need it): one full-text query, and none when no
     organisation's words could match."""
 
     @staticmethod
     def matching(plan, request):
         if plan.any_word or (not plan.in_titles and not may_name_an_organisation(plan, request)):
-            return Organisation.objects.none()
+            return []
         if plan.in_titles:
-            found = Q(name__icontains=plan.text) | Q(acronym__iexact=plan.text)
+            found = Organisation.objects.filter(Q(name__icontains=plan.text) | Q(acronym__iexact=plan.text))
+            ids = set(found.values_list("pk", flat=True))
         else:
-            hits = get_search_backend().search(
-                backend_query(plan, request), Organisation.objects.all(), order_by_relevance=False
-            )
-            # Read first: SQLite runs the full-text match as a subquery more slowly than the two queries.
-            found = Q(pk__in=list(hits.get_queryset().values_list("pk", flat=True)))
-        # The count reuses the filter's join: the organisation's distinct published projects.
-        matched = Organisation.objects.filter(found, project_roles__project__in=published_projects())
-        matched = matched.annotate(projects=Count("project_roles__project", distinct=True))
-        return matched.only("name", "acronym", "slug", "kind").order_by("name")
+            query = backend_query(plan, request)
+            ids = (ids_matching([query], Organisation) or [None])[0]
+            if ids is None:  # the backend's queryset
+                hits = get_search_backend().search(query, Organisation.objects.all(), order_by_relevance=False)
+                ids = hits.get_queryset().values_list("pk", flat=True)
+            ids = set(ids)
+        if not ids:
+            return []
+        return [organisation for organisation in organisations_with_projects(request) if organisation.pk in ids]
 
     def matched(self, plan, request):
         kept = getattr(request, "_organisation_matches", {}) if request is not None else {}

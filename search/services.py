@@ -1,11 +1,9 @@
 """Site search: one place that turns a visitor's text into results, counts per type and editors'
 picks. The catalogues' text boxes use `matching_ids`, so they match exactly like `/cerca/`."""
 
-import functools
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count
 from modelsearch.utils import get_descendants_content_types_pks
@@ -17,22 +15,11 @@ from core.language import active_locale_id
 from core.parts import shared_part
 from core.restrictions import public
 
+from .matches import content_type_ids, ids_matching, ranked_page_rows
 from .plans import Plan, backend_query, read, word_queries
 from .query import clean_query
 from .types import result_types
 from .vocabulary import corrected_terms
-
-
-@functools.cache
-def _models_and_subclasses(models):
-    return tuple(model for model in apps.get_models() if issubclass(model, models))
-
-
-def content_type_ids(*models):
-    """The content type ids of `models` and their subclasses (what `PageQuerySet.type()` filters on),
-    without going through every installed model and comparing content type objects each time."""
-    found = ContentType.objects.get_for_models(*_models_and_subclasses(models))
-    return [content_type.pk for content_type in found.values()]
 
 
 def live_pages(models):
@@ -125,17 +112,17 @@ class SiteSearch:
         """([(type, count)], the matching rows or None): one query reads the matches' (id, content type),
         best first, when they are at most KEPT_MATCHES (the results' ids then need no other query);
         a broader query is counted per type by a second, faceted one."""
-        pages = live_pages(result_types.page_models())
-        matches = list(_best_first(pages, plan, request).values_list("pk", "content_type_id")[: KEPT_MATCHES + 1])
+        models = result_types.page_models()
+        matches = _matching_rows(plan, request, models, KEPT_MATCHES + 1)
         if len(matches) <= KEPT_MATCHES:
             per_content_type = Counter(content_type_id for _, content_type_id in matches)
         elif plan.in_titles:
             matches = None
-            rows = pages.filter(title__icontains=plan.text).values("content_type_id").annotate(n=Count("pk"))
-            per_content_type = {row["content_type_id"]: row["n"] for row in rows.order_by()}
+            rows = live_pages(models).filter(title__icontains=plan.text).values("content_type_id")
+            per_content_type = {row["content_type_id"]: row["n"] for row in rows.annotate(n=Count("pk")).order_by()}
         else:
             matches = None
-            per_content_type = pages.search(backend_query(plan, request)).facet("content_type_id")
+            per_content_type = live_pages(models).search(backend_query(plan, request)).facet("content_type_id")
         counts = dict.fromkeys(result_types.available, 0)
         for content_type_id, count in per_content_type.items():
             model = ContentType.objects.get_for_id(content_type_id).model_class()
@@ -198,8 +185,7 @@ class SiteSearch:
             ids = self._matching_ids_of_type()
             if not self.plan.any_word:
                 return ids
-            pages = live_pages(result_types.page_models(self.result_type))
-            return RankedByWordsMatched(pages, None, word_queries(self.plan, request), as_ids=True, every_id=ids)
+            return RankedByWordsMatched(None, None, word_queries(self.plan, request), as_ids=True, every_id=ids)
         pages = live_pages(result_types.page_models(self.result_type))
         if self.plan.in_titles or not self.plan.any_word:
             return _best_first(pages, self.plan, request).values_list("pk", flat=True)
@@ -244,7 +230,8 @@ class RankedByWordsMatched:
     rest in the backend's order."""
 
     def __init__(self, pages, found, word_queries, as_ids=False, every_id=None):
-        """`every_id`: the ids of every match in the backend's order, when known (then `found` is not read)."""
+        """`every_id`: the ids of every match in the backend's order, when known (then `found` is not
+        read); `pages` may then be None: they are all pages a visitor may see."""
         self.pages, self.found, self.word_queries, self.as_ids = pages, found, word_queries, as_ids
         self.every_id = every_id
         self._ranked = None
@@ -258,12 +245,22 @@ class RankedByWordsMatched:
         if self._ranked is None:
             ids = self._backend_order(0, RANKED_CANDIDATES)
             matched = dict.fromkeys(ids, 0)
-            for query in self.word_queries:
-                hits = self.pages.filter(pk__in=ids).search(query, order_by_relevance=False)
-                for pk in hits.get_queryset().values_list("pk", flat=True):
+            for hits in self._matched_per_word(ids):
+                for pk in hits:
                     matched[pk] += 1
             self._ranked = sorted(ids, key=lambda pk: -matched[pk])  # stable: backend order on ties
         return self._ranked
+
+    def _matched_per_word(self, ids):
+        """For each word, the `ids` it matches: one statement where the database allows it."""
+        per_word = ids_matching(self.word_queries, Page, among=ids)
+        if per_word is not None:
+            return per_word
+        pages = self.pages if self.pages is not None else Page.objects.all()
+        return [
+            pages.filter(pk__in=ids).search(query, order_by_relevance=False).get_queryset().values_list("pk", flat=True)
+            for query in self.word_queries
+        ]
 
     def __getitem__(self, index):
         if not isinstance(index, slice):
@@ -277,6 +274,16 @@ class RankedByWordsMatched:
             return ids
         by_id = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
         return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def _matching_rows(plan, request, models, limit):
+    """[(id, content type id)] of the live pages of `models` matching a plan, best first, at most
+    `limit`: one hand-written statement where the database allows it (search/matches.py)."""
+    if not plan.in_titles:
+        rows = ranked_page_rows(backend_query(plan, request), models, limit)
+        if rows is not None:
+            return rows
+    return list(_best_first(live_pages(models), plan, request).values_list("pk", "content_type_id")[:limit])
 
 
 def _best_first(pages, plan, request):

@@ -1,12 +1,23 @@
 """The SQLite (FTS5) half of search/backends.py; imported only on SQLite (its modelsearch imports
 need the FTS model, which exists only there)."""
 
+import functools
 from functools import reduce
 
-from modelsearch.backends.database.sqlite.query import BM25, Lexeme, SearchQueryExpression
+from django.db import connection
+from django.db.models.sql import Query
+from modelsearch.backends.database.sqlite.query import (
+    BM25,
+    Lexeme,
+    MatchExpression,
+    SearchQueryCombinable,
+    SearchQueryExpression,
+    normalize,
+)
 from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend, SQLiteSearchQueryCompiler
 from modelsearch.conf import get_app_config
-from modelsearch.query import And, Not, Or, Phrase, PlainText
+from modelsearch.query import MATCH_ALL, And, Not, Or, Phrase, PlainText
+from wagtail.models import Page
 
 from .query import light_stem, search_terms
 
@@ -54,3 +65,76 @@ class ItalianSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
 
 class ItalianSQLiteSearchBackend(SQLiteSearchBackend):
     query_compiler_class = ItalianSQLiteQueryCompiler
+
+
+# --- one hand-written statement for the matches (search/matches.py) ----------------------------------
+# Building modelsearch's queryset costs several times what SQLite needs to run it; these statements are
+# the ones it builds (the same MATCH text, score and order), written once.
+
+
+@functools.cache
+def _query_compiler():
+    return ItalianSQLiteQueryCompiler(Page.objects.none(), MATCH_ALL)
+
+
+def match_text(query):
+    """The FTS5 MATCH text the backend gives `query` (a modelsearch query), or None when it has none."""
+    built = _query_compiler().build_search_query(normalize(query))
+    if not isinstance(built, SearchQueryCombinable):  # nothing to match, or a negation: the backend's way
+        return None
+    _, params = MatchExpression(["title", "body"], built).as_sql(
+        Query(None).get_compiler(connection=connection), connection
+    )
+    return params[0]
+
+
+def _tables():
+    app = get_app_config()
+    return app.get_model("SQLiteFTSIndexEntry")._meta.db_table, app.get_model("IndexEntry")._meta.db_table
+
+
+def ranked_rows(query, entry_types, pages, limit):
+    """[(page id, content type id)] of the pages matching `query`, best first (modelsearch's score and
+    order: score, then the newest id), at most `limit`; `pages` is (SQL condition on `p`, params);
+    `entry_types` the content types the index entries may have. None when the backend must answer."""
+    match = match_text(query)
+    if match is None:
+        return None
+    fts, entries = _tables()
+    score, _ = TitleFirstBM25().as_sql(None, connection)
+    condition, params = pages
+    sql = (
+        f"SELECT p.id, p.content_type_id FROM {fts} JOIN {entries} e ON {fts}.rowid = e.id "
+        f"JOIN wagtailcore_page p ON p.id = e.object_id "
+        f"WHERE {fts} MATCH %s AND e.content_type_id IN ({', '.join(['%s'] * len(entry_types))}) AND {condition} "
+        f"ORDER BY (({score}) * e.title_norm) + (({score}) * 1.0) ASC, p.id DESC LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [match, *entry_types, *params, limit])
+        return list(dict.fromkeys(cursor.fetchall()))
+
+
+def matching_object_ids(queries, entry_types, among=None):
+    """For each of `queries`, the ids of the objects whose index entries (of `entry_types`) match it,
+    in no order (optionally only `among` these ids), in one statement; None when the backend must answer."""
+    matches = [match_text(query) for query in queries]
+    if any(match is None for match in matches):
+        return None
+    if among is not None and not among:
+        return [[] for _ in queries]
+    fts, entries = _tables()
+    select = (
+        f"SELECT DISTINCT %s, e.object_id FROM {fts} JOIN {entries} e ON {fts}.rowid = e.id "
+        f"WHERE {fts} MATCH %s AND e.content_type_id IN ({', '.join(['%s'] * len(entry_types))})"
+    )
+    if among is not None:
+        select += f" AND e.object_id IN ({', '.join(['%s'] * len(among))})"
+    params = []
+    for n, match in enumerate(matches):
+        params += [n, match, *entry_types, *(str(pk) for pk in among or ())]
+    found = [[] for _ in queries]
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join([select] * len(matches)), params)
+        for n, pk in cursor.fetchall():
+            found[n].append(int(pk))
+    return found

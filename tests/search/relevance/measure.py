@@ -70,6 +70,31 @@ def measure(client, cases=None):
     return outcomes
 
 
+def measure_again(client, cases=None, rounds=3):
+    """[(CPU-ms, queries)] of each query sent again `rounds` times, each time as a new query string:
+    the pages it finds were shown before (their hits kept), the search log past its rate limit."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    cases = cases if cases is not None else load_cases()
+    sent = []
+    for _ in range(rounds):
+        for case in cases:
+            with CaptureQueriesContext(connection) as queries:
+                _, cpu_ms = slugs_found(client, case["q"], case.get("lang", "it"))
+            sent.append((cpu_ms, len(queries)))
+    return sent
+
+
+def again_report(sent):
+    timings = [cpu_ms for cpu_ms, _ in sent]
+    queries = sorted(count for _, count in sent)
+    return [
+        f"CPU-ms per new string, pages shown before ({len(sent)} requests): {cpu_figures_of(timings)}",
+        f"queries per such string: median {statistics.median(queries):g}, max {queries[-1]}",
+    ]
+
+
 def success_at_3(outcomes):
     return sum(1 for o in outcomes if o.rank is not None and o.rank <= 3) / len(outcomes)
 
@@ -79,7 +104,11 @@ def mean_reciprocal_rank(outcomes):
 
 
 def cpu_figures(outcomes):
-    timings = sorted(o.cpu_ms for o in outcomes)
+    return cpu_figures_of([o.cpu_ms for o in outcomes])
+
+
+def cpu_figures_of(timings):
+    timings = sorted(timings)
     p95 = timings[min(len(timings) - 1, round(0.95 * (len(timings) - 1)))]
     return f"median {statistics.median(timings):.1f}, p95 {p95:.1f}, max {timings[-1]:.1f}"
 
