@@ -13,6 +13,9 @@ serves the demo (2 workers, the shared file layer of the local cache, no Redis).
    of five publishes), with the rebuild and without it (PAGE_CACHE_REBUILD), against the steady
    (median) time of that page.
 3. RSS and PSS of each worker after `--unique` requests of distinct catalogue addresses (`/progetti/?q=<n>`).
+   With `--soak SECONDS` instead: distinct addresses (catalogue filters, search strings, catalogue
+   orders and pages) at `--rate` per second for that long, RSS and PSS read every `--every` seconds;
+   `--memory-only` leaves out parts 1 and 2 (an hour's soak: `--memory-only --soak 3600`).
 """
 
 import argparse
@@ -131,10 +134,37 @@ def worker_memory(server):
     return memory
 
 
+def unique_address(n):
+    """The n-th of an endless run of addresses no visitor asked before, of three kinds the page
+    cache keeps one entry each for: a catalogue's text filter, in two orders, and a search."""
+    return (f"/progetti/?q=parola{n}", f"/cerca/?q=parola{n}", f"/progetti/?q=parola{n}&ordine=budget")[n % 3]
+
+
+def soak(server, seconds, rate, every):
+    """[(elapsed s, requests, [(RSS, PSS) per worker])] while sending distinct addresses at `rate`
+    per second for `seconds`."""
+    samples, start, n = [], time.monotonic(), 0
+    next_sample = start + every
+    while (now := time.monotonic()) < start + seconds:
+        timed_get(server.url(unique_address(n)))
+        n += 1
+        if now >= next_sample:
+            samples.append((now - start, n, worker_memory(server)))
+            print(f"  {now - start:.0f} s, {n} addresses: {samples[-1][2]}", file=sys.stderr, flush=True)
+            next_sample += every
+        time.sleep(max(0.0, start + n / rate - time.monotonic()))
+    samples.append((time.monotonic() - start, n, worker_memory(server)))
+    return samples
+
+
 def main():
     parser = argparse.ArgumentParser(prog="python -m scripts.bench publish")
     parser.add_argument("--duration", type=int, default=30, help="seconds of each steady run")
     parser.add_argument("--unique", type=int, default=3000, help="distinct addresses before reading RSS")
+    parser.add_argument("--soak", type=int, default=0, help="seconds of distinct addresses instead of --unique")
+    parser.add_argument("--rate", type=float, default=10, help="distinct addresses per second in --soak")
+    parser.add_argument("--every", type=int, default=300, help="seconds between memory readings in --soak")
+    parser.add_argument("--memory-only", action="store_true", help="only the memory part")
     args = parser.parse_args()
     shared = tempfile.mkdtemp(prefix="asap-bench-pages-")
     os.environ["PAGE_CACHE_SHARED_DIR"] = shared
@@ -156,12 +186,17 @@ def main():
             for url in mix:
                 timed_get(server.url(url))
             load = os.getloadavg()
-            quiet = steady_mix(server, mix, args.duration)
-            publishing = steady_mix(server, mix, args.duration, publish_every=10)
-            firsts = first_after_publish(server, urls, settings)
-            for n in range(args.unique):
-                timed_get(server.url(f"/progetti/?q=parola{n}"))
-            memory = worker_memory(server)
+            quiet = publishing = firsts = None
+            if not args.memory_only:
+                quiet = steady_mix(server, mix, args.duration)
+                publishing = steady_mix(server, mix, args.duration, publish_every=10)
+                firsts = first_after_publish(server, urls, settings)
+            if args.soak:
+                samples = soak(server, args.soak, args.rate, args.every)
+            else:
+                for n in range(args.unique):
+                    timed_get(server.url(f"/progetti/?q=parola{n}"))
+                samples = [(None, args.unique, worker_memory(server))]
             load_after = os.getloadavg()
         except urllib.error.HTTPError as error:
             raise SystemExit(f"{error.url}: {error}\n--- the server's log ---\n{log.read_text()[-6000:]}") from None
@@ -169,6 +204,15 @@ def main():
             server.stop()
             shutil.rmtree(shared, ignore_errors=True)
     print(f"\nload average before {load[0]:.1f} / after {load_after[0]:.1f} (1 min), {os.cpu_count()} cores\n")
+    if firsts is not None:
+        print_runs(quiet, publishing, firsts)
+    print("| after | distinct addresses | per worker |\n|---|---:|---|")
+    for elapsed, count, memory in samples:
+        per_worker = ", ".join(f"RSS {rss:.0f} MiB (PSS {pss:.0f} MiB)" for rss, pss in memory)
+        print(f"| {'the run' if elapsed is None else f'{elapsed / 60:.1f} min'} | {count} | {per_worker} |")
+
+
+def print_runs(quiet, publishing, firsts):
     print("| run | requests | p50 ms | p99 ms | hit rate |\n|---|---:|---:|---:|---:|")
     for name, (p50, p99, rate, count) in (("steady", quiet), ("publish every 10 s", publishing)):
         print(f"| {name} | {count} | {p50:.1f} | {p99:.1f} | {rate:.0%} |")
@@ -177,8 +221,7 @@ def main():
         print(
             f"| {label} | {steady:.1f} | {rebuilt:.1f} ({rebuilt / steady:.1f}x) | {plain:.1f} ({plain / steady:.1f}x) |"
         )
-    per_worker = ", ".join(f"RSS {rss:.0f} MiB (PSS {pss:.0f} MiB)" for rss, pss in memory)
-    print(f"\nPer worker after {args.unique} distinct addresses: {per_worker}")
+    print()
 
 
 if __name__ == "__main__":
