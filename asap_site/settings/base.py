@@ -170,14 +170,19 @@ else:
     # files there that every process reads, so a page rebuilt after a publish serves every worker.
     _local_cache_options = {
         "MAX_ENTRIES": env_int("LOCAL_CACHE_MAX_ENTRIES", 3000),
-        # With the shared folder a page missing here is one file read away, so memory holds less.
-        "MAX_BYTES": env_int("PAGE_CACHE_LOCAL_MAX_BYTES", (16 if env("PAGE_CACHE_SHARED_DIR") else 48) * 2**20),
+        # With the shared folder a page missing here is one file read away, so memory holds less:
+        # the pages' copies their own PAGE_CACHE_LOCAL_PAGE_BYTES, the shared parts and the rest this.
+        "MAX_BYTES": env_int("PAGE_CACHE_LOCAL_MAX_BYTES", (12 if env("PAGE_CACHE_SHARED_DIR") else 48) * 2**20),
     }
     CACHES = {
         "default": (
             {
                 "BACKEND": "serving.pagecache.local.LayeredCache",
-                "OPTIONS": {**_local_cache_options, "SHARED_LOCATION": env("PAGE_CACHE_SHARED_DIR")},
+                "OPTIONS": {
+                    **_local_cache_options,
+                    "SHARED_LOCATION": env("PAGE_CACHE_SHARED_DIR"),
+                    "SHARED_MEMORY_BYTES": env_int("PAGE_CACHE_LOCAL_PAGE_BYTES", 2 * 2**20),
+                },
             }
             if env("PAGE_CACHE_SHARED_DIR")
             else {"BACKEND": "serving.pagecache.local.BoundedLocMemCache", "OPTIONS": _local_cache_options}

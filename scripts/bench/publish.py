@@ -11,10 +11,12 @@ serves the demo (2 workers, the shared file layer of the local cache, no Redis).
    PAGE_CACHE_MARK_HITS, set for the bench's workers only).
 2. The first request after a publish of each page type (the page itself republished; the median
    of five publishes), with the rebuild and without it (PAGE_CACHE_REBUILD), against the steady
-   (median) time of that page.
+   time of that page: asked after a pause as long as the publish took, without a publish. Wall
+   time at the client and the worker's CPU time (`Server-Timing`, set with PAGE_CACHE_MARK_HITS).
+   `--no-mix` leaves out part 1.
 3. RSS and PSS of each worker after `--unique` requests of distinct catalogue addresses (`/progetti/?q=<n>`).
-   With `--soak SECONDS` instead: distinct addresses (catalogue filters, search strings, catalogue
-   orders and pages) at `--rate` per second for that long, RSS and PSS read every `--every` seconds;
+   With `--soak SECONDS` instead: distinct addresses (catalogue filters in two orders, search
+   strings) at `--rate` per second for that long, RSS and PSS read every `--every` seconds;
    `--memory-only` leaves out parts 1 and 2 (an hour's soak: `--memory-only --soak 3600`).
 """
 
@@ -34,11 +36,17 @@ from .pages import Server, demo_database, page_urls, scratch_url, server_env
 
 
 def timed_get(url):
+    return timed(url)[:2]
+
+
+def timed(url):
+    """(wall seconds, whether the page cache answered, the worker's CPU-ms from `Server-Timing`)."""
     start = time.perf_counter()
     with urllib.request.urlopen(url, timeout=30) as response:
         response.read()
         hit = response.headers.get("X-Page-Cache") == "hit"
-    return time.perf_counter() - start, hit
+        cpu = float(response.headers.get("Server-Timing", "cpu;dur=nan").split("dur=")[1])
+    return time.perf_counter() - start, hit, cpu
 
 
 def steady_mix(server, urls, duration, publish_every=None, clients=4):
@@ -92,25 +100,34 @@ def page_of(path):
 
 
 def first_after_publish(server, urls, settings):
-    """{label: (steady ms, first after a publish with rebuild ms, without ms)}."""
+    """{label: {"steady": (ms, CPU-ms), "rebuilt": ..., "plain": ...}}: the first request after a
+    publish of the page, with the rebuild and without it, against the same page asked after a pause
+    as long as the publish took, without one (a request after a pause costs more than one of a
+    back-to-back run whatever happened meanwhile: the worker slept). Medians of REPEATS."""
     rows = {}
     for label, path in urls.items():
         page = page_of(path.split("?")[0])
         if page is None:
             continue
         for _ in range(3):
-            timed_get(server.url(path))
-        steady = statistics.median(timed_get(server.url(path))[0] for _ in range(15)) * 1000
-        firsts = []
+            timed(server.url(path))
+        samples = {"steady": [], "rebuilt": [], "plain": []}
         for rebuild in (True, False):
             settings.PAGE_CACHE_REBUILD = rebuild
-            samples = []
             for _ in range(REPEATS):
+                started = time.perf_counter()
                 republish(page)
-                samples.append(timed_get(server.url(path))[0] * 1000)
-            firsts.append(statistics.median(samples))
+                pause = time.perf_counter() - started
+                samples["rebuilt" if rebuild else "plain"].append(timed(server.url(path)))
+                if rebuild:
+                    timed(server.url(path))  # the other worker's copy too (the steady state)
+                    time.sleep(pause)
+                    samples["steady"].append(timed(server.url(path)))
         settings.PAGE_CACHE_REBUILD = True
-        rows[label] = (steady, *firsts)
+        rows[label] = {
+            name: (statistics.median(s[0] for s in got) * 1000, statistics.median(s[2] for s in got))
+            for name, got in samples.items()
+        }
     return rows
 
 
@@ -165,6 +182,7 @@ def main():
     parser.add_argument("--rate", type=float, default=10, help="distinct addresses per second in --soak")
     parser.add_argument("--every", type=int, default=300, help="seconds between memory readings in --soak")
     parser.add_argument("--memory-only", action="store_true", help="only the memory part")
+    parser.add_argument("--no-mix", action="store_true", help="leave out the steady mix (part 1)")
     args = parser.parse_args()
     shared = tempfile.mkdtemp(prefix="asap-bench-pages-")
     os.environ["PAGE_CACHE_SHARED_DIR"] = shared
@@ -187,9 +205,10 @@ def main():
                 timed_get(server.url(url))
             load = os.getloadavg()
             quiet = publishing = firsts = None
-            if not args.memory_only:
+            if not (args.memory_only or args.no_mix):
                 quiet = steady_mix(server, mix, args.duration)
                 publishing = steady_mix(server, mix, args.duration, publish_every=10)
+            if not args.memory_only:
                 firsts = first_after_publish(server, urls, settings)
             if args.soak:
                 samples = soak(server, args.soak, args.rate, args.every)
@@ -204,23 +223,31 @@ def main():
             server.stop()
             shutil.rmtree(shared, ignore_errors=True)
     print(f"\nload average before {load[0]:.1f} / after {load_after[0]:.1f} (1 min), {os.cpu_count()} cores\n")
+    if quiet is not None:
+        print_runs(quiet, publishing)
     if firsts is not None:
-        print_runs(quiet, publishing, firsts)
+        print_firsts(firsts)
     print("| after | distinct addresses | per worker |\n|---|---:|---|")
     for elapsed, count, memory in samples:
         per_worker = ", ".join(f"RSS {rss:.0f} MiB (PSS {pss:.0f} MiB)" for rss, pss in memory)
         print(f"| {'the run' if elapsed is None else f'{elapsed / 60:.1f} min'} | {count} | {per_worker} |")
 
 
-def print_runs(quiet, publishing, firsts):
+def print_runs(quiet, publishing):
     print("| run | requests | p50 ms | p99 ms | hit rate |\n|---|---:|---:|---:|---:|")
     for name, (p50, p99, rate, count) in (("steady", quiet), ("publish every 10 s", publishing)):
         print(f"| {name} | {count} | {p50:.1f} | {p99:.1f} | {rate:.0%} |")
-    print("\n| page | steady ms | first after publish, rebuild | without rebuild |\n|---|---:|---:|---:|")
-    for label, (steady, rebuilt, plain) in firsts.items():
-        print(
-            f"| {label} | {steady:.1f} | {rebuilt:.1f} ({rebuilt / steady:.1f}x) | {plain:.1f} ({plain / steady:.1f}x) |"
-        )
+
+
+def print_firsts(firsts):
+    print(
+        "\n| page | steady ms (CPU-ms) | first after a publish, rebuild | without the rebuild |\n|---|---:|---:|---:|"
+    )
+    for label, row in firsts.items():
+        (steady, steady_cpu), cells = row["steady"], []
+        for wall, cpu in (row["rebuilt"], row["plain"]):
+            cells.append(f"{wall:.1f} ({wall / steady:.1f}x), CPU {cpu:.2f} ({cpu / steady_cpu:.1f}x)")
+        print(f"| {label} | {steady:.1f} ({steady_cpu:.2f}) | {cells[0]} | {cells[1]} |")
     print()
 
 

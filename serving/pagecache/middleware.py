@@ -96,6 +96,7 @@ class PageCacheMiddleware:
                 seconds = shared_seconds(response, store.age(born))
                 store.keep(key, version, born, frozen(response), seconds, tags)
                 rebuild.remember_origin(request.META)
+                rebuild.remember_variant(request.META)
         finally:
             if key:
                 rebuild.release(key)

@@ -98,8 +98,8 @@ def lookup(key):
 
 def lookup_many(keys):
     """(the `Version` now, {key: entry} for the valid entries among `keys`): the entries, the
-    generation and the sequence in one cache read, then the purge stamps of all their tags in one
-    more."""
+    generation and the sequence in one cache read, then the purge stamps of their tags in one more
+    when a purge happened since they were built."""
     path = _generation_file()
     if path:
         generation, sequence, entries = _file_generation(path), tag_stamps.sequence(), cache.get_many(keys)
@@ -108,25 +108,50 @@ def lookup_many(keys):
         generation = entries.pop(GENERATION_KEY, None) or _cache_generation()
         sequence = entries.pop(tag_stamps.SEQUENCE_KEY, None) or 0
     version = Version(generation, sequence)
-    current = _valid(entries, generation)
-    if current is None:  # the cache did not answer: nothing can be vouched for
-        return version, {}
-    if (stale := [key for key in entries if key not in current]) and hasattr(cache, "get_many_shared"):
-        # This process's own copy is stale, but another process may have built the entry again
-        # since (the task worker's rebuild after a publish): the shared copy may be fresh.
-        current.update(_valid(cache.get_many_shared(stale), generation) or {})
-    return version, current
+    doubtful = {key: entry for key, entry in entries.items() if not _known_fresh(key, entry, version)}
+    if doubtful and hasattr(cache, "get_many_shared"):
+        # This process's copy may be stale, but another process may have built the entry again
+        # since (the task worker's rebuild after a publish): a later build in the shared files takes
+        # its place before any stamp is read, and one built since the last purge needs none.
+        entries.update(cache.get_many_shared(list(doubtful), replacing=doubtful))
+    current = _valid(entries, version)
+    return version, ({} if current is None else current)  # None: the stamps could not be read
 
 
-def _valid(entries, generation):
-    """The current and fresh ones of `entries` ({key: entry}); None when the purge stamps could not be read."""
-    current = {key: entry for key, entry in entries.items() if _is_current(entry, generation)}
-    if wanted := set().union(*(entry.tags for entry in current.values())):
-        purged = tag_stamps.stamps(wanted)
-        if purged is None:
-            return None
-        current = {key: entry for key, entry in current.items() if tag_stamps.is_fresh(entry, purged)}
+# {(key, its entry's sequence and birth): the sequence at which this process found it fresh}: an
+# entry found fresh stays fresh until the next purge, so until then its hits read no stamp.
+_fresh_at = {}
+MAX_FRESH_NOTES = 20000
+
+
+def _valid(entries, version):
+    """The current and fresh ones of `entries` ({key: entry}); None when the purge stamps could not
+    be read (nothing can be vouched for)."""
+    current = {key: entry for key, entry in entries.items() if _is_current(entry, version.generation)}
+    doubtful = {key: entry for key, entry in current.items() if not _known_fresh(key, entry, version)}
+    if not doubtful:
+        return current
+    purged = tag_stamps.stamps(set().union(*(entry.tags for entry in doubtful.values())))
+    if purged is None:
+        return None
+    if len(_fresh_at) > MAX_FRESH_NOTES:
+        _fresh_at.clear()
+    for key, entry in doubtful.items():
+        if tag_stamps.is_fresh(entry, purged):
+            _fresh_at[key, entry.sequence, entry.born] = version.sequence
+        else:
+            del current[key]
     return current
+
+
+def _known_fresh(key, entry, version):
+    """Whether `entry` is current and no purge happened since it was built, or since this process
+    last found it fresh (then no stamp need be read)."""
+    return (
+        _is_current(entry, version.generation)
+        and bool(version.sequence)
+        and (entry.sequence >= version.sequence or _fresh_at.get((key, entry.sequence, entry.born)) == version.sequence)
+    )
 
 
 def _is_current(entry, generation):

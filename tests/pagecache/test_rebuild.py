@@ -34,6 +34,32 @@ def test_after_a_publish_the_page_its_listings_and_the_home_are_hits_at_once(
     assert about.live
 
 
+def test_a_catalogue_order_visitors_keep_asking_for_is_rebuilt_with_the_catalogue(
+    visit, project_catalogue, django_capture_on_commit_callbacks
+):
+    project = ProjectPageFactory(parent=project_catalogue, title="Orientamento", slug="orientamento")
+    project.save_revision().publish()
+    for _ in range(2):  # asked for again after each publish: kept twice
+        visit("/progetti/?ordine=budget")
+        with django_capture_on_commit_callbacks(execute=True):
+            project.save_revision().publish()
+    visit("/progetti/?ordine=titolo")  # asked for once
+    with django_capture_on_commit_callbacks(execute=True):
+        project.title = "Orientamento al lavoro"
+        project.save_revision().publish()
+    html, hit = visit("/progetti/?ordine=budget")
+    assert hit and "Orientamento al lavoro" in html
+    html, hit = visit("/progetti/?ordine=titolo")
+    assert not hit and "Orientamento al lavoro" in html
+
+
+def test_a_one_off_query_cannot_push_out_the_ones_visitors_keep_asking_for(page_cache):
+    environ = {"PATH_INFO": "/progetti/"}
+    for query in ["ordine=budget"] * 3 + ["page=2"] * 2 + [f"q=parola{n}" for n in range(50)]:
+        rebuild.remember_variant({**environ, "QUERY_STRING": query})
+    assert rebuild.variants("/progetti/") == ["ordine=budget", "page=2"]
+
+
 def test_without_rebuild_the_first_visitor_renders(
     visit, settings, project_catalogue, django_capture_on_commit_callbacks
 ):
@@ -87,3 +113,14 @@ def test_a_page_one_process_keeps_in_the_file_layer_serves_another(tmp_path):
     assert worker.get("pagecache:page:abc") == entry
     assert worker.get("other:key") is None
     assert worker.add("pagecache:page:abc:building", 1, 2) and not task_worker.add("pagecache:page:abc:building", 1, 2)
+
+
+def test_a_run_of_unique_pages_leaves_the_shared_parts_in_memory(tmp_path):
+    options = {"OPTIONS": {"SHARED_LOCATION": str(tmp_path), "MAX_BYTES": 10**6, "SHARED_MEMORY_BYTES": 50_000}}
+    worker = LayeredCache("bounded-worker", options)
+    worker.set("part:menu", "the menu", 60)
+    for n in range(100):
+        worker.set(f"pagecache:page:{n}", Entry("g", 1.0, (200, "OK", [], b"x" * 5_000)), 60)
+    assert worker.get("part:menu") == "the menu"
+    assert worker.pages.bytes_held <= 50_000
+    assert worker.get("pagecache:page:0").value[3] == b"x" * 5_000  # out of memory, read from its file
