@@ -6,8 +6,8 @@ A rebuild is an ordinary anonymous GET through the whole site (`django.test.Clie
 worker), at each address visitors reached the site under lately (`remember_origin`: scheme, host
 and port as the page cache keys them), so the page kept is exactly the one the next visitor's
 request would have kept; with each path go the query strings visitors keep asking it with
-(`remember_variant`: a catalogue's order, filters, page). It helps only where every process reads the cache it writes: Redis, or
-in `make run` the shared file layer of `local.LayeredCache`."""
+(`remember_variant`: a catalogue's order, filters, page). It helps only where every process reads
+the cache it writes: Redis, or in `make run` the shared file layer of `local.LayeredCache`."""
 
 import hashlib
 import time

@@ -56,3 +56,15 @@ def test_a_clock_set_back_keeps_the_order(stamps_in):
     with time_machine.travel(datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.UTC), tick=False):
         assert kept_after(purge_first=True), "a stamp left in 2030 does not make today's entries stale"
         assert not kept_after(purge_first=False)
+
+
+def test_an_entry_found_fresh_is_checked_again_after_the_next_purge(stamps_in):
+    """A hit reads no stamp while no purge happened since it was built or last found fresh: the
+    next purge of one of its tags still makes it stale, in this process as in any other."""
+    version, _found = store.lookup("pagecache:part:found-fresh")
+    store.keep("pagecache:part:found-fresh", version, time.time(), "value", tags={TAG})
+    tags.purge({"page:1"})  # another page's purge: the entry is checked, and found fresh
+    assert store.lookup("pagecache:part:found-fresh")[1] is not None
+    assert store.lookup("pagecache:part:found-fresh")[1] is not None  # found fresh again, no stamp read
+    tags.purge({TAG})
+    assert store.lookup("pagecache:part:found-fresh")[1] is None
