@@ -14,6 +14,7 @@ A purge that Redis did not take (down, paused, full) is not lost: see `bump_gene
 in `purge`, and `serving.cache`, which starts a new generation when Redis answers after an outage
 (docs/redis.md states the guarantee)."""
 
+import functools
 import os
 import time
 import uuid
@@ -47,14 +48,19 @@ class Version(NamedTuple):
     sequence: int
 
 
+@functools.lru_cache(maxsize=8)
+def _path_of(setting):
+    return Path(setting)
+
+
 def _generation_file():
     path = settings.PAGE_CACHE_GENERATION_FILE
-    return Path(path) if path else None
+    return _path_of(path) if path else None  # one `Path` per setting: every lookup asks
 
 
 def _file_generation(path):
     try:
-        return path.stat().st_mtime_ns
+        return os.stat(path).st_mtime_ns
     except FileNotFoundError:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.touch()

@@ -33,7 +33,18 @@ GENERATION_KEY = "pagecache:generation"  # as `store` names it
 
 def _tag_folder():
     path = settings.PAGE_CACHE_GENERATION_FILE
-    return Path(path).parent / "page-cache-tags" if path else None
+    return _folder_beside(path) if path else None
+
+
+@functools.lru_cache(maxsize=8)
+def _folder_beside(generation_file):
+    """The stamps' folder: one `Path` per setting, as every lookup asks for it."""
+    return Path(generation_file).parent / "page-cache-tags"
+
+
+@functools.lru_cache(maxsize=8)
+def _sequence_file(folder):
+    return str(folder / "sequence")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -47,7 +58,7 @@ def _file_of(folder, tag):
 
 def _mtime(path):
     try:
-        return path.stat().st_mtime_ns
+        return os.stat(path).st_mtime_ns
     except FileNotFoundError:
         return None
 
@@ -58,7 +69,7 @@ def sequence():
     folder = _tag_folder()
     if folder is None:
         return cache.get(SEQUENCE_KEY) or 0
-    return _mtime(folder / "sequence") or 0
+    return _mtime(_sequence_file(folder)) or 0
 
 
 def _next_sequence(folder):
