@@ -82,6 +82,10 @@ class SharedFileCache(FileBasedCache):
     CULL_EVERY = 200
     cache_suffix = ".page"  # not Django's compressed `.djcache`
 
+    def __init__(self, directory, params):
+        super().__init__(directory, params)
+        self._writes = 0
+
     def get_pickled(self, key, version=None):
         """The value under `key` as pickled in its file, or None."""
         try:
@@ -103,10 +107,6 @@ class SharedFileCache(FileBasedCache):
         if pickled is not None:
             self.set(key, pickle.loads(pickled), timeout, version)
         return pickled is not None
-
-    def __init__(self, directory, params):
-        super().__init__(directory, params)
-        self._writes = 0
 
     def _cull(self):
         self._writes += 1

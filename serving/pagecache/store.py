@@ -114,8 +114,13 @@ def lookup_many(keys):
         generation = entries.pop(GENERATION_KEY, None) or _cache_generation()
         sequence = entries.pop(tag_stamps.SEQUENCE_KEY, None) or 0
     version = Version(generation, sequence)
-    doubtful = {key: entry for key, entry in entries.items() if not _known_fresh(key, entry, version)}
-    if doubtful and hasattr(cache, "get_many_shared"):
+    if hasattr(cache, "get_many_shared") and (
+        doubtful := {
+            key: entry
+            for key, entry in entries.items()
+            if not (_is_current(entry, version.generation) and _known_fresh(key, entry, version))
+        }
+    ):
         # This process's copy may be stale, but another process may have built the entry again
         # since (the task worker's rebuild after a publish): a later build in the shared files takes
         # its place before any stamp is read, and one built since the last purge needs none.
@@ -151,12 +156,10 @@ def _valid(entries, version):
 
 
 def _known_fresh(key, entry, version):
-    """Whether `entry` is current and no purge happened since it was built, or since this process
-    last found it fresh (then no stamp need be read)."""
-    return (
-        _is_current(entry, version.generation)
-        and bool(version.sequence)
-        and (entry.sequence >= version.sequence or _fresh_at.get((key, entry.sequence, entry.born)) == version.sequence)
+    """Whether no purge happened since `entry` was built, or since this process last found it fresh
+    (then no stamp need be read)."""
+    return bool(version.sequence) and (
+        entry.sequence >= version.sequence or _fresh_at.get((key, entry.sequence, entry.born)) == version.sequence
     )
 
 

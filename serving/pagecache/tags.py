@@ -15,7 +15,6 @@ machine sees at the cost of a `stat` (the sequence moves under a file lock). A s
 no entry: after PAGE_CACHE_SECONDS every entry built before it has expired anyway, so in Redis it
 is kept that long (plus a margin) and a missing stamp means "not purged lately"."""
 
-import contextlib
 import fcntl
 import functools
 import hashlib
@@ -53,7 +52,8 @@ def _file_name(tag):
 
 
 def _file_of(folder, tag):
-    return folder / _file_name(tag)
+    """The stamp file of `tag`, as a plain string: a hit stats dozens, and `Path` costs more than the call."""
+    return os.path.join(folder, _file_name(tag))
 
 
 def _mtime(path):
@@ -103,11 +103,7 @@ def stamps(tags):
         if found.pop(GENERATION_KEY, None) is None:
             return None
         return {key.removeprefix(KEY_PREFIX): stamp for key, stamp in found.items() if stamp is not None}
-    found, prefix = {}, f"{folder}{os.sep}"
-    for tag in tags:  # a plain `os.stat` per tag: a hit reads dozens, and `Path` costs more than the call
-        with contextlib.suppress(FileNotFoundError):
-            found[tag] = os.stat(prefix + _file_name(tag)).st_mtime_ns
-    return found
+    return {tag: stamp for tag in tags if (stamp := _mtime(_file_of(folder, tag))) is not None}
 
 
 def purge(tags):
@@ -123,7 +119,7 @@ def purge(tags):
         return cache.set_many({KEY_PREFIX + tag: value for tag in tags}, timeout=timeout) == []
     for tag in tags:
         path = _file_of(folder, tag)
-        path.touch()
+        Path(path).touch()
         os.utime(path, ns=(value, value))
     return True
 
