@@ -18,7 +18,7 @@ from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.http import http_date
 from wagtail.models import ModelLogEntry, Page, PageLogEntry
 
-from core.parts import site_wide
+from core.parts import ANY_EDIT, site_wide
 from serving import ratelimit
 from serving.pagecache.headers import set_cache_headers
 
@@ -39,8 +39,9 @@ THROTTLE_SCOPE = "api"
 def last_change():
     """When the site's public data last changed, as a timestamp: the latest publication of a page,
     or the latest logged change to a page or a snippet (Wagtail logs every edit, unpublish and
-    deletion made in the admin). Kept as a site-wide part until the next purge, so it costs no query
-    on most calls."""
+    deletion made in the admin). Kept as a site-wide part until editors change anything (`ANY_EDIT`:
+    a republish or a snippet saved by a script is no listing or row this part reads), so it costs no
+    query on most calls."""
 
     def build():
         moments = [
@@ -53,7 +54,7 @@ def last_change():
         found = [moment for query in moments for moment in query if moment]
         return int(max(found).timestamp()) if found else 0
 
-    return site_wide("api:last-change", build)[1]
+    return site_wide("api:last-change", build, tags=[ANY_EDIT])[1]
 
 
 def with_read_headers(response):

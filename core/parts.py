@@ -34,6 +34,10 @@ from django.utils.cache import patch_cache_control
 # Sent by `notify_pages_changed`; the serving runtime purges the page cache on it.
 pages_changed = Signal()
 
+# A tag every editors' change purges, for what depends on the latest change anywhere (declared with
+# `site_wide(..., tags=[ANY_EDIT])`: the API's Last-Modified).
+ANY_EDIT = "any-edit"
+
 
 class BuildEveryTime:
     """The keeper until the runtime installs its own: nothing is kept."""
@@ -43,7 +47,7 @@ class BuildEveryTime:
         return build_missing(list(names))
 
     @staticmethod
-    def site_wide(name, build, seconds=None):
+    def site_wide(name, build, seconds=None, tags=()):
         return time.time(), build()
 
     @staticmethod
@@ -72,9 +76,10 @@ def shared_part(name, request, build, seconds=None, tags=()):
     return shared_parts([name], request, lambda missing: {name: build()}, seconds, tags)[name]
 
 
-def site_wide(name, build, seconds=None):
-    """(when it was read, `build()`), kept as `name` for every site until editors change something."""
-    return _keeper.site_wide(name, build, seconds)
+def site_wide(name, build, seconds=None, tags=()):
+    """(when it was read, `build()`), kept as `name` for every site until editors change something
+    it shows (or one of `tags` is purged)."""
+    return _keeper.site_wide(name, build, seconds, tags)
 
 
 def listed_by_first_publish(*models):

@@ -1,6 +1,7 @@
 """schema.org `Course` as JSON-LD: one `CourseInstance` per session and an `Offer` for the fee."""
 
 from core.jsonld import json_ld_script
+from core.parts import site_setting
 from core.site_settings import OrganisationSettings
 
 from .choices import DeliveryMode
@@ -94,5 +95,5 @@ def course_data(course, url, funding_programme=None, provider="ASAP"):
 def course_json_ld(course, request, funding_programme=None):
     """The course's `<script type="application/ld+json">` element."""
     url = course.get_full_url(request)
-    provider = OrganisationSettings.for_request(request).name
+    provider = site_setting(OrganisationSettings, request).name
     return json_ld_script(course_data(course, url, funding_programme, provider))

@@ -8,7 +8,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
-from core.parts import keep_out_of_shared_caches, notify_pages_changed
+from core.parts import keep_out_of_shared_caches, notify_pages_changed, site_setting
 from core.site_settings import OrganisationSettings
 from inbox.flow import FormFlow
 
@@ -35,7 +35,7 @@ class RegistrationFlow(FormFlow):
             **super().get_context(form),
             "event": self.page,
             "is_full": self.page.is_full,
-            "privacy_page": OrganisationSettings.for_request(self.request).privacy_page,
+            "privacy_page": site_setting(OrganisationSettings, self.request).privacy_page,
         }
 
     def store(self, form):

@@ -3,6 +3,7 @@
 from django.utils import timezone
 
 from core.jsonld import json_ld_script
+from core.parts import site_setting
 from core.site_settings import OrganisationSettings
 from courses.structured_data import venue_place
 
@@ -46,5 +47,5 @@ def event_data(event, url, organiser="ASAP"):
 
 
 def event_json_ld(event, request):
-    organiser = OrganisationSettings.for_request(request).name
+    organiser = site_setting(OrganisationSettings, request).name
     return json_ld_script(event_data(event, event.get_full_url(request), organiser))

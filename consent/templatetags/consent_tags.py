@@ -8,7 +8,7 @@ from django import template
 from django.utils.translation import get_language
 
 from core.language import localized_pages
-from core.parts import cached_part
+from core.parts import cached_part, site_setting
 from core.site_settings import OrganisationSettings
 
 from ..models import CookieBannerSettings
@@ -43,7 +43,7 @@ def site_wide_banner(request):
         "required_groups": [group for group in groups if group.is_required],
         "optional_groups": optional,
         "group_cookies": json.dumps(group_cookie_names(optional)),
-        "cookie_policy_page": policy_page(OrganisationSettings.for_request(request).cookie_policy_page),
+        "cookie_policy_page": policy_page(site_setting(OrganisationSettings, request).cookie_policy_page),
     }
 
 

@@ -9,7 +9,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
-from core.parts import keep_out_of_shared_caches
+from core.parts import keep_out_of_shared_caches, site_setting
 from core.site_settings import OrganisationSettings
 from inbox.flow import FormFlow
 
@@ -41,7 +41,7 @@ class EnquiryFlow(FormFlow):
             **super().get_context(form),
             "course": self.page,
             "waiting_list": form.waiting_list,
-            "privacy_page": OrganisationSettings.for_request(self.request).privacy_page,
+            "privacy_page": site_setting(OrganisationSettings, self.request).privacy_page,
         }
 
     def thank_you(self, form, enquiry):

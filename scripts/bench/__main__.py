@@ -17,6 +17,10 @@ SUITES = {
         "catalogue_scale",
         "the project catalogue at 100 and 100,000 projects: steady CPU-ms and the first request after a publish",
     ),
+    "purges": (
+        "purges",
+        "what a snippet's or setting's change purges on the demo: stale answers (0) and cache hits left",
+    ),
     "catalogue-ids": ("catalogue_ids", "reading a catalogue's kept ids at 100 and 100,000 projects (no database)"),
     "courses": ("courses", "the course catalogue with 500 courses, calendars, enquiry form"),
     "search": ("search", "site search over 10,000 projects and 1,000 courses: p50/p95 (PostgreSQL)"),

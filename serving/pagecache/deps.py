@@ -13,6 +13,13 @@ While a page or part is built (`recording`), three kinds of tags are collected:
 - `table:<table>`: any other table read (snippets, settings and their inline rows, images,
   documents, cookie groups...): saving or deleting a row of it purges it.
 
+A snippet, setting, image or document, once loaded, is often used again by what is built later in
+the same request without a query of its own (Wagtail keeps the settings on the request, a page keeps
+its venue or image, a cached part hands over the objects it holds). So the tables of these rows
+(`watch_rows`) seen anywhere in a request, loaded (`post_init`), read or noted from a kept entry,
+go with everything built after them in that request (`recording`): a build may carry a table it
+did not use, never miss one it did.
+
 Tags a query cannot show are declared (`core.parts.shared_part(..., tags=...)`); the pages a part
 is handed are those its name names by id (`recording`). A part found in the cache passes its tags
 on to whatever contains it (`note`), so a page's entry holds every tag of every part it shows, and
@@ -24,6 +31,7 @@ from contextlib import contextmanager
 from functools import cache
 
 from django.apps import apps
+from django.core.signals import request_started
 from django.db import connection
 from django.db.models.signals import post_init
 from modelcluster.models import get_all_child_relations
@@ -96,8 +104,10 @@ def _stack():
 def note(tags):
     """What is being built shows something with these tags (a part found in the cache, a declaration)."""
     stack = _stack()
-    if stack and tags:
-        stack[-1].update(tags)
+    if tags:
+        _seen_rows().update(_watched.intersection(tags))
+        if stack:
+            stack[-1].update(tags)
 
 
 def _record_query(execute, sql, params, many, context):
@@ -108,6 +118,42 @@ def _record_query(execute, sql, params, many, context):
 def _record_page(sender, instance, **kwargs):
     if _stack() and isinstance(instance, Page) and instance.pk is not None:
         _stack()[-1].add(f"page:{instance.pk}")
+
+
+_watched = set()  # `table:` tags of the rows whose use spreads through a request (`watch_rows`)
+_watch = []  # what gives the models to watch, until the first build or request asks for them
+
+
+def _seen_rows():
+    if not hasattr(_local, "rows"):
+        _local.rows = set()
+    return _local.rows
+
+
+def forget_rows(**kwargs):
+    """A new request: what the last one loaded is not on hand any more."""
+    _start_watching()
+    _local.rows = set()
+
+
+def _record_row(sender, instance, **kwargs):
+    _seen_rows().add(table_tag(sender))
+
+
+def watch_rows(models):
+    """Rows of the models `models()` gives (snippets, settings, images, documents) loaded, read or
+    noted in a request go with every page and part built after them in it (see the module's
+    docstring). Asked at the first request or build: the snippets' registry is complete only
+    once every app is ready."""
+    _watch.append(models)
+    request_started.connect(forget_rows, dispatch_uid="pagecache-rows-forget")
+
+
+def _start_watching():
+    while _watch:
+        for model in _watch.pop()():
+            _watched.add(table_tag(model))
+            post_init.connect(_record_row, sender=model, dispatch_uid=f"pagecache-rows-{model._meta.label_lower}")
 
 
 def connect():
@@ -144,6 +190,7 @@ def recording(named_pages=(), home=None):
     and a page's own part (its name names a page the enclosing build shows: `page-article:{pk}`
     built while serving that page) takes every page the enclosing build showed, since it may use
     any of them (the page's parent, its path) and only that page shows it."""
+    _start_watching()
     tags = set()
     stack = _stack()
     stack.append(tags)
@@ -162,6 +209,7 @@ def recording(named_pages=(), home=None):
             if named & enclosing:
                 tags.update(tag for tag in enclosing if tag.startswith("page:"))
         tags.update(named)
+        tags.update(_seen_rows())
         if home is not None:
             tags.add(f"page:{home}")
         if stack:

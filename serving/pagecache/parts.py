@@ -17,7 +17,7 @@ from . import deps, store
 from .deps import listed_by_first_publish  # noqa: F401 (the keeper's share of `core.parts`)
 
 
-def site_wide(name, build, seconds=None):
+def site_wide(name, build, seconds=None, tags=()):
     """(when it was read, `build()`), from the cache until editors change something (or for at most
     PAGE_CACHE_SECONDS, or `seconds`): for what no request chooses, such as the view restrictions."""
     key = f"pagecache:{name}"
@@ -26,9 +26,10 @@ def site_wide(name, build, seconds=None):
         deps.note(entry.tags)
         return entry.born, entry.value
     born = time.time()
-    with deps.recording() as tags:
+    with deps.recording() as recorded:
+        deps.note(tags)
         value = build()
-    store.keep(key, version, born, value, seconds, tags)
+    store.keep(key, version, born, value, seconds, recorded)
     return born, value
 
 

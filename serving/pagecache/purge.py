@@ -4,10 +4,12 @@ setting with their inline rows, images, documents, redirects, privacy restrictio
 what features announce themselves (`core.parts.notify_pages_changed`).
 
 Only what showed the change goes (`deps` recorded it when pages and parts were built): a publish
-purges what showed the page and the listings of its type, a snippet, setting, image or document
-the pages that read its table. What takes a page away or changes addresses (unpublishing,
-deleting, moving, a new slug, privacy, sites) empties everything at once, as a new generation.
-After a publish the task worker renders the pages visitors see most again (`tasks.rebuild_pages`).
+purges what showed the page and the listings of its type; a snippet, setting, image or document
+(or one of their inline rows) what read its table, or was built after it in the same request
+(`deps.watch_rows`). What takes a page away or changes addresses (unpublishing, deleting, moving,
+a new slug, privacy, sites, redirects) empties everything at once, as a new generation. Every
+change purges `core.parts.ANY_EDIT`. After a publish the task worker renders the pages visitors see
+most again (`tasks.rebuild_pages`).
 
 Models are found through Wagtail's registries, not imported, so `core` knows no other app. Visitors'
 own writes (enquiries, consent records, statistics) are none of these, so they never empty the cache."""
@@ -31,7 +33,7 @@ from wagtail.models import CollectionViewRestriction, Comment, Page, PageViewRes
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
-from core.parts import pages_changed
+from core.parts import ANY_EDIT, pages_changed
 
 from ..cache import outages
 from . import deps, store
@@ -43,6 +45,7 @@ _commit = threading.local()  # what to purge again, and rebuild, when this threa
 EVERYTHING = "*"
 # Changes that must take a page away from every page that showed it at once: privacy, addresses.
 EVERYWHERE_MODELS = (PageViewRestriction, CollectionViewRestriction, Site)
+REDIRECT_MODEL = "wagtailredirects.Redirect"
 
 
 def _pending():
@@ -59,9 +62,11 @@ def purge_everything(**kwargs):
     transaction.on_commit(_after_commit)
 
 
-def purge_tags(tags, rebuild=()):
+def purge_tags(tags, rebuild=(), edit=True):
     """Invalidate the cached pages and parts that showed one of `tags` (`deps`), now and again when
-    the transaction commits; `rebuild`: pages (their ids) the task worker renders again after it."""
+    the transaction commits; `rebuild`: pages (their ids) the task worker renders again after it;
+    `edit`: an editors' change, which `ANY_EDIT` goes with too."""
+    tags = {*tags, ANY_EDIT} if edit else set(tags)
     if not tags_store.purge(tags):
         store.bump_generation()
     _pending().update(tags)
@@ -141,8 +146,21 @@ def site_content_models():
     models.discard(Comment)  # editors' comments on a draft
     models |= {get_image_model(), get_document_model(), Site, PageViewRestriction, CollectionViewRestriction}
     if apps.is_installed("wagtail.contrib.redirects"):
-        models.add(apps.get_model("wagtailredirects", "Redirect"))
+        models.add(apps.get_model(REDIRECT_MODEL))
     return frozenset(models)
+
+
+@cache
+def row_models():
+    """The models purged by their table (`row_tags`): snippets, settings, their inline rows, images
+    and documents; not pages and their rows, nor what changes addresses or privacy."""
+    return frozenset(
+        model
+        for model in site_content_models()
+        if deps.page_tables().get(model._meta.db_table) is None
+        and not issubclass(model, EVERYWHERE_MODELS)
+        and model._meta.label != REDIRECT_MODEL
+    )
 
 
 def holds_only_defaults(model, instance):
@@ -157,13 +175,12 @@ def holds_only_defaults(model, instance):
 
 def row_tags(sender, instance):
     """The tags a saved or deleted row purges: a page's inline row its page's (and its type's
-    listings), any other row its table's; privacy and sites everything."""
-    if issubclass(sender, EVERYWHERE_MODELS):
-        return {EVERYTHING}
+    listings), a snippet's, setting's, image's or document's its table's (`row_models`); privacy,
+    sites and redirects everything."""
+    if sender in row_models():
+        return {deps.table_tag(sender)}
     owner = deps.page_tables().get(sender._meta.db_table)
     if owner is None:
-        # A snippet or setting reaches parts through objects other parts loaded (a page's fund, the
-        # settings kept on the request) without a query of their own: everything, as before.
         return {EVERYTHING}
     parent = next(
         (getattr(instance, relation.field.attname, None) for relation in _child_relations(sender)),
@@ -211,7 +228,7 @@ def on_delete(sender, instance=None, **kwargs):
 
 def on_pages_changed(tags=None, **kwargs):
     """`core.parts.notify_pages_changed`: the tags it names, or everything."""
-    purge_tags(set(tags)) if tags else purge_everything()
+    purge_tags(tags, edit=False) if tags else purge_everything()
 
 
 def after_outage():
@@ -227,6 +244,7 @@ def after_outage():
 def connect():
     outages.on_recovery(after_outage)
     deps.connect()
+    deps.watch_rows(row_models)
     pages_changed.connect(on_pages_changed, dispatch_uid="pagecache-pages-changed")
     page_published.connect(on_publish, dispatch_uid="pagecache-published")
     page_unpublished.connect(on_unpublish, dispatch_uid="pagecache-unpublished")

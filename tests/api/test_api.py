@@ -1,12 +1,15 @@
 """The open data API as a data user meets it: the catalogue's figures from another origin, answers a
 browser may cache and revalidate, a throttle, and clear 4xx answers to bad queries."""
 
+import datetime
 import re
 from decimal import Decimal
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.log_actions import log
 
 from core.amounts import euros
 from tests.api.conftest import ORIGIN
@@ -101,6 +104,25 @@ def test_conditional_requests_answer_304(client, open_data):
     assert since["Cache-Control"] == first["Cache-Control"]
     stale = api_get(client, "/api/v3/progetti/", HTTP_IF_NONE_MATCH='"altro"')
     assert stale.status_code == 200
+
+
+def test_last_modified_moves_with_a_republish_and_a_snippet_edit(client, open_data, page_cache):
+    """The latest change is kept until editors change anything: a republish (no page first
+    published, no listing of every page) or a snippet's edit must not leave it behind."""
+    first = api_get(client, "/api/v3/eventi/")
+    project, now = open_data["other_fei"], datetime.datetime.now(datetime.UTC)
+    with time_machine.travel(now + datetime.timedelta(seconds=3), tick=False):
+        project.save_revision().publish()
+        republished = api_get(client, "/api/v3/eventi/", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert republished.status_code == 200 and republished["Last-Modified"] != first["Last-Modified"]
+    since = republished["Last-Modified"]
+    with time_machine.travel(now + datetime.timedelta(seconds=6), tick=False):
+        fund = open_data["fei"]
+        fund.name = "Fondo europeo per l'integrazione"
+        fund.save()
+        log(fund, "wagtail.edit")  # as the snippet's edit view logs it
+        edited = api_get(client, "/api/v3/fondi/", HTTP_IF_MODIFIED_SINCE=since)
+    assert edited.status_code == 200 and "Fondo europeo per l'integrazione" in edited.content.decode()
 
 
 def test_a_client_over_its_limit_waits(client, open_data, settings):

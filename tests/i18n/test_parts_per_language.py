@@ -9,6 +9,8 @@ import pytest
 from core.site_settings import NavigationItem, NavigationSettings, OrganisationSettings
 from home.models import HomeProjectPick
 from tests.factories import ContentPageFactory
+from tests.factories.courses import CourseIndexPageFactory, CoursePageFactory, CourseSessionFactory
+from tests.factories.events import EventIndexPageFactory, EventPageFactory
 
 from .conftest import translate
 
@@ -127,3 +129,16 @@ def test_an_english_home_without_picks_nor_english_entries_shows_the_italian_box
     home_page.project_picks.add(HomeProjectPick(page=about), HomeProjectPick(page=untranslated))
     home_page.save_revision().publish()
     assert box(html_of(client, "/en/")) == [("/en/about-us/", "About us"), ("/contatti/", "Contatti")]
+
+
+def test_an_english_course_or_event_page_shows_the_english_header_and_footer(client, furnished, home_page, english):
+    """Their structured data names the organisation before the header and footer are built: it
+    must read the settings in the page's language, as the header and footer then do."""
+    course = CoursePageFactory(parent=CourseIndexPageFactory(parent=home_page), title="Appalti pubblici")
+    CourseSessionFactory(course=course)
+    event = EventPageFactory(parent=EventIndexPageFactory(parent=home_page), title="Seminario FAMI")
+    for page, title in ((course, "Public procurement"), (event, "AMIF seminar")):
+        html = html_of(client, translate(page, english, title=title).url)
+        header, footer = html.split('class="site-footer"')
+        assert "Projects and training" in header and "Progetti e formazione" not in header, title
+        assert "Rome, Italy" in footer and "Via Nazionale 89, Roma" not in footer, title

@@ -7,6 +7,7 @@ import re
 import pytest
 from wagtail.models import PageViewRestriction
 
+from core.site_settings import OrganisationSettings
 from projects.models import ProjectPage
 from tests.factories import ContentPageFactory
 from tests.factories.courses import CoursePageFactory, CourseSessionFactory, VenueFactory
@@ -104,16 +105,34 @@ def test_saving_a_snippet_shows_on_the_pages_that_show_it(visit, about, projects
     first, second = projects
     organisation = OrganisationFactory(name="Comune di Latina")
     ProjectOrganisationFactory(project=first, organisation=organisation)
-    kept(visit, first.url, "/chi-siamo/")
+    # The parts every page shares are built on a page that shows no organisation: built on the
+    # project's page, they would carry the tables it read (`deps.watch_rows`), and go with them.
+    kept(visit, "/chi-siamo/", first.url)
     organisation.name = "Comune di Latina (LT)"
     organisation.save()
     html, hit = visit(first.url)
-    assert "Comune di Latina (LT)" in html and not hit  # snippets still purge everything (docs/performance.md)
+    assert "Comune di Latina (LT)" in html and not hit
+    assert visit("/chi-siamo/")[1], "a page that shows no organisation stays cached"
+
+
+def test_a_setting_read_once_per_request_shows_in_every_part_built_after_it(visit, about, projects):
+    """The page reads the organisation's settings first and keeps them on the request; the footer,
+    a part built later in the same request, uses that copy without a query of its own. It goes with
+    the settings all the same (`deps.watch_rows`)."""
+    settings = OrganisationSettings.for_site(about.get_site())
+    settings.footer_text = "Sede legale a Roma."
+    settings.save()
+    kept(visit, "/chi-siamo/", projects[0].url)
+    settings.footer_text = "Sede legale a Latina."
+    settings.save()
+    for url in ("/chi-siamo/", projects[0].url):
+        html, hit = visit(url)
+        assert "Sede legale a Latina." in html and "Sede legale a Roma." not in html and not hit, url
 
 
 def test_rows_of_a_page_saved_outside_the_editor_purge_that_page_only(visit, about, projects):
     first, second = projects
-    province = OrganisationFactory(name="Provincia di Frosinone")  # a snippet: saving it purges everything
+    province = OrganisationFactory(name="Provincia di Frosinone")
     kept(visit, "/chi-siamo/", first.url, second.url)  # shared parts built on another page, as above
     ProjectOrganisationFactory(project=first, organisation=province)
     html, hit = visit(first.url)
@@ -126,11 +145,12 @@ def test_a_venue_change_purges_the_course_held_there(visit, about, course_catalo
     republish(course)
     venue = VenueFactory(name="Sala Verdi")
     CourseSessionFactory(course=course, venue=venue)
-    kept(visit, course.url, "/chi-siamo/")
+    kept(visit, "/chi-siamo/", course.url)  # the shared parts built where no venue shows (see above)
     venue.name = "Sala Giuseppe Verdi"
     venue.save()
     html, hit = visit(course.url)
     assert "Sala Giuseppe Verdi" in html and not hit
+    assert visit("/chi-siamo/")[1], "a page that shows no venue stays cached"
 
 
 def test_a_new_page_shows_at_once_in_the_listings_of_pages_of_any_type(visit, about, home_page):
