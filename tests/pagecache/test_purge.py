@@ -9,7 +9,7 @@ from wagtail.snippets.models import get_snippet_models
 
 from core.site_settings import NavigationItem, NavigationSettings, OrganisationSettings
 from serving.pagecache import store
-from serving.pagecache.purge import site_content_models
+from serving.pagecache.purge import row_models, site_content_models
 from serving.pagecache.varnish import VarnishBackend
 from tests.factories import ContentPageFactory
 from tests.factories.analytics import DailyPageViewFactory
@@ -106,10 +106,11 @@ def test_rows_of_a_page_saved_outside_the_editor_show_at_once(client, cached, co
     assert "Edizione autunnale" in client.get(course.url).content.decode()
 
 
-def test_every_snippet_and_setting_is_watched():
+def test_every_snippet_and_setting_is_watched_and_purged_by_its_table():
     from wagtail.contrib.settings.registry import registry
 
     assert set(get_snippet_models()) | set(registry) <= site_content_models()
+    assert set(get_snippet_models()) | set(registry) <= row_models()
 
 
 def test_visitors_writes_never_empty_the_cache(client, page_cache, course_catalogue, registry):
