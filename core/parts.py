@@ -6,7 +6,8 @@ changes that make them stale: the one way a feature takes part in the page cache
   place, `shared_parts` for several in one cache read, `site_setting` for a site setting.
 - `{% cachedpart "name" %}...{% endcachedpart %}` (library `cached_parts`) in a template.
 - `site_wide(name, build)` for what no request chooses (the view restrictions).
-- `listed_by_first_publish(Model)` around a listing that only new pages change (newest first).
+- `listed_by_first_publish(Model, facts=[tag])` around a listing that only new pages change (newest
+  first), or a change of what it orders by, which `purge_when_facts_change(Model, facts, tag)` purges.
 - `keep_out_of_shared_caches(response)`: a public answer that must reach the view every time.
 - `notify_pages_changed` (also a signal receiver): something pages show changed that is not a
   page, snippet, setting, image or document (the runtime hears those itself), e.g. the seats an
@@ -27,6 +28,7 @@ import inspect
 import time
 
 from django.conf import settings
+from django.db.models.signals import post_delete, pre_save
 from django.dispatch import Signal
 from django.utils import translation
 from django.utils.cache import patch_cache_control
@@ -51,7 +53,7 @@ class BuildEveryTime:
         return time.time(), build()
 
     @staticmethod
-    def listed_by_first_publish(*models):
+    def listed_by_first_publish(*models, facts=()):
         return contextlib.nullcontext()
 
 
@@ -82,12 +84,39 @@ def site_wide(name, build, seconds=None, tags=()):
     return _keeper.site_wide(name, build, seconds, tags)
 
 
-def listed_by_first_publish(*models):
+def listed_by_first_publish(*models, facts=()):
     """Around the query of a listing of these page types that only a page's first publication or
-    removal can change (newest first by `first_published_at`, e.g. the "Progetti" box): an
-    everyday republish then purges it only if it shows the republished page, instead of every page
-    that shows the listing. `with listed_by_first_publish(ProjectPage): entries = list(...)`"""
-    return _keeper.listed_by_first_publish(*models)
+    removal can change (newest first by `first_published_at`, e.g. the "Progetti" box), or a change
+    of what it is ordered and chosen by, which the app purges as the tags `facts`
+    (`purge_when_facts_change`): an everyday republish then purges it only if it shows the
+    republished page, instead of every page that shows the listing.
+    `with listed_by_first_publish(ProjectPage): entries = list(...)`"""
+    return _keeper.listed_by_first_publish(*models, facts=facts)
+
+
+def purge_when_facts_change(model, facts, tag):
+    """Purge `tag` when a row of `model` (a page type, or a page's inline rows) is saved with other
+    `facts(row)` than the database holds, or is created or deleted: what a listing declared with
+    `listed_by_first_publish(..., facts=[tag])` is ordered and chosen by. A new page (a draft until
+    its first publish, which purges the listings that may now list it) or a page saved with
+    `update_fields` (a draft's bookkeeping) changes nothing visitors see."""
+    from wagtail.models import Page
+
+    is_page = issubclass(model, Page)
+
+    def before_save(sender, instance, raw=False, update_fields=None, **kwargs):
+        if raw or (is_page and (instance.pk is None or update_fields is not None)):
+            return
+        saved = sender._base_manager.filter(pk=instance.pk).first() if instance.pk is not None else None
+        if saved is None or facts(saved) != facts(instance):
+            notify_pages_changed(tags=[tag])
+
+    def after_delete(sender, instance, **kwargs):
+        notify_pages_changed(tags=[tag])
+
+    uid = f"facts-{tag}-{model._meta.label_lower}"
+    pre_save.connect(before_save, sender=model, weak=False, dispatch_uid=uid)
+    post_delete.connect(after_delete, sender=model, weak=False, dispatch_uid=uid)
 
 
 def cached_part(name, seconds=None, tags=()):

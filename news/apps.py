@@ -8,7 +8,11 @@ class NewsConfig(AppConfig):
     verbose_name = _("Notizie")
 
     def ready(self):
-        from . import sections, site_search
+        from core.parts import purge_when_facts_change
+
+        from . import boxes, sections, site_search
+        from .models import NewsArticlePage
 
         site_search.register()
         sections.register()
+        purge_when_facts_change(NewsArticlePage, boxes.box_facts, boxes.BOX_FACTS)

@@ -1,14 +1,22 @@
 """Entries for the home page's "Notizie" box: the articles editors put in evidence, then the latest,
-three in all (one query)."""
+three in all (one query). A republish purges the box only if it shows the article or changes what
+the box orders by (`BOX_FACTS`, connected in `apps.py`): not on every page at each publish."""
 
 from django.utils.translation import gettext_lazy as _
 
 from core.boxes import BoxEntry
 from core.dates import italian_date
+from core.parts import listed_by_first_publish
 
 from .models import NewsArticlePage
 
 NEWS_BOX_TITLE = _("Notizie")
+BOX_FACTS = "news:box-facts"
+
+
+def box_facts(article):
+    """What the box orders the articles by, besides their first publication."""
+    return (article.featured, article.date)
 
 
 def latest_news(home, request=None, limit=3):
@@ -19,6 +27,8 @@ def latest_news(home, request=None, limit=3):
         .latest_first()
         .order_by("-featured", "-date", "-first_published_at", "-pk")
     )
+    with listed_by_first_publish(NewsArticlePage, facts=[BOX_FACTS]):
+        articles = list(articles[:limit])
     return [
         BoxEntry(
             title=article.title,
@@ -26,5 +36,5 @@ def latest_news(home, request=None, limit=3):
             description=article.summary,
             meta=f"{italian_date(article.date)} · {article.get_kind_display()}",
         )
-        for article in articles[:limit]
+        for article in articles
     ]

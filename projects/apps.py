@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate, pre_save
+from django.db.models.signals import post_migrate
 
 
 class ProjectsConfig(AppConfig):
@@ -8,6 +8,7 @@ class ProjectsConfig(AppConfig):
     verbose_name = "Progetti"
 
     def ready(self):
+        from core.parts import purge_when_facts_change
         from core.translatable import translate_only
 
         from . import catalogue_facts, site_search
@@ -15,9 +16,7 @@ class ProjectsConfig(AppConfig):
         from .services import ensure_asap_services
 
         site_search.register()
-        pre_save.connect(
-            catalogue_facts.purge_when_facts_change, sender=ProjectPage, dispatch_uid="projects-catalogue-facts"
-        )
+        purge_when_facts_change(ProjectPage, catalogue_facts.facts, catalogue_facts.FACTS_TAG)
         translate_only(Fund, Theme, Territory)
 
         # Also runs after the test runner flushes the tables, so the fixed list is always there.

@@ -165,11 +165,12 @@ def connect():
 
 
 @contextmanager
-def listed_by_first_publish(*models):
+def listed_by_first_publish(*models, facts=()):
     """`core.parts.listed_by_first_publish`: the listings of these page types read inside change
-    only when a page is first published or taken away (newest first by first publication), so
-    they are tagged `new:<table>`, which a republish does not purge (the pages shown have their
-    `page:` tags)."""
+    only when a page is first published or taken away (newest first by first publication), or
+    when the app purges one of `facts`, so they are tagged `new:<table>`, which a republish does
+    not purge (the pages shown have their `page:` tags), and `facts`."""
+    note(facts)
     previous = getattr(_local, "new_only", frozenset())
     _local.new_only = previous | {model._meta.db_table for model in models}
     try:

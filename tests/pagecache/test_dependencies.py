@@ -2,15 +2,20 @@
 the related pages are built afresh on the next request, an unrelated page is still answered from
 the cache; what takes a page away or makes it private still empties everything at once."""
 
+import datetime
 import re
 
 import pytest
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from core.site_settings import OrganisationSettings
+from courses.models import CoursePage
+from news.models import NewsArticlePage
 from projects.models import ProjectPage
 from tests.factories import ContentPageFactory
 from tests.factories.courses import CoursePageFactory, CourseSessionFactory, VenueFactory
+from tests.factories.news import NewsArticlePageFactory, NewsIndexPageFactory
 from tests.factories.projects import (
     OrganisationFactory,
     ProjectOrganisationFactory,
@@ -214,3 +219,51 @@ def test_a_republish_that_changes_the_order_reorders_a_catalogue_page_not_showin
 def cards(html):
     """The titles of a catalogue page's cards, in order."""
     return re.findall(r'<h3 class="card__title"><a href="[^"]*">([^<]*)</a>', html)
+
+
+def box(html, box_id):
+    """The titles a home box shows, in order."""
+    block = re.search(rf'<section class="box" id="{box_id}".*?</section>', html, re.S)
+    return re.findall(r'<a href="[^"]+">([^<]+)</a>', block.group(0)) if block else []
+
+
+def test_a_news_republish_purges_the_box_only_if_it_shows_the_article_or_moves_it_in(visit, about, home_page):
+    """The "Notizie" box, on every page, lists the articles in evidence, then by date: a republish of
+    an article it does not show leaves every page cached, one that puts it in evidence shows at once."""
+    index = NewsIndexPageFactory(parent=home_page)
+    articles = [
+        NewsArticlePageFactory(parent=index, title=f"Notizia del {day} marzo", date=datetime.date(2026, 3, day))
+        for day in (1, 2, 3, 4)
+    ]
+    for article in articles:
+        republish(article)
+    kept(visit, "/chi-siamo/", articles[0].url)
+    assert box(visit("/chi-siamo/")[0], "box-notizie") == [
+        "Notizia del 4 marzo",
+        "Notizia del 3 marzo",
+        "Notizia del 2 marzo",
+    ]
+    republish(articles[0], summary="Il bando è stato prorogato.")
+    assert visit("/chi-siamo/")[1], "the box does not show it, and its order is unchanged"
+    republish(NewsArticlePage.objects.get(pk=articles[0].pk), featured=True)
+    html, hit = visit("/chi-siamo/")
+    assert box(html, "box-notizie")[0] == "Notizia del 1 marzo" and not hit
+
+
+def test_a_course_republish_purges_the_box_only_if_it_shows_the_course_or_opens_it_sooner(
+    visit, about, course_catalogue
+):
+    """The "Corsi" box lists the four courses whose open edition starts first: a republish of a fifth
+    course leaves every page cached; a new edition of it, starting first, shows at once."""
+    now = timezone.now()
+    courses = [CoursePageFactory(parent=course_catalogue, title=f"Corso {n}") for n in range(1, 6)]
+    for n, course in enumerate(courses, 1):
+        CourseSessionFactory(course=course, start=now + datetime.timedelta(days=10 * n))
+        republish(course)
+    kept(visit, "/chi-siamo/", courses[0].url)
+    assert box(visit("/chi-siamo/")[0], "box-corsi") == ["Corso 1", "Corso 2", "Corso 3", "Corso 4"]
+    republish(CoursePage.objects.get(pk=courses[4].pk), summary="Nuovo programma.")
+    assert visit("/chi-siamo/")[1], "the box does not show it, and what it orders by is unchanged"
+    CourseSessionFactory(course=courses[4], start=now + datetime.timedelta(days=5))  # saved outside the editor
+    html, hit = visit("/chi-siamo/")
+    assert box(html, "box-corsi")[0] == "Corso 5" and not hit
