@@ -1,4 +1,4 @@
-"""What an editor's change to a snippet or a setting purges, on the seeded demo, in-process: every
+"""What an editor's change to a snippet, a setting or a news or course page purges, on the seeded demo, in-process: every
 address of the sitemap (both languages) and of the API, feeds, calendars, exports and searches is
 kept, one row is changed to show a marker, and each address is asked again (from the cache where
 it was not purged) and then once more with everything rebuilt. An address whose kept answer lacks
@@ -45,10 +45,12 @@ EXTRA = [
 def changes():
     """(what, marker, change): one row of each kind of snippet and setting the demo has."""
     from cookie_consent.models import Cookie, CookieGroup
+    from wagtail.models import Page
 
     from consent.models import CookieBannerSettings
     from core.site_settings import NavigationItem, OrganisationSettings
-    from courses.models import Venue
+    from courses.models import CoursePage, Venue
+    from news.models import NewsArticlePage
     from projects.models import Fund, FundingProgramme, Organisation, Territory, Theme
     from projects.visibility import FundLogo
     from transparency.models import PublicContribution
@@ -58,7 +60,7 @@ def changes():
             row = queryset.first()
             for name, value in values.items():
                 setattr(row, name, value(getattr(row, name)) if callable(value) else value)
-            row.save()
+            row.save_revision().publish() if isinstance(row, Page) else row.save()  # as an editor publishes
 
         return change
 
@@ -76,6 +78,13 @@ def changes():
         ("territory", "MARCATERR", edit(Territory.objects.order_by("pk"), name="MARCATERR")),
         ("venue", "MARCASEDE", edit(Venue.objects.order_by("pk"), name="MARCASEDE")),
         ("public contribution", "MARCACONTR", edit(PublicContribution.objects.filter(live=True), reason="MARCACONTR")),
+        # Pages every page's boxes may list, republished by an editor: the oldest, which they do not show.
+        (
+            "news article republished",
+            "MARCANOTIZIA",
+            edit(NewsArticlePage.objects.live().order_by("date", "pk"), summary="MARCANOTIZIA"),
+        ),
+        ("course republished", "MARCACORSO", edit(CoursePage.objects.live().order_by("-pk"), summary="MARCACORSO")),
     ]
 
 
