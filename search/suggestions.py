@@ -13,6 +13,7 @@ from django.utils.translation import gettext, ngettext
 from core.parts import shared_part
 
 from .query import clean_query, current_language
+from .results import INDEX_CHANGED
 from .services import live_pages
 from .types import result_types
 
@@ -28,7 +29,11 @@ def suggestions_for(raw, request=None):
         return _answer([])
     digest = hashlib.sha256(text.lower().encode()).hexdigest()[:32]
     key = f"search-suggestions:{current_language()}:{digest}"
-    return shared_part(key, request, lambda: _answer(_find(text, request)), seconds=settings.SEARCH_RESULTS_SECONDS)
+
+    def build():
+        return _answer(_find(text, request))
+
+    return shared_part(key, request, build, seconds=settings.SEARCH_RESULTS_SECONDS, tags=[INDEX_CHANGED])
 
 
 def _find(text, request):
