@@ -60,3 +60,11 @@ def test_the_named_pages_are_in_english_and_switch_both_ways(demo, client):
 def test_the_other_pages_offer_the_fallback(demo, client):
     assert switch(client, "/progetti/fse-orientamento-giovani/") == "/en/#non-tradotta"
     assert client.get("/en/projects/fse-orientamento-giovani/").status_code == 404
+
+
+def test_the_english_pages_show_the_organisations_english_texts(demo, client):
+    html = client.get("/en/courses/european-project-design/").content.decode()
+    header, footer = html.split('class="site-footer"')
+    assert "Funded projects and training" in header
+    assert "00184 Rome (RM), Italy" in footer and "design, management, monitoring and reporting" in footer
+    assert "progettazione, gestione" not in footer
