@@ -122,6 +122,7 @@ def _record_page(sender, instance, **kwargs):
 
 _watched = set()  # `table:` tags of the rows whose use spreads through a request (`watch_rows`)
 _watch = []  # what gives the models to watch, until the first build or request asks for them
+_watching = threading.Lock()
 
 
 def _seen_rows():
@@ -150,10 +151,14 @@ def watch_rows(models):
 
 
 def _start_watching():
-    while _watch:
-        for model in _watch.pop()():
-            _watched.add(table_tag(model))
-            post_init.connect(_record_row, sender=model, dispatch_uid=f"pagecache-rows-{model._meta.label_lower}")
+    if not _watch:
+        return
+    with _watching:  # another thread's first request waits until every receiver is connected
+        while _watch:
+            for model in _watch[-1]():
+                _watched.add(table_tag(model))
+                post_init.connect(_record_row, sender=model, dispatch_uid=f"pagecache-rows-{model._meta.label_lower}")
+            _watch.pop()
 
 
 def connect():
