@@ -1,8 +1,8 @@
-"""A plan's matches in one hand-written statement where the database allows it (SQLite's FTS5 today:
-search/sqlite_backend.py), the same rows, score and order as modelsearch's queryset: building that
-queryset cost several times what the database needs to run it, on every new query string (issue 27
-item 5). Elsewhere (PostgreSQL, other backends) the functions answer None and the callers build the
-queryset as before."""
+"""A plan's matches in one hand-written statement where the database allows it (SQLite's FTS5:
+search/sqlite_backend.py; PostgreSQL: search/postgres_backend.py), the same rows, score and order as
+modelsearch's queryset: building that queryset cost several times what the database needs to run
+it, on every new query string (issue 27 item 5). Elsewhere (an external engine) the functions answer
+None and the callers build the queryset as before."""
 
 import functools
 
@@ -36,6 +36,10 @@ def _backend():
         from . import sqlite_backend
 
         return sqlite_backend
+    if connection.vendor == "postgresql":
+        from . import postgres_backend
+
+        return postgres_backend
     return None
 
 

@@ -11,16 +11,24 @@ configuration of their language (`asap_italian` from the settings for Italian, P
 for English), so "projects" finds "project" on the English site as "progetti" finds "progetto" here.
 """
 
+import copy
+import functools
 import re
 import threading
 
-from django.db.models import Case, F, Q, Value, When
+from django.conf import settings
+from django.db import connection
+from django.db.models import Case, F, FloatField, Q, Value, When
+from django.db.models.expressions import RawSQL
+from django.db.models.sql import Query
 from modelsearch.backends.database.postgres.postgres import (
     PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
-from modelsearch.query import And, Or, PlainText
+from modelsearch.conf import get_app_config
+from modelsearch.query import MATCH_ALL, And, Or, PlainText
+from wagtail.models import Page
 
 from core.language import language_code
 
@@ -68,9 +76,13 @@ def title_words_bonus(words):
     europea" is the one a visitor typing it wants (the SQLite backend counts title matches alike)."""
     bonus = [
         Case(When(index_entries__title_text__icontains=word, then=Value(TITLE_WORD_BONUS)), default=Value(0.0))
-        for word in dict.fromkeys(word.lower() for word in words if len(word) > 2)
+        for word in bonus_words(words)
     ]
     return sum(bonus[1:], bonus[0]) if bonus else Value(0.0)
+
+
+def bonus_words(words):
+    return list(dict.fromkeys(word.lower() for word in words if len(word) > 2))
 
 
 def words_of(query):
@@ -115,3 +127,119 @@ class LanguagePostgresIndex(PostgresIndex):
 class IndexedPostgresSearchBackend(PostgresSearchBackend):
     query_compiler_class = IndexedPostgresQueryCompiler
     index_class = LanguagePostgresIndex
+
+
+# --- one hand-written statement for the matches (search/matches.py) ----------------------------------
+# The statement `IndexedPostgresQueryCompiler.search` makes, written once: building it through the ORM
+# (the join to the index, the rank and its ordering resolved on every search) cost about 5 ms of a
+# new search string's 10. The text search parts (queries, ranks) are still modelsearch's own
+# expressions, compiled alone on the index entry's columns, so the score is the same to the last bit.
+
+_ENTRY_COLUMNS = {name: RawSQL(f"e.{name}", [], output_field=FloatField()) for name in ("title", "title_norm", "body")}
+
+
+class _EntryColumnsCompiler(IndexedPostgresQueryCompiler):
+    """The compiler's vectors as the columns of the index entry `e` of a hand-written statement."""
+
+    def get_index_vectors(self, search_query):
+        return [(_ENTRY_COLUMNS["title"], _ENTRY_COLUMNS["title_norm"]), (_ENTRY_COLUMNS["body"], 1.0)]
+
+
+@functools.cache
+def _compiler():
+    return _EntryColumnsCompiler(Page.objects.none(), MATCH_ALL)
+
+
+def _sql(expression):
+    return Query(None).get_compiler(connection=connection).compile(expression)
+
+
+def _config():
+    default = settings.WAGTAILSEARCH_BACKENDS["default"].get("SEARCH_CONFIG")
+    return LANGUAGE_CONFIGS.get(current_language(), default)
+
+
+def _entries_table():
+    return get_app_config().get_model("IndexEntry")._meta.db_table
+
+
+def _match(query, config):
+    """(SQL condition on the index entry `e`, params, words) of `IndexedPostgresQueryCompiler.search`
+    for `query`; None when that compiler would leave it to the stock one."""
+    words = words_of(query)
+    if not words:
+        return None
+    compiler = _compiler()
+    search_query = compiler.build_tsquery(query, config=config)
+    any_word = compiler.build_tsquery(PlainText(" ".join(words), operator="or"), config=config)
+    if search_query is None or any_word is None:
+        return None
+    any_sql, any_params = _sql(any_word)
+    sql, params = f"(e.title @@ {any_sql} OR e.body @@ {any_sql})", [*any_params, *any_params]
+    if len(words) > 1 and not is_any_word(query):
+        every_sql, every_params = _sql(search_query)
+        sql, params = f"{sql} AND (e.title || e.body) @@ {every_sql}", [*params, *every_params]
+    return sql, params, words
+
+
+def _score(query, config, words):
+    """(SQL, params) of the score `IndexedPostgresQueryCompiler.search` orders by: modelsearch's rank
+    of title and body plus the title words' bonus (`title_words_bonus`)."""
+    compiler = copy.copy(_compiler())  # the rank reads the compiler's query: a copy per search
+    compiler.query = query
+    rank_sql, params = _sql(compiler._build_rank_expression(compiler.get_index_vectors(None), config))
+    bonus = ["CASE WHEN UPPER(e.title_text::text) LIKE UPPER(%s) THEN %s ELSE %s END" for _ in bonus_words(words)]
+    for word in bonus_words(words):
+        params += [f"%{connection.ops.prep_for_like_query(word)}%", TITLE_WORD_BONUS, 0.0]
+    if not bonus:
+        return f"({rank_sql} + %s)", [*params, 0.0]
+    return f"({rank_sql} + {' + '.join(bonus)})", params
+
+
+def ranked_rows(query, entry_types, pages, limit):
+    """[(page id, content type id)] of the pages matching `query`, best first (the backend's score,
+    then the newest id), at most `limit`; `pages` is (SQL condition on `p`, params); `entry_types`
+    the content types the index entries may have. None when the backend must answer."""
+    config = _config()
+    match = _match(query, config)
+    if match is None:
+        return None
+    condition, condition_params, words = match
+    score, score_params = _score(query, config, words)
+    page_condition, page_params = pages
+    sql = (
+        f"SELECT p.id, p.content_type_id FROM wagtailcore_page p JOIN {_entries_table()} e "
+        f"ON e.content_type_id IN ({', '.join(['%s'] * len(entry_types))}) AND e.object_id = (p.id)::varchar(50) "
+        f"WHERE {page_condition} AND {condition} ORDER BY {score} DESC, p.id DESC LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*entry_types, *page_params, *condition_params, *score_params, limit])
+        return list(dict.fromkeys(cursor.fetchall()))
+
+
+def matching_object_ids(queries, entry_types, among=None):
+    """For each of `queries`, the ids of the objects whose index entries (of `entry_types`) match it,
+    in no order (optionally only `among` these ids), in one statement; None when the backend must answer."""
+    config = _config()
+    matches = [_match(query, config) for query in queries]
+    if any(match is None for match in matches):
+        return None
+    if among is not None and not among:
+        return [[] for _ in queries]
+    selects, params = [], []
+    for n, (condition, condition_params, _) in enumerate(matches):
+        sql = (
+            f"SELECT DISTINCT %s, e.object_id FROM {_entries_table()} e "
+            f"WHERE e.content_type_id IN ({', '.join(['%s'] * len(entry_types))}) AND {condition}"
+        )
+        params += [n, *entry_types, *condition_params]
+        if among is not None:
+            sql += f" AND e.object_id IN ({', '.join(['%s'] * len(among))})"
+            params += [str(pk) for pk in among]
+        selects.append(sql)
+    found = [[] for _ in queries]
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(selects), params)
+        for n, pk in cursor.fetchall():
+            found[n].append(int(pk))
+    return found
