@@ -4,11 +4,13 @@ setting with their inline rows, images, documents, redirects, privacy restrictio
 what features announce themselves (`core.parts.notify_pages_changed`).
 
 Only what showed the change goes (`deps` recorded it when pages and parts were built): a publish
-purges what showed the page and the listings of its type; a snippet, setting, image or document
+purges what showed the page and the listings of its type; a move or a new slug what showed the
+page or any page below it (their addresses changed) and every listing of their types and of pages
+of any type, as if they were all published anew; a snippet, setting, image, document or redirect
 (or one of their inline rows) what read its table, or was built after it in the same request
-(`deps.watch_rows`). What takes a page away or changes addresses (unpublishing, deleting, moving,
-a new slug, privacy, sites, redirects) empties everything at once, as a new generation. Every
-change purges `core.parts.ANY_EDIT`. After a publish the task worker renders the pages visitors see
+(`deps.watch_rows`). What takes a page away or makes it private (unpublishing, deleting, privacy,
+sites) empties everything at once, as a new generation. Every change purges
+`core.parts.ANY_EDIT`. After a publish or a move the task worker renders the pages visitors see
 most again (`tasks.rebuild_pages`).
 
 Models are found through Wagtail's registries, not imported, so `core` knows no other app. Visitors'
@@ -43,9 +45,12 @@ from .tasks import RETRY_INTERVAL, ban_frontend_caches, rebuild_pages, retry_pur
 _commit = threading.local()  # what to purge again, and rebuild, when this thread's transaction commits
 
 EVERYTHING = "*"
-# Changes that must take a page away from every page that showed it at once: privacy, addresses.
+# Changes that must take a page away from every page that showed it at once: privacy, sites.
 EVERYWHERE_MODELS = (PageViewRestriction, CollectionViewRestriction, Site)
 REDIRECT_MODEL = "wagtailredirects.Redirect"
+# A move or new slug of a section with more pages than this starts a new generation instead: one
+# tag per page would cost more than rebuilding what visitors ask next.
+MOVED_PAGES_PURGED_BY_TAG = 1000
 
 
 def _pending():
@@ -131,6 +136,17 @@ def on_publish(sender, instance, **kwargs):
     purge_tags(page_tags(instance, is_first_publish(instance)), rebuild={instance.pk})
 
 
+def on_address_change(sender, instance, **kwargs):
+    """A page moved, or given a new slug: its address and those of the pages below it changed.
+    Whatever showed one of them, and every listing that may hold them (their types', the menus, the
+    sitemap, the old and new parent's children), as for a first publish of each."""
+    below = Page.objects.descendant_of(instance, inclusive=True).only("pk", "content_type")
+    if below.count() > MOVED_PAGES_PURGED_BY_TAG:
+        purge_everything()
+        return
+    purge_tags(set().union(*(page_tags(page, first=True) for page in below)), rebuild={instance.pk})
+
+
 def on_unpublish(sender, instance, **kwargs):
     """A page taken away: gone from everything that showed it at once, whatever that was."""
     purge_everything()
@@ -152,14 +168,13 @@ def site_content_models():
 
 @cache
 def row_models():
-    """The models purged by their table (`row_tags`): snippets, settings, their inline rows, images
-    and documents; not pages and their rows, nor what changes addresses or privacy."""
+    """The models purged by their table (`row_tags`): snippets, settings, their inline rows, images,
+    documents and redirects (Wagtail follows one only where the site answers "not found", an answer
+    the page cache never keeps); not pages and their rows, nor what changes privacy or sites."""
     return frozenset(
         model
         for model in site_content_models()
-        if deps.page_tables().get(model._meta.db_table) is None
-        and not issubclass(model, EVERYWHERE_MODELS)
-        and model._meta.label != REDIRECT_MODEL
+        if deps.page_tables().get(model._meta.db_table) is None and not issubclass(model, EVERYWHERE_MODELS)
     )
 
 
@@ -175,8 +190,8 @@ def holds_only_defaults(model, instance):
 
 def row_tags(sender, instance):
     """The tags a saved or deleted row purges: a page's inline row its page's (and its type's
-    listings), a snippet's, setting's, image's or document's its table's (`row_models`); privacy,
-    sites and redirects everything."""
+    listings), a snippet's, setting's, image's, document's or redirect's its table's (`row_models`);
+    privacy and sites everything."""
     if sender in row_models():
         return {deps.table_tag(sender)}
     owner = deps.page_tables().get(sender._meta.db_table)
@@ -248,8 +263,8 @@ def connect():
     pages_changed.connect(on_pages_changed, dispatch_uid="pagecache-pages-changed")
     page_published.connect(on_publish, dispatch_uid="pagecache-published")
     page_unpublished.connect(on_unpublish, dispatch_uid="pagecache-unpublished")
-    post_page_move.connect(purge_everything, dispatch_uid="pagecache-moved")
-    page_slug_changed.connect(purge_everything, dispatch_uid="pagecache-slug-changed")
+    post_page_move.connect(on_address_change, dispatch_uid="pagecache-moved")
+    page_slug_changed.connect(on_address_change, dispatch_uid="pagecache-slug-changed")
     pre_save.connect(note_was_live, dispatch_uid="pagecache-was-live")
     post_save.connect(on_save, dispatch_uid="pagecache-save")
     post_delete.connect(on_delete, dispatch_uid="pagecache-delete")

@@ -7,6 +7,7 @@ import re
 
 import pytest
 from django.utils import timezone
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import PageViewRestriction
 
 from core.site_settings import OrganisationSettings
@@ -164,6 +165,57 @@ def test_a_new_page_shows_at_once_in_the_listings_of_pages_of_any_type(visit, ab
     new.save_revision().publish()
     html, hit = visit("/sitemap.xml")
     assert "/lavora-con-noi/" in html and not hit
+
+
+def test_a_moved_section_shows_at_its_new_addresses_wherever_it_was_shown(client, visit, about, home_page):
+    """The page moved and the pages below it (their addresses changed too) are built afresh, with
+    what listed them (the sitemap). Like a first publish, a move purges the listings of pages of any
+    type, and every page shows one (the menu lists the home's children): only the shared parts that
+    list no page stay (the consent banner, the settings)."""
+    archive = ContentPageFactory(parent=home_page, title="Archivio", slug="archivio")
+    report = ContentPageFactory(parent=archive, title="Relazione 2025", slug="relazione-2025")
+    for page in (archive, report):
+        republish(page)
+    kept(visit, "/sitemap.xml", "/archivio/relazione-2025/")
+    assert 'href="/archivio/relazione-2025/"' in visit("/cerca/?q=relazione")[0]
+    archive.move(about, pos="last-child")
+    old = client.get("/archivio/relazione-2025/")
+    assert old.status_code == 301 and old["Location"] == "/chi-siamo/archivio/relazione-2025/"  # Wagtail's redirect
+    html, hit = visit("/chi-siamo/archivio/relazione-2025/")
+    assert 'href="/chi-siamo/archivio/"' in html and not hit  # the breadcrumb
+    html, hit = visit("/sitemap.xml")
+    assert "/chi-siamo/archivio/relazione-2025/" in html and "localhost/archivio/" not in html and not hit
+    # A search result is kept per page, and shows the page alone: the one below the moved page too.
+    assert 'href="/chi-siamo/archivio/relazione-2025/"' in visit("/cerca/?q=relazione+2025")[0]
+
+
+def test_a_new_slug_shows_wherever_the_pages_below_it_were_shown(
+    client, visit, about, home_page, django_capture_on_commit_callbacks
+):
+    """The news index renamed: its articles' addresses change with it, in the "Notizie" box of a
+    page that was kept before, which shows the articles and not the index."""
+    index = NewsIndexPageFactory(parent=home_page, slug="notizie")
+    article = NewsArticlePageFactory(parent=index, title="Bando prorogato", slug="bando-prorogato")
+    republish(article)
+    kept(visit, "/chi-siamo/", "/notizie/bando-prorogato/")
+    assert 'href="/notizie/bando-prorogato/"' in visit("/chi-siamo/")[0]
+    with django_capture_on_commit_callbacks(execute=True):  # Wagtail announces a new slug on commit
+        republish(index, slug="comunicati")
+    html, hit = visit("/chi-siamo/")
+    assert 'href="/comunicati/bando-prorogato/"' in html and not hit
+    html, hit = visit("/comunicati/bando-prorogato/")
+    assert "Bando prorogato" in html and not hit
+    assert client.get("/notizie/bando-prorogato/").status_code == 301  # Wagtail's redirect
+
+
+def test_a_redirect_takes_no_page_from_the_cache(client, visit, about):
+    """Wagtail follows a redirect only where the site answers "not found", which is never kept."""
+    kept(visit, "/chi-siamo/")
+    assert client.get("/vecchio-chi-siamo/").status_code == 404
+    Redirect.objects.create(old_path="/vecchio-chi-siamo", redirect_page=about)
+    answer = client.get("/vecchio-chi-siamo/")
+    assert answer.status_code == 301 and answer["Location"] == "/chi-siamo/"
+    assert visit("/chi-siamo/")[1]
 
 
 def test_unpublishing_and_privacy_take_a_page_from_every_page_at_once(client, visit, about, projects):
