@@ -14,6 +14,7 @@ from core.site_settings import OrganisationSettings
 from courses.models import CoursePage
 from news.models import NewsArticlePage
 from projects.models import ProjectPage
+from serving.pagecache import purge, store
 from tests.factories import ContentPageFactory
 from tests.factories.courses import CoursePageFactory, CourseSessionFactory, VenueFactory
 from tests.factories.news import NewsArticlePageFactory, NewsIndexPageFactory
@@ -187,6 +188,16 @@ def test_a_moved_section_shows_at_its_new_addresses_wherever_it_was_shown(client
     assert "/chi-siamo/archivio/relazione-2025/" in html and "localhost/archivio/" not in html and not hit
     # A search result is kept per page, and shows the page alone: the one below the moved page too.
     assert 'href="/chi-siamo/archivio/relazione-2025/"' in visit("/cerca/?q=relazione+2025")[0]
+
+
+def test_moving_a_large_section_starts_a_new_generation(visit, about, home_page, monkeypatch):
+    """Past MOVED_PAGES_PURGED_BY_TAG pages a tag per page would cost more than the rebuilds."""
+    monkeypatch.setattr(purge, "MOVED_PAGES_PURGED_BY_TAG", 1)
+    archive = ContentPageFactory(parent=home_page, title="Archivio", slug="archivio")
+    ContentPageFactory(parent=archive, title="Relazione 2025", slug="relazione-2025")
+    generation = store.current_generation()
+    archive.move(about, pos="last-child")
+    assert store.current_generation() != generation
 
 
 def test_a_new_slug_shows_wherever_the_pages_below_it_were_shown(
