@@ -25,7 +25,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache as django_cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import post_delete, post_migrate, post_save, pre_save
 from django.utils import timezone
 from modelcluster.models import get_all_child_relations
 from wagtail.contrib.settings.registry import registry as settings_registry
@@ -256,7 +256,15 @@ def after_outage():
     delete_cookie_groups_cache()
 
 
+def after_migrate(**kwargs):
+    """Every deploy runs `migrate`: the pages and parts the code before it kept may link static
+    files the new manifest no longer has, or lack tags this code records and purges, so they go."""
+    store.bump_generation()
+
+
 def connect():
+    # Sent once per app with models: once per run by the pages' own app (this one has no models).
+    post_migrate.connect(after_migrate, sender=apps.get_app_config("wagtailcore"), dispatch_uid="pagecache-migrated")
     outages.on_recovery(after_outage)
     deps.connect()
     deps.watch_rows(row_models)

@@ -2,6 +2,7 @@
 
 import pytest
 from cookie_consent.models import CookieGroup
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
@@ -45,6 +46,15 @@ def test_publishing_shows_the_new_version_on_the_next_request(client, cached, ab
     with CaptureQueriesContext(connection) as queries:
         assert "<h1>Chi siamo davvero</h1>" in client.get("/chi-siamo/").content.decode()
     assert queries, "the published page is built afresh (tests/pagecache/test_dependencies.py: and only what shows it)"
+
+
+def test_a_deploy_empties_the_cache(client, cached, about):
+    """`migrate`, run by every deploy: pages kept by the code before may link static files the new
+    manifest no longer has."""
+    cached("/chi-siamo/")
+    generation = store.current_generation()
+    call_command("migrate", verbosity=0)
+    assert store.current_generation() != generation
 
 
 def test_a_saved_draft_changes_nothing_for_visitors(client, cached, about):
