@@ -64,8 +64,7 @@ class IndexedPostgresQueryCompiler(PostgresSearchQueryCompiler):
         # Annotations (not filter() lookups) so the conditions share one join to the index.
         queryset = self.queryset.annotate(_title_=F("index_entries__title"), _body_=F("index_entries__body"))
         queryset = queryset.filter(Q(_title_=any_word) | Q(_body_=any_word))
-        if len(words) > 1 and not is_any_word(self.query):
-            # Several words may be split between title and body: only the concatenation tells.
+        if needs_title_and_body_together(self.query, words):
             queryset = queryset.annotate(_vector_=combined_vector).filter(_vector_=search_query)
         return self._apply_ordering_and_scoring(queryset, rank_expression, start, stop, score_field)
 
@@ -93,6 +92,12 @@ def words_of(query):
         parts = [words_of(subquery) for subquery in query.subqueries]
         return None if any(part is None for part in parts) else [word for part in parts for word in part]
     return None
+
+
+def needs_title_and_body_together(query, words):
+    """Several words that must all match may be split between title and body: only the
+    concatenation tells (the index's pre-filter matches any word in either)."""
+    return len(words) > 1 and not is_any_word(query)
 
 
 def is_any_word(query):
@@ -176,7 +181,7 @@ def _match(query, config):
         return None
     any_sql, any_params = _sql(any_word)
     sql, params = f"(e.title @@ {any_sql} OR e.body @@ {any_sql})", [*any_params, *any_params]
-    if len(words) > 1 and not is_any_word(query):
+    if needs_title_and_body_together(query, words):
         every_sql, every_params = _sql(search_query)
         sql, params = f"{sql} AND (e.title || e.body) @@ {every_sql}", [*params, *every_params]
     return sql, params, words
