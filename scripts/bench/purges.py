@@ -1,8 +1,9 @@
-"""What an editor's change to a snippet, a setting or a news or course page purges, on the seeded demo, in-process: every
-address of the sitemap (both languages) and of the API, feeds, calendars, exports and searches is
-kept, one row is changed to show a marker, and each address is asked again (from the cache where
-it was not purged) and then once more with everything rebuilt. An address whose kept answer lacks
-a marker its rebuilt answer shows is stale: the run exits 1 if there is any.
+"""What an editor's change to a snippet, a setting, a news or course page or the news section's
+address purges, on the seeded demo, in-process: every address of the sitemap (both languages) and
+of the API, feeds, calendars, exports and searches is kept, one row is changed to show a marker,
+and each address is asked again (from the cache where it was not purged) and then once more with
+everything rebuilt. An address whose kept answer lacks a marker its rebuilt answer shows is stale:
+the run exits 1 if there is any.
 
     .venv/bin/python -m scripts.bench purges
 
@@ -50,10 +51,12 @@ def changes():
     from consent.models import CookieBannerSettings
     from core.site_settings import NavigationItem, OrganisationSettings
     from courses.models import CoursePage, Venue
-    from news.models import NewsArticlePage
+    from news.models import NewsArticlePage, NewsIndexPage
     from projects.models import Fund, FundingProgramme, Organisation, Territory, Theme
     from projects.visibility import FundLogo
     from transparency.models import PublicContribution
+
+    news = NewsIndexPage.objects.filter(locale__language_code="it")
 
     def edit(queryset, **values):
         def change():
@@ -85,7 +88,21 @@ def changes():
             edit(NewsArticlePage.objects.live().order_by("date", "pk"), summary="MARCANOTIZIA"),
         ),
         ("course republished", "MARCACORSO", edit(CoursePage.objects.live().order_by("-pk"), summary="MARCACORSO")),
+        # Last: the addresses below the news change, the old ones answer with Wagtail's redirects.
+        (
+            "news section moved",
+            "/chi-siamo/notizie/",
+            move(news, under=Page.objects.filter(url_path="/home/chi-siamo/")),
+        ),
+        ("news section's new slug", "/comunicati/", edit(news, slug="comunicati")),
     ]
+
+
+def move(pages, under):
+    def change():
+        pages.first().move(under.first(), pos="last-child")  # as the admin's "Sposta" does
+
+    return change
 
 
 def main():
