@@ -9,7 +9,7 @@ While a page or part is built (`recording`), three kinds of tags are collected:
   of given pages by id (a catalogue, a box, a feed, facet counts): publishing a page of that type
   purges it, since the listing may now hold, order or count it differently. A query over pages of
   any type (`listing:wagtailcore_page`: the menu, the sitemap, a page's children) is purged when a
-  page is first published, as it may now list it.
+  page is first published or moved, as it may now list it, or list it elsewhere.
 - `table:<table>`: any other table read (snippets, settings and their inline rows, images,
   documents, cookie groups...): saving or deleting a row of it purges it.
 
