@@ -87,8 +87,7 @@ def bump_generation():
     as good: without a generation no entry is current (`_is_current`), and the next one is new."""
     path = _generation_file()
     if path:
-        stamp = max(time.time_ns(), _file_generation(path) + 1)
-        os.utime(path, ns=(stamp, stamp))
+        tag_stamps.advance_file_clock(path)
         return True
     # serving.cache.TolerantRedisCache answers False / None when Redis did not; other caches always take it
     return cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None) is not False or (
@@ -108,7 +107,7 @@ def lookup_many(keys):
     when a purge happened since they were built."""
     path = _generation_file()
     if path:
-        generation, sequence, entries = _file_generation(path), tag_stamps.sequence(), cache.get_many(keys)
+        generation, sequence, entries = _file_generation(path), tag_stamps.file_sequence(), cache.get_many(keys)
     else:
         entries = cache.get_many([GENERATION_KEY, tag_stamps.SEQUENCE_KEY, *keys])
         generation = entries.pop(GENERATION_KEY, None) or _cache_generation()

@@ -63,13 +63,23 @@ def _mtime(path):
         return None
 
 
-def sequence():
-    """The sequence now, read before a build: an entry keeps it (`store.keep`). 0 when unknown, which
-    makes an entry stale at the first purge of any of its tags (safe)."""
-    folder = _tag_folder()
-    if folder is None:
-        return cache.get(SEQUENCE_KEY) or 0
-    return _mtime(_sequence_file(folder)) or 0
+def file_sequence():
+    """The sequence now, without Redis, read before a build: an entry keeps it (`store.keep`; with
+    Redis `store` reads SEQUENCE_KEY with the entries). 0 when unknown, which makes an entry stale at
+    the first purge of any of its tags (safe)."""
+    return _mtime(_sequence_file(_tag_folder())) or 0
+
+
+def advance_file_clock(path):
+    """Move the modification time of `path` (made if missing) to now, or one past its own if that is
+    later, and return it: a clock every process on the machine reads with a `stat`, that only moves
+    forward (the generation file, the sequence)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    value = max(time.time_ns(), (_mtime(path) or 0) + 1)
+    path.touch()  # (when missing: its time is set next)
+    os.utime(path, ns=(value, value))
+    return value
 
 
 def _next_sequence(folder):
@@ -83,13 +93,9 @@ def _next_sequence(folder):
             except ValueError:  # Redis did not answer
                 return None
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "sequence"
     with open(folder / "sequence.lock", "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        value = max(time.time_ns(), (_mtime(path) or 0) + 1)
-        path.touch()  # (when missing: its time is set next)
-        os.utime(path, ns=(value, value))
-    return value
+        return advance_file_clock(folder / "sequence")
 
 
 def stamps(tags):
