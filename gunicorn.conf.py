@@ -11,15 +11,20 @@ and headers whose names hold an underscore are dropped (`header_map`)."""
 
 import gc
 
-from serving.memory import return_large_blocks_to_the_system
-
 forwarded_allow_ips = ""
 forwarder_headers = ""
 secure_scheme_headers = {}
 header_map = "drop"
 
-# Before the site is imported (--preload): its import already frees blocks that would raise the threshold.
-return_large_blocks_to_the_system()
+# Before the site is imported (--preload): its import already frees blocks that would raise the
+# threshold. Started with --chdir or --pythonpath, this file is read before they apply: the site
+# then sets it as it starts (serving/apps.py).
+try:
+    from serving.memory import return_large_blocks_to_the_system
+except ImportError:
+    pass
+else:
+    return_large_blocks_to_the_system()
 
 
 def pre_fork(server, worker):
