@@ -193,8 +193,9 @@ def _score(query, config, words):
     compiler = copy.copy(_compiler())  # the rank reads the compiler's query: a copy per search
     compiler.query = query
     rank_sql, params = _sql(compiler._build_rank_expression(compiler.get_index_vectors(None), config))
-    bonus = ["CASE WHEN UPPER(e.title_text::text) LIKE UPPER(%s) THEN %s ELSE %s END" for _ in bonus_words(words)]
+    bonus = []
     for word in bonus_words(words):
+        bonus.append("CASE WHEN UPPER(e.title_text::text) LIKE UPPER(%s) THEN %s ELSE %s END")
         params += [f"%{connection.ops.prep_for_like_query(word)}%", TITLE_WORD_BONUS, 0.0]
     if not bonus:
         return f"({rank_sql} + %s)", [*params, 0.0]
@@ -231,17 +232,16 @@ def matching_object_ids(queries, entry_types, among=None):
         return None
     if among is not None and not among:
         return [[] for _ in queries]
+    select = (
+        f"SELECT DISTINCT %s, e.object_id FROM {_entries_table()} e "
+        f"WHERE e.content_type_id IN ({', '.join(['%s'] * len(entry_types))})"
+    )
+    if among is not None:
+        select += f" AND e.object_id IN ({', '.join(['%s'] * len(among))})"
     selects, params = [], []
     for n, (condition, condition_params, _) in enumerate(matches):
-        sql = (
-            f"SELECT DISTINCT %s, e.object_id FROM {_entries_table()} e "
-            f"WHERE e.content_type_id IN ({', '.join(['%s'] * len(entry_types))}) AND {condition}"
-        )
-        params += [n, *entry_types, *condition_params]
-        if among is not None:
-            sql += f" AND e.object_id IN ({', '.join(['%s'] * len(among))})"
-            params += [str(pk) for pk in among]
-        selects.append(sql)
+        selects.append(f"{select} AND {condition}")
+        params += [n, *entry_types, *(str(pk) for pk in among or ()), *condition_params]
     found = [[] for _ in queries]
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(selects), params)

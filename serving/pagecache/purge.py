@@ -141,7 +141,8 @@ def on_address_change(sender, instance, **kwargs):
     Whatever showed one of them, and every listing that may hold them (their types', the menus, the
     sitemap, the old and new parent's children), as for a first publish of each."""
     below = Page.objects.descendant_of(instance, inclusive=True).only("pk", "content_type")
-    if below.count() > MOVED_PAGES_PURGED_BY_TAG:
+    below = list(below[: MOVED_PAGES_PURGED_BY_TAG + 1])
+    if len(below) > MOVED_PAGES_PURGED_BY_TAG:
         purge_everything()
         return
     purge_tags(set().union(*(page_tags(page, first=True) for page in below)), rebuild={instance.pk})

@@ -95,7 +95,7 @@ def _next_sequence(folder):
     folder.mkdir(parents=True, exist_ok=True)
     with open(folder / "sequence.lock", "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        return advance_file_clock(folder / "sequence")
+        return advance_file_clock(_sequence_file(folder))
 
 
 def stamps(tags):
